@@ -1,0 +1,56 @@
+# forlob: `make run` and `make test` work on a fresh Debian 12 machine; both install what is missing.
+BUILD       ?= build
+BUILD_SAN   ?= build-sanitize
+JOBS        ?= $(shell nproc)
+CMAKE_FLAGS ?=
+FORLOB      := $(BUILD)/sim/forlob
+
+# Debian 12 packages the build needs (Boost.Random and Boost.Math are header-only).
+PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libcli11-dev \
+            nlohmann-json3-dev libgtest-dev time
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build run test test-sanitizers bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: flex scheme versus the extraordinary-course trial, at default settings.
+run: build
+	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --force
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too).
+test-sanitizers: deps
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD_SAN) -j $(JOBS)
+	FORLOB_SANITIZED=1 ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
+
+# Speed and memory of the main job (a benchmark, not a test).
+bench: build
+	$(FORLOB) bench --replications 10000 --threads 1 2
+	@for n in 2500 10000 40000; do \
+	  /usr/bin/env time -f "replications=$$n peak_rss_kb=%M wall_s=%e" \
+	    $(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json \
+	    --replications $$n --threads 2 --quiet --force --out $(BUILD)/bench-$$n 2>&1 | tail -1; \
+	done
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,0 +1,44 @@
+#include "app/Benchmark.hpp"
+
+#include <cstdio>
+#include <sys/resource.h>
+
+#include "engine/Runner.hpp"
+#include "scenario/ScenarioLoader.hpp"
+
+namespace forlob {
+
+std::int64_t peak_rss_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
+}
+
+int run_benchmark(const BenchmarkOptions& options) {
+  const Scenario a = load_scenario(options.flex_scenario);
+  const Scenario b = load_scenario(options.trial_scenario);
+  std::printf("forlob bench: compare %s %s, %lld replications, seed %llu\n", a.name.c_str(),
+              b.name.c_str(), static_cast<long long>(options.replications),
+              static_cast<unsigned long long>(options.seed));
+  std::printf("%8s %10s %16s %9s %14s %16s\n", "threads", "wall s", "replications/s", "speed-up",
+              "peak RSS MB", "histograms MB");
+  double base_wall = 0;
+  for (int threads : options.threads) {
+    RunOptions run;
+    run.seed = options.seed;
+    run.replications = options.replications;
+    run.threads = threads;
+    const RunResult result = run_scenarios({&a, &b}, run);
+    std::size_t bytes = result.difference ? result.difference->yearly.bytes() : 0;
+    for (const ScenarioResult& sr : result.scenarios) bytes += sr.yearly.bytes() + sr.anchors.bytes();
+    if (base_wall == 0) base_wall = result.wall_seconds;
+    std::printf("%8d %10.2f %16.0f %9.2f %14.1f %16.1f\n", threads, result.wall_seconds,
+                static_cast<double>(options.replications) / result.wall_seconds,
+                base_wall / result.wall_seconds, static_cast<double>(peak_rss_bytes()) / 1e6,
+                static_cast<double>(bytes) / 1e6);
+    std::fflush(stdout);
+  }
+  return 0;
+}
+
+}  // namespace forlob

@@ -1,0 +1,22 @@
+#pragma once
+// `forlob bench`: times the main job (the two-policy comparison) and reports throughput and memory.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace forlob {
+
+struct BenchmarkOptions {
+  std::string flex_scenario;
+  std::string trial_scenario;
+  std::int64_t replications = 10000;
+  std::vector<int> threads{1, 2};
+  std::uint64_t seed = 20260113;
+};
+
+int run_benchmark(const BenchmarkOptions& options);
+
+// Peak resident set size of this process so far, in bytes.
+std::int64_t peak_rss_bytes();
+
+}  // namespace forlob

@@ -1,0 +1,27 @@
+#pragma once
+// The three training regions (videreuddannelsesregioner). Fixed by law, so an enum, not data.
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace forlob {
+
+enum class Region : int { Nord = 0, Syd = 1, Ost = 2 };
+
+inline constexpr int kRegionCount = 3;
+inline constexpr std::array<Region, kRegionCount> kRegions{Region::Nord, Region::Syd, Region::Ost};
+
+constexpr int index(Region r) { return static_cast<int>(r); }
+
+constexpr std::string_view region_name(Region r) {
+  constexpr std::array<std::string_view, kRegionCount> names{"Nord", "Syd", "Øst"};
+  return names[static_cast<std::size_t>(index(r))];
+}
+
+inline std::optional<Region> parse_region(std::string_view name) {
+  for (Region r : kRegions)
+    if (region_name(r) == name) return r;
+  return std::nullopt;
+}
+
+}  // namespace forlob

@@ -1,0 +1,1 @@
+list(APPEND FORLOB_SOURCES core/LargestRemainder.cpp)

@@ -1,0 +1,206 @@
+#include "engine/Replication.hpp"
+
+#include <cmath>
+
+#include "policies/PolicySet.hpp"
+
+namespace forlob {
+
+namespace {
+constexpr std::uint64_t kOrdinaryCourses = 0x4f7264696e617279ULL;  // "Ordinary"
+}
+
+Replication::Replication(const Scenario& scenario)
+    : scenario_(scenario), fill_(scenario), trainees_(scenario), policies_(make_policies(scenario)) {
+  const CalendarSpec& cal = scenario.calendar;
+  anchor_layout_.first_year = cal.warmup_start_year;
+  anchor_layout_.years = scenario.year_count();
+  const int specialties = scenario.specialty_count();
+  if (scenario.extraordinary) {
+    const ExtraordinarySpec& x = *scenario.extraordinary;
+    pair_of_.assign(x.anchors.size() * static_cast<std::size_t>(specialties), -1);
+    for (std::size_t a = 0; a < x.anchors.size(); ++a)
+      for (int s : x.specialties)
+        if (scenario.specialties[static_cast<std::size_t>(s)].hospital_anchor == x.anchors[a].hospital) {
+          pair_of_[a * static_cast<std::size_t>(specialties) + static_cast<std::size_t>(s)] =
+              static_cast<int>(anchor_layout_.pairs.size());
+          anchor_layout_.pairs.push_back({static_cast<int>(a), s});
+        }
+  }
+  // Course identities: (year, specialty, region, number), the same under every policy.
+  for (int year = cal.warmup_start_year; year <= cal.end_year; ++year)
+    for (const SpecialtySpec& s : scenario.specialties)
+      for (Region r : kRegions)
+        ordinary_keys_.push_back(StreamKey(kOrdinaryCourses)
+                                     .with(static_cast<std::uint64_t>(year))
+                                     .with(hash_name(s.id))
+                                     .with(static_cast<std::uint64_t>(index(r))));
+  first_month_ = month_of(cal.warmup_start_year, 1);
+  last_month_ = month_of(cal.end_year, 12);
+  due_.resize(static_cast<std::size_t>(last_month_ - first_month_ + 1));
+}
+
+Replication::~Replication() = default;
+
+void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally) {
+  key_ = StreamKey(seed).with(static_cast<std::uint64_t>(replication));
+  fill_key_ = key_.with(Purpose::Fill);
+  trainee_key_ = key_.with(Purpose::Trainee);
+  tally_ = &tally;
+  tally.clear();
+  for (auto& bucket : due_) bucket.clear();
+  for (auto& policy : policies_) policy->begin_replication();
+  fill_.draw(key_);
+
+  const CalendarSpec& cal = scenario_.calendar;
+  std::size_t next_round = 0;
+  for (Month m = first_month_; m <= last_month_; ++m) {
+    // Follow-on postings first (they were waiting), then the round's new courses.
+    std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
+    for (std::size_t i = 0; i < bucket.size(); ++i) post(bucket[i]);
+    if (next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[next_round].month) {
+      open_round(year_of(m), static_cast<int>(next_round), m);
+      next_round = (next_round + 1) % cal.rounds.size();
+    }
+  }
+  tally.close_stocks();
+  tally_ = nullptr;
+}
+
+void Replication::open_round(int year, int round, Month when) {
+  const RoundSpec& spec = scenario_.calendar.rounds[static_cast<std::size_t>(round)];
+  double share_before = 0;  // the year's courses are split over the rounds by share
+  for (int k = 0; k < round; ++k) share_before += scenario_.calendar.rounds[static_cast<std::size_t>(k)].share;
+  for (int s = 0; s < scenario_.specialty_count(); ++s)
+    for (Region r : kRegions) {
+      const int courses = scenario_.ordinary_courses(year, s, r);
+      const int first = static_cast<int>(std::lround(courses * share_before));
+      const int last = static_cast<int>(std::lround(courses * (share_before + spec.share)));
+      tally_->add(year, r, s, Metric::OrdinaryPosted, last - first);
+      const StreamKey cell = ordinary_keys_[(static_cast<std::size_t>(year - scenario_.calendar.warmup_start_year) *
+                                                 static_cast<std::size_t>(scenario_.specialty_count()) +
+                                             static_cast<std::size_t>(s)) *
+                                                kRegionCount +
+                                            static_cast<std::size_t>(index(r))];
+      for (int i = first; i < last; ++i) {
+        Posting p;
+        p.course = cell.with(static_cast<std::uint64_t>(i)).value();
+        p.specialty = s;
+        p.region = r;
+        p.round = round;
+        p.month = when;
+        post(p);
+      }
+    }
+  // Then the courses a policy adds to the round (extraordinary courses, outside the dimensioning).
+  round_postings_.clear();
+  for (auto& policy : policies_) policy->on_round_opened(year, round, when, *this, round_postings_);
+  for (const Posting& p : round_postings_) post(p);
+}
+
+void Replication::post(const Posting& p) {
+  const int year = year_of(p.month);
+  tally_->add(year, p.region, p.specialty, Metric::Posted);
+  if (p.fresh_extraordinary()) {
+    tally_->add(year, p.region, p.specialty, Metric::ExtraordinaryPosted);
+    tally_->add_anchor(year, anchor_pair(p), AnchorMetric::Posted);
+  }
+  const bool filled = fill_.fills(p, fill_key_);
+  if (filled) {
+    tally_->add(year, p.region, p.specialty, Metric::Filled);
+    if (p.kind == PostingKind::Extraordinary)
+      tally_->add(year, p.region, p.specialty, Metric::ExtraordinaryFilled);
+    start_trainee(p);
+  } else {
+    tally_->add(year, p.region, p.specialty, Metric::Unfilled);
+    settle_unfilled(p);
+  }
+}
+
+// Every unfilled posting ends in exactly one fate, counted in the year it is decided.
+void Replication::settle_unfilled(const Posting& p) {
+  const int year = year_of(p.month);
+  const UnfilledSpec& rules = scenario_.unfilled;
+  if (p.reposts < rules.max_reposts) {  // R5: genopslag in the region, before anything else
+    Posting again = p;
+    again.reposts += 1;
+    const Month when = repost_month(p.month);
+    tally_->add(year, p.region, p.specialty, Metric::Reposted);
+    if (!schedule(next_attempt(again, when), when))
+      tally_->add(year, p.region, p.specialty, Metric::PendingAtEnd);
+    return;
+  }
+  for (auto& policy : policies_)
+    if (policy->on_unfilled(p, *this)) return;
+  const RoundSpec& round = scenario_.calendar.rounds[static_cast<std::size_t>(p.round)];
+  if (round.carries_to_next && p.kind != PostingKind::Extraordinary) {
+    // R4: an unfilled autumn course is posted again at the next spring round.
+    Posting carried = p;
+    carried.kind = PostingKind::CarriedOver;
+    carried.reposts = 0;
+    carried.round = 0;
+    const Month when = month_of(year_of(p.month) + (month_in_year(p.month) >= scenario_.calendar.rounds.front().month ? 1 : 0),
+                                scenario_.calendar.rounds.front().month);
+    tally_->add(year, p.region, p.specialty, Metric::CarriedOver);
+    if (!schedule(next_attempt(carried, when), when))
+      tally_->add(year, p.region, p.specialty, Metric::PendingAtEnd);
+    return;
+  }
+  tally_->add(year, p.region, p.specialty, Metric::Lapsed);
+}
+
+void Replication::start_trainee(const Posting& p) {
+  KeyedStream stream(trainee_key_.with(p.draw_entity()));
+  const TraineeOutcome outcome = trainees_.follow(p.specialty, p.month, stream);
+  const int start_year = year_of(p.month);
+  const int end_year = year_of(outcome.end);
+  tally_->add(start_year, p.region, p.specialty, Metric::Started);
+  tally_->add(end_year, p.region, p.specialty, outcome.completed ? Metric::Completed : Metric::DroppedOut);
+  if (p.kind == PostingKind::Extraordinary) {
+    const int pair = anchor_pair(p);
+    tally_->add_anchor(start_year, pair, AnchorMetric::Filled);
+    if (outcome.completed) tally_->add_anchor(end_year, pair, AnchorMetric::Completed);
+    tally_->add_anchor_exit(end_year, pair);
+  }
+}
+
+int Replication::anchor_pair(const Posting& p) const {
+  if (p.anchor < 0) return -1;
+  return pair_of_[static_cast<std::size_t>(p.anchor) * static_cast<std::size_t>(scenario_.specialty_count()) +
+                  static_cast<std::size_t>(p.specialty)];
+}
+
+bool Replication::schedule(const Posting& p, Month when) {
+  if (when > last_month_ || when < first_month_) return false;
+  Posting scheduled = p;
+  scheduled.month = when;
+  due_[static_cast<std::size_t>(when - first_month_)].push_back(scheduled);
+  return true;
+}
+
+void Replication::count(int year, Region r, int specialty, Metric m, std::int32_t delta) {
+  tally_->add(year, r, specialty, m, delta);
+}
+
+KeyedStream Replication::stream(Purpose purpose, std::uint64_t entity, std::uint64_t part) const {
+  return KeyedStream(key_.with(purpose).with(entity).with(part));
+}
+
+Month Replication::next_round(Month after, bool same_year, int& round) const {
+  const std::vector<RoundSpec>& rounds = scenario_.calendar.rounds;
+  const int year = year_of(after);
+  for (std::size_t k = 0; k < rounds.size(); ++k)
+    if (month_of(year, rounds[k].month) > after) {
+      round = static_cast<int>(k);
+      return month_of(year, rounds[k].month);
+    }
+  if (same_year) return -1;
+  round = 0;
+  return month_of(year + 1, rounds.front().month);
+}
+
+Month Replication::repost_month(Month from) const {
+  return from + scenario_.unfilled.repost_delay_months;
+}
+
+}  // namespace forlob

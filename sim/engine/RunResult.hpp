@@ -1,0 +1,41 @@
+#pragma once
+// What a run hands to the output writers: per scenario the distribution across replications of
+// every yearly cell, anchor cell and headline; for a comparison also the paired B - A differences.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/Layout.hpp"
+#include "scenario/Scenario.hpp"
+#include "stats/CellDistribution.hpp"
+
+namespace forlob {
+
+struct ScenarioResult {
+  const Scenario* scenario = nullptr;
+  YearlyLayout yearly_layout;
+  CellDistribution yearly;
+  AnchorLayout anchor_layout;
+  CellDistribution anchors;
+  std::vector<Headline> headlines;  // same names and order for every scenario of a run
+  CellDistribution headline;        // one cell per entry of `headlines`
+};
+
+// B - A, replication by replication, over A's layouts (compare requires equal layouts).
+struct DifferenceResult {
+  std::string label;  // "<B name> - <A name>"
+  CellDistribution yearly;
+  CellDistribution headline;
+};
+
+struct RunResult {
+  std::vector<ScenarioResult> scenarios;  // one for `run`, A then B for `compare`
+  std::optional<DifferenceResult> difference;
+  std::uint64_t seed = 0;
+  std::int64_t replications = 0;
+  int threads = 0;
+  double wall_seconds = 0;
+};
+
+}  // namespace forlob

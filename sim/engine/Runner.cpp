@@ -1,0 +1,196 @@
+#include "engine/Runner.hpp"
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "core/Errors.hpp"
+#include "engine/Replication.hpp"
+
+namespace forlob {
+
+YearlyLayout yearly_layout(const Scenario& scenario) {
+  return {scenario.calendar.warmup_start_year, scenario.year_count(), scenario.specialty_count()};
+}
+
+std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout) {
+  const CalendarSpec& cal = scenario.calendar;
+  std::vector<int> trial;
+  for (int s = 0; s < scenario.specialty_count(); ++s)
+    if (scenario.specialties[static_cast<std::size_t>(s)].trial) trial.push_back(s);
+  constexpr int kAllRegions = YearlyLayout::kRegionSlots - 1;
+  auto sum = [&](const std::string& name, const std::vector<int>& specialties, int from, int to,
+                 Metric m) {
+    Headline h{name, {}};
+    for (int y = std::max(from, layout.first_year); y <= std::min(to, layout.first_year + layout.years - 1); ++y)
+      for (int s : specialties) h.terms.push_back(layout.cell(y - layout.first_year, kAllRegions, s, m));
+    return h;
+  };
+  // The trial's years and the tail in which its cohorts complete; fall back to the run's own years.
+  const int first = scenario.extraordinary ? scenario.extraordinary->first_year : std::min(2026, cal.end_year);
+  const int last = scenario.extraordinary ? scenario.extraordinary->last_year : cal.end_year;
+  const int tail_end = cal.followup_end_year;
+  std::vector<Headline> out;
+  for (int y = cal.start_year; y <= tail_end; ++y)
+    out.push_back(sum("completed_trial_specialties_" + std::to_string(y), trial, y, y, Metric::Completed));
+  const std::string span = std::to_string(first) + "_" + std::to_string(last);
+  const std::string tail = std::to_string(last + 1) + "_" + std::to_string(tail_end);
+  const std::string whole = std::to_string(first) + "_" + std::to_string(tail_end);
+  out.push_back(sum("completed_trial_specialties_" + span, trial, first, last, Metric::Completed));
+  out.push_back(sum("completed_trial_specialties_" + tail, trial, last + 1, tail_end, Metric::Completed));
+  out.push_back(sum("completed_trial_specialties_" + whole, trial, first, tail_end, Metric::Completed));
+  for (int s : trial) {
+    const std::string& id = scenario.specialties[static_cast<std::size_t>(s)].id;
+    out.push_back(sum("completed_" + id + "_" + whole, {s}, first, tail_end, Metric::Completed));
+    out.push_back(sum("started_" + id + "_" + span, {s}, first, last, Metric::Started));
+  }
+  out.push_back(sum("started_trial_specialties_" + span, trial, first, last, Metric::Started));
+  out.push_back(sum("flex_in_trial_specialties_" + span, trial, first, last, Metric::FlexIn));
+  out.push_back(sum("extraordinary_filled_" + span, trial, first, last, Metric::ExtraordinaryFilled));
+  std::vector<int> every(static_cast<std::size_t>(scenario.specialty_count()));
+  for (int s = 0; s < scenario.specialty_count(); ++s) every[static_cast<std::size_t>(s)] = s;
+  out.push_back(sum("completed_all_specialties_" + whole, every, first, tail_end, Metric::Completed));
+  return out;
+}
+
+namespace {
+
+void require_pairable(const Scenario& a, const Scenario& b) {
+  bool same = a.specialties.size() == b.specialties.size();
+  for (std::size_t s = 0; same && s < a.specialties.size(); ++s)
+    same = a.specialties[s].id == b.specialties[s].id && a.specialties[s].trial == b.specialties[s].trial;
+  if (!same) throw InputError(b.file, "/specialties", "expected the same specialties, in the same order, as " + a.file + " to compare them");
+  if (a.calendar.warmup_start_year != b.calendar.warmup_start_year ||
+      a.calendar.followup_end_year != b.calendar.followup_end_year ||
+      a.calendar.start_year != b.calendar.start_year)
+    throw InputError(b.file, "/calendar", "expected the same years as " + a.file + " to compare them");
+}
+
+// One thread's share of the work: its own engines and partial distributions.
+struct Worker {
+  struct PerScenario {
+    PerScenario(const Scenario& s, const ScenarioResult& sr)
+        : replication(s),
+          tally(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(), sr.anchor_layout.pairs.size()),
+          yearly_dist(sr.yearly_layout.cells()),
+          anchor_dist(sr.anchor_layout.cells()),
+          headline_dist(sr.headlines.size()) {}
+    Replication replication;
+    Tally tally;
+    std::vector<std::int32_t> yearly, anchors, headline;
+    CellDistribution yearly_dist, anchor_dist, headline_dist;
+  };
+  std::vector<std::unique_ptr<PerScenario>> scenarios;
+  std::vector<std::int32_t> diff_yearly, diff_headline;
+  CellDistribution diff_yearly_dist, diff_headline_dist;
+};
+
+void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std::int32_t>& yearly,
+                   std::vector<std::int32_t>& out) {
+  out.resize(headlines.size());
+  for (std::size_t h = 0; h < headlines.size(); ++h) {
+    std::int32_t total = 0;
+    for (std::size_t cell : headlines[h].terms) total += yearly[cell];
+    out[h] = total;
+  }
+}
+
+}  // namespace
+
+RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const bool paired = scenarios.size() == 2;
+  if (paired) require_pairable(*scenarios[0], *scenarios[1]);
+
+  RunResult result;
+  result.seed = options.seed;
+  result.replications = options.replications;
+  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  for (const Scenario* s : scenarios) {
+    ScenarioResult sr;
+    sr.scenario = s;
+    sr.yearly_layout = yearly_layout(*s);
+    sr.anchor_layout = Replication(*s).anchor_layout();
+    sr.headlines = make_headlines(*scenarios.front(), sr.yearly_layout);
+    result.scenarios.push_back(std::move(sr));
+  }
+
+  tbb::enumerable_thread_specific<Worker> workers([&] {
+    Worker w;
+    for (const ScenarioResult& sr : result.scenarios) {
+      w.scenarios.push_back(std::make_unique<Worker::PerScenario>(*sr.scenario, sr));
+    }
+    if (paired) {
+      w.diff_yearly_dist = CellDistribution(result.scenarios[0].yearly_layout.cells());
+      w.diff_headline_dist = CellDistribution(result.scenarios[0].headlines.size());
+    }
+    return w;
+  });
+
+  tbb::task_arena arena(result.threads);
+  arena.execute([&] {
+    tbb::parallel_for(
+        tbb::blocked_range<std::int64_t>(0, options.replications, 16),
+        [&](const tbb::blocked_range<std::int64_t>& range) {
+          Worker& w = workers.local();
+          for (std::int64_t i = range.begin(); i != range.end(); ++i) {
+            for (std::size_t k = 0; k < w.scenarios.size(); ++k) {
+              Worker::PerScenario& ps = *w.scenarios[k];
+              const ScenarioResult& sr = result.scenarios[k];
+              ps.replication.run(options.seed, i, ps.tally);
+              ps.tally.expand(sr.yearly_layout, ps.yearly);
+              ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
+              sum_headlines(sr.headlines, ps.yearly, ps.headline);
+              ps.yearly_dist.add(ps.yearly);
+              ps.anchor_dist.add(ps.anchors);
+              ps.headline_dist.add(ps.headline);
+            }
+            if (paired) {
+              const Worker::PerScenario& a = *w.scenarios[0];
+              const Worker::PerScenario& b = *w.scenarios[1];
+              w.diff_yearly.resize(a.yearly.size());
+              for (std::size_t c = 0; c < a.yearly.size(); ++c) w.diff_yearly[c] = b.yearly[c] - a.yearly[c];
+              w.diff_headline.resize(a.headline.size());
+              for (std::size_t c = 0; c < a.headline.size(); ++c) w.diff_headline[c] = b.headline[c] - a.headline[c];
+              w.diff_yearly_dist.add(w.diff_yearly);
+              w.diff_headline_dist.add(w.diff_headline);
+            }
+            if (options.progress) options.progress->advance();
+          }
+        });
+  });
+
+  // Integer histograms: merging in any order gives the same result.
+  for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
+    ScenarioResult& sr = result.scenarios[k];
+    sr.yearly = CellDistribution(sr.yearly_layout.cells());
+    sr.anchors = CellDistribution(sr.anchor_layout.cells());
+    sr.headline = CellDistribution(sr.headlines.size());
+  }
+  if (paired) {
+    result.difference = DifferenceResult{scenarios[1]->name + " - " + scenarios[0]->name,
+                                         CellDistribution(result.scenarios[0].yearly_layout.cells()),
+                                         CellDistribution(result.scenarios[0].headlines.size())};
+  }
+  for (Worker& w : workers) {
+    for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
+      result.scenarios[k].yearly.merge(w.scenarios[k]->yearly_dist);
+      result.scenarios[k].anchors.merge(w.scenarios[k]->anchor_dist);
+      result.scenarios[k].headline.merge(w.scenarios[k]->headline_dist);
+    }
+    if (paired) {
+      result.difference->yearly.merge(w.diff_yearly_dist);
+      result.difference->headline.merge(w.diff_headline_dist);
+    }
+  }
+  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace forlob

@@ -1,0 +1,36 @@
+#pragma once
+// The replication loop: replications run in parallel with oneTBB, each keyed on its index, and are
+// reduced into exact integer histograms, so results do not depend on the thread count.
+#include <cstdint>
+#include <vector>
+
+#include "engine/RunResult.hpp"
+#include "scenario/Scenario.hpp"
+
+namespace forlob {
+
+// Told after every replication, from whichever thread ran it.
+class ProgressSink {
+ public:
+  virtual ~ProgressSink() = default;
+  virtual void advance() = 0;
+};
+
+struct RunOptions {
+  std::uint64_t seed = 20260113;  // the date of the trial's framework (seed 001)
+  std::int64_t replications = 2000;
+  int threads = 0;  // 0: all hardware threads
+  ProgressSink* progress = nullptr;
+};
+
+// Runs every scenario for the same replications and seed. With two scenarios, replication i of each
+// uses the same keyed draws, and their difference B - A is recorded replication by replication.
+// Throws InputError when two scenarios cannot be paired (different specialties or years).
+RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const RunOptions& options);
+
+// The named sums reported in summary.json and the console table.
+std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout);
+
+YearlyLayout yearly_layout(const Scenario& scenario);
+
+}  // namespace forlob

@@ -1,0 +1,1 @@
+list(APPEND FORLOB_SOURCES engine/Replication.cpp engine/Runner.cpp)

@@ -1,0 +1,67 @@
+#include "model/Tally.hpp"
+
+#include <algorithm>
+
+namespace forlob {
+
+Tally::Tally(int first_year, int years, int specialties, std::size_t anchor_pairs)
+    : first_year_(first_year), years_(years), specialties_(specialties), pairs_(anchor_pairs),
+      cells_(static_cast<std::size_t>(years) * kRegionCount * static_cast<std::size_t>(specialties) *
+             kMetricCount),
+      anchor_flow_(static_cast<std::size_t>(years) * anchor_pairs * kAnchorFlows) {}
+
+void Tally::clear() {
+  std::fill(cells_.begin(), cells_.end(), 0);
+  std::fill(anchor_flow_.begin(), anchor_flow_.end(), 0);
+}
+
+void Tally::close_stocks() {
+  for (int r = 0; r < kRegionCount; ++r)
+    for (int s = 0; s < specialties_; ++s) {
+      std::int32_t stock = 0;
+      for (int y = 0; y < years_; ++y) {
+        std::int32_t* c = &cells_[offset(y, r, s)];
+        stock += c[index(Metric::Started)] - c[index(Metric::Completed)] -
+                 c[index(Metric::DroppedOut)];
+        c[index(Metric::InTraining)] = stock;
+      }
+    }
+  for (std::size_t p = 0; p < pairs_; ++p) {
+    std::int32_t stock = 0;
+    for (int y = 0; y < years_; ++y) {
+      std::int32_t* c = &anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + p) * kAnchorFlows];
+      stock += c[static_cast<std::size_t>(AnchorMetric::Filled)] - c[kExit];
+      c[static_cast<std::size_t>(AnchorMetric::InCourse)] = stock;
+    }
+  }
+}
+
+void Tally::expand(const YearlyLayout& layout, std::vector<std::int32_t>& out) const {
+  out.assign(layout.cells(), 0);
+  const int all_region = kRegionCount;
+  const int all_specialty = specialties_;
+  for (int y = 0; y < years_; ++y)
+    for (int r = 0; r < kRegionCount; ++r)
+      for (int s = 0; s < specialties_; ++s) {
+        const std::int32_t* c = &cells_[offset(y, r, s)];
+        for (int m = 0; m < kMetricCount; ++m) {
+          const auto metric = static_cast<Metric>(m);
+          out[layout.cell(y, r, s, metric)] = c[m];
+          out[layout.cell(y, r, all_specialty, metric)] += c[m];
+          out[layout.cell(y, all_region, s, metric)] += c[m];
+          out[layout.cell(y, all_region, all_specialty, metric)] += c[m];
+        }
+      }
+}
+
+void Tally::expand_anchors(const AnchorLayout& layout, std::vector<std::int32_t>& out) const {
+  out.assign(layout.cells(), 0);
+  for (int y = 0; y < years_; ++y)
+    for (std::size_t p = 0; p < pairs_; ++p)
+      for (int m = 0; m < kAnchorMetricCount; ++m)
+        out[layout.cell(y, p, static_cast<AnchorMetric>(m))] =
+            anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + p) * kAnchorFlows +
+                         static_cast<std::size_t>(m)];
+}
+
+}  // namespace forlob

@@ -1,0 +1,65 @@
+#include "model/TraineeModel.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/gamma.hpp>
+#include <cmath>
+
+namespace forlob {
+
+TraineeModel::TraineeModel(const Scenario& scenario) {
+  for (const SpecialtySpec& s : scenario.specialties) {
+    Table t;
+    t.course_months = s.course_months;
+    // Extension: none with probability 1 - q; otherwise a gamma-distributed number of months,
+    // rounded up to whole months.
+    t.extension_cdf.resize(kMaxExtensionMonths + 1);
+    const bool extends = s.delay_probability > 0 && s.delay_mean_months > 0;
+    for (int d = 0; d <= kMaxExtensionMonths; ++d) {
+      double cdf = 1.0 - s.delay_probability;
+      if (!extends) {
+        cdf = 1.0;
+      } else if (d > 0) {
+        const boost::math::gamma_distribution<> g(s.delay_shape, s.delay_mean_months / s.delay_shape);
+        cdf += s.delay_probability * boost::math::cdf(g, static_cast<double>(d));
+      }
+      t.extension_cdf[static_cast<std::size_t>(d)] = d == kMaxExtensionMonths ? 1.0 : cdf;
+    }
+    // Dropout: a constant monthly hazard equivalent to the yearly probability.
+    const double stay_month = std::pow(1.0 - s.dropout_per_year, 1.0 / 12.0);
+    t.log_stay = std::log(stay_month);
+    const int max_duration = s.course_months + kMaxExtensionMonths;
+    t.survive.resize(static_cast<std::size_t>(max_duration) + 1);
+    for (int m = 0; m <= max_duration; ++m)
+      t.survive[static_cast<std::size_t>(m)] = std::pow(stay_month, m);
+    tables_.push_back(std::move(t));
+  }
+}
+
+TraineeOutcome TraineeModel::follow(int specialty, Month start, KeyedStream& stream) const {
+  const Table& t = tables_[static_cast<std::size_t>(specialty)];
+  // One 64-bit draw gives both uniforms, 32 bits each (resolution 2^-32 is ample here).
+  const std::uint64_t bits = stream();
+  const double u_extension = static_cast<double>(bits >> 32U) * 0x1.0p-32;
+  const double u_dropout = static_cast<double>(bits & 0xffffffffU) * 0x1.0p-32;
+  int extension = 0;
+  if (u_extension >= t.extension_cdf.front()) {  // most trainees are not delayed: skip the search
+    const auto it = std::upper_bound(t.extension_cdf.begin(), t.extension_cdf.end(), u_extension);
+    extension = static_cast<int>(std::min<std::ptrdiff_t>(it - t.extension_cdf.begin(), kMaxExtensionMonths));
+  }
+  const int duration = t.course_months + extension;
+  // Dropout before completion has probability 1 - survive[duration]; its month is geometric.
+  if (u_dropout < 1.0 - t.survive[static_cast<std::size_t>(duration)]) {
+    const int month = static_cast<int>(std::floor(std::log1p(-u_dropout) / t.log_stay));
+    return {start + std::min(month, duration - 1), false};
+  }
+  return {start + duration, true};
+}
+
+double TraineeModel::extension_probability(int specialty, int months) const {
+  const Table& t = tables_[static_cast<std::size_t>(specialty)];
+  if (months < 0 || months > kMaxExtensionMonths) return 0;
+  const double below = months == 0 ? 0.0 : t.extension_cdf[static_cast<std::size_t>(months - 1)];
+  return t.extension_cdf[static_cast<std::size_t>(months)] - below;
+}
+
+}  // namespace forlob

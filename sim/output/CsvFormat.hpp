@@ -1,0 +1,30 @@
+#pragma once
+// Text shared by the output writers: RFC 4180 fields and locale-independent numbers.
+#include <string>
+#include <string_view>
+
+#include "stats/CellDistribution.hpp"
+
+namespace forlob {
+
+// The field as RFC 4180 wants it: quoted, with quotes doubled, when it holds a comma, a quote or a
+// line break; otherwise unchanged.
+std::string csv_field(std::string_view text);
+// Appends csv_field(text) to out.
+void append_csv_field(std::string& out, std::string_view text);
+
+// Fixed with `decimals` decimals, then trailing zeros and a trailing '.' removed: "12.5", "3",
+// "-0.25". Never "-0". Independent of the global and stream locales.
+std::string format_trimmed(double value, int decimals = 3);
+void append_trimmed(std::string& out, double value, int decimals = 3);
+
+// The columns mean,sd,p05,p50,p95 of one cell, each preceded by a comma, 3 decimals trimmed.
+void append_summary_fields(std::string& out, const CellSummary& s);
+
+// Fixed with exactly `decimals` decimals ("12.0"), never a negative zero ("0.0", not "-0.0").
+std::string format_fixed(double value, int decimals);
+
+// Display width of UTF-8 text in code points ("Øst" is 3, "2031–36" is 7).
+std::size_t utf8_width(std::string_view text);
+
+}  // namespace forlob

@@ -1,0 +1,93 @@
+#include "output/SummaryJson.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#ifndef FORLOB_VERSION
+#error "FORLOB_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace forlob {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json years_json(const CalendarSpec& c) {
+  Json j;
+  j["warmup_start"] = c.warmup_start_year;
+  j["start"] = c.start_year;
+  j["end"] = c.end_year;
+  j["followup_end"] = c.followup_end_year;
+  return j;
+}
+
+Json headlines_json(const std::vector<Headline>& headlines, const CellDistribution& dist) {
+  if (dist.cells() != headlines.size())
+    throw std::invalid_argument("summary_json: " + std::to_string(dist.cells()) + " headline cells for " +
+                                std::to_string(headlines.size()) + " headlines");
+  Json list = Json::array();
+  for (std::size_t h = 0; h < headlines.size(); ++h) list.push_back(headline_json(headlines[h].name, dist, h));
+  return list;
+}
+
+// The resolved document as JSON; kept as a string only if it does not parse (it always should).
+Json resolved_json(const Scenario& s) {
+  if (s.resolved_json.empty()) return nullptr;
+  Json doc = Json::parse(s.resolved_json, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return s.resolved_json;
+  return doc;
+}
+
+}  // namespace
+
+Json headline_json(const std::string& name, const CellDistribution& headline, std::size_t cell) {
+  const CellSummary s = headline.summary(cell);
+  Json j;
+  j["name"] = name;
+  j["mean"] = s.mean;
+  j["sd"] = s.sd;
+  j["mc_standard_error"] = s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0;
+  j["p05"] = s.p05;
+  j["p50"] = s.p50;
+  j["p95"] = s.p95;
+  return j;
+}
+
+Json summary_json(const RunResult& result, const std::string& command, const std::vector<std::string>& files) {
+  Json j;
+  j["forlob_version"] = FORLOB_VERSION;
+  j["command"] = command;
+  j["seed"] = result.seed;
+  j["replications"] = result.replications;
+  j["threads"] = result.threads;
+  j["wall_seconds"] = result.wall_seconds;
+  if (!result.scenarios.empty() && result.scenarios.front().scenario != nullptr)
+    j["years"] = years_json(result.scenarios.front().scenario->calendar);
+  Json scenarios = Json::array();
+  for (const ScenarioResult& sr : result.scenarios) {
+    if (sr.scenario == nullptr) throw std::invalid_argument("summary_json: result without its scenario");
+    Json s;
+    s["name"] = sr.scenario->name;
+    s["file"] = sr.scenario->file;
+    s["description"] = sr.scenario->description;
+    s["years"] = years_json(sr.scenario->calendar);
+    s["headlines"] = headlines_json(sr.headlines, sr.headline);
+    scenarios.push_back(std::move(s));
+  }
+  j["scenarios"] = std::move(scenarios);
+  if (result.difference) {
+    if (result.scenarios.empty()) throw std::invalid_argument("summary_json: a difference without scenarios");
+    Json d;
+    d["label"] = result.difference->label;
+    d["headlines"] = headlines_json(result.scenarios.front().headlines, result.difference->headline);
+    j["difference"] = std::move(d);
+  }
+  j["files"] = files;
+  Json resolved = Json::array();
+  for (const ScenarioResult& sr : result.scenarios) resolved.push_back(resolved_json(*sr.scenario));
+  j["resolved_scenarios"] = std::move(resolved);
+  return j;
+}
+
+}  // namespace forlob

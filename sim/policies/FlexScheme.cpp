@@ -1,0 +1,75 @@
+#include "policies/FlexScheme.hpp"
+
+namespace forlob {
+
+FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec)
+    : scenario_(scenario), spec_(spec) {}
+
+void FlexScheme::begin_replication() {
+  used_.clear();
+  for (const auto& [year, caps] : spec_.caps) used_[year] = {0, 0, 0};
+}
+
+bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
+  // Extraordinary courses sit outside the dimensioning; a flex course is not converted again.
+  if (p.kind == PostingKind::Extraordinary || p.kind == PostingKind::Flex) return false;
+  if (!spec_.donor[static_cast<std::size_t>(p.specialty)]) return false;
+  const int year = year_of(p.month);
+  const auto cap = spec_.caps.find(year);
+  if (cap == spec_.caps.end()) return false;  // scheme off this year (R7 from 2026 in the trial)
+  int& used = used_[year][static_cast<std::size_t>(index(p.region))];
+  if (used >= cap->second[static_cast<std::size_t>(index(p.region))]) return false;  // R1
+  if (spec_.take_up < 1) {
+    KeyedStream take_up = ctx.stream(Purpose::FlexTakeUp, p.course, static_cast<std::uint64_t>(p.attempt));
+    if (uniform01(take_up) >= spec_.take_up) return false;
+  }
+  const int target = choose_target(p, ctx);
+  if (target < 0) return false;
+
+  ++used;
+  ctx.count(year, p.region, p.specialty, Metric::FlexOut);
+  ctx.count(year, p.region, target, Metric::FlexIn);
+
+  Posting flex = p;
+  flex.kind = PostingKind::Flex;
+  flex.specialty = target;
+  flex.reposts = 0;
+  // R3: conversions happen within the round (posted at the next re-posting date) or between rounds.
+  KeyedStream timing = ctx.stream(Purpose::FlexTiming, p.course, static_cast<std::uint64_t>(p.attempt));
+  Month when = ctx.repost_month(p.month);
+  if (uniform01(timing) >= spec_.within_round_share) {
+    int round = p.round;
+    when = ctx.next_round(p.month, false, round);
+    flex.round = round;
+  }
+  if (!ctx.schedule(next_attempt(flex, when), when))
+    ctx.count(year, p.region, p.specialty, Metric::PendingAtEnd);
+  return true;
+}
+
+int FlexScheme::choose_target(const Posting& p, PolicyContext& ctx) const {
+  const auto r = static_cast<std::size_t>(index(p.region));
+  if (spec_.target.kind == FlexTargetRule::Kind::Priority) {
+    for (int s : spec_.target.priority[r])
+      if (s != p.specialty) return s;
+    return -1;
+  }
+  // Weights: a categorical draw over the other specialties (R6: regions steer towards need).
+  const std::vector<double>& w = spec_.target.weights[r];
+  double total = 0;
+  for (std::size_t s = 0; s < w.size(); ++s)
+    if (static_cast<int>(s) != p.specialty) total += w[s];
+  if (total <= 0) return -1;
+  KeyedStream pick = ctx.stream(Purpose::FlexTarget, p.course, static_cast<std::uint64_t>(p.attempt));
+  double u = uniform01(pick) * total;
+  int last = -1;
+  for (std::size_t s = 0; s < w.size(); ++s) {
+    if (static_cast<int>(s) == p.specialty || w[s] <= 0) continue;
+    last = static_cast<int>(s);
+    if (u < w[s]) return last;
+    u -= w[s];
+  }
+  return last;  // rounding at the top end
+}
+
+}  // namespace forlob

@@ -1,0 +1,49 @@
+#pragma once
+// A training policy reacts to a few moments of a replication. The engine owns the ordinary rules
+// (posting the dimensioned courses, re-posting R5, carrying over R4, lapsing); a scheme such as the
+// flex scheme or the extraordinary-course trial is one class behind this interface.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/Month.hpp"
+#include "model/Metric.hpp"
+#include "model/Posting.hpp"
+#include "random/KeyedStream.hpp"
+
+namespace forlob {
+
+// What the engine offers a policy during a replication.
+class PolicyContext {
+ public:
+  virtual ~PolicyContext() = default;
+  // Posts `p` at `when`. Returns false when `when` is after the last hiring round, in which case
+  // the posting is not made and is counted as pending at the end.
+  virtual bool schedule(const Posting& p, Month when) = 0;
+  virtual void count(int year, Region r, int specialty, Metric m, std::int32_t delta = 1) = 0;
+  // A stream keyed on this replication, the purpose and the entity.
+  virtual KeyedStream stream(Purpose purpose, std::uint64_t entity, std::uint64_t part) const = 0;
+  // The first hiring round strictly after `after`, or -1 if none (within the same year when
+  // `same_year`); `round` receives its index.
+  virtual Month next_round(Month after, bool same_year, int& round) const = 0;
+  virtual Month repost_month(Month from) const = 0;
+  // This replication's fill probability for `p` as posted (drawn rate times kind multipliers).
+  virtual double fill_probability(const Posting& p) const = 0;
+};
+
+class Policy {
+ public:
+  virtual ~Policy() = default;
+  virtual std::string_view name() const = 0;
+
+  // A replication starts: forget the previous one's state (caps used, counters).
+  virtual void begin_replication() {}
+  // A hiring round opens; the policy may add courses of its own to `postings`.
+  virtual void on_round_opened(int /*year*/, int /*round*/, Month /*when*/, PolicyContext& /*ctx*/,
+                               std::vector<Posting>& /*postings*/) {}
+  // A posting stayed unfilled after its re-postings. Return true to take it; the policy then
+  // counts the course's fate (e.g. flex_out) and schedules whatever follows.
+  virtual bool on_unfilled(const Posting& /*p*/, PolicyContext& /*ctx*/) { return false; }
+};
+
+}  // namespace forlob

@@ -1,0 +1,1 @@
+# KeyedStream is header-only: its draws sit in the innermost loop.

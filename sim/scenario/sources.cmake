@@ -1,0 +1,1 @@
+list(APPEND FORLOB_SOURCES scenario/JsonReader.cpp scenario/ScenarioLoader.cpp)

@@ -1,0 +1,201 @@
+// The forlob executable as a user meets it: subcommands, output files, determinism across thread
+// counts, and every kind of bad input (one line on stderr, exit status 2, nothing written).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace forlob {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs forlob from the source directory (where scenarios/ is) and captures both streams.
+Result forlob(const std::vector<std::string>& args, const fs::path& work) {
+  std::string cmd = "cd " + quote(FORLOB_SOURCE_DIR) + " && " + quote(FORLOB_EXE);
+  for (const std::string& a : args) cmd += " " + quote(a);
+  cmd += " >" + quote((work / "stdout.txt").string()) + " 2>" + quote((work / "stderr.txt").string());
+  const int raw = std::system(cmd.c_str());
+  Result r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = slurp(work / "stdout.txt");
+  r.err = slurp(work / "stderr.txt");
+  return r;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = std::string("forlob-cli-") + info->test_suite_name() + "-" + info->name();
+    for (char& c : name)
+      if (c == '/') c = '_';
+    work_ = fs::temp_directory_path() / name;
+    fs::remove_all(work_);
+    fs::create_directories(work_);
+  }
+  void TearDown() override { fs::remove_all(work_); }
+  Result run(const std::vector<std::string>& args) { return forlob(args, work_); }
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(work_ / name) << text;
+    return work_ / name;
+  }
+  static std::string scenario(const std::string& name) {
+    return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name;
+  }
+  fs::path work_;
+};
+
+TEST_F(Cli, HelpListsTheSubcommands) {
+  const Result r = run({"--help"});
+  EXPECT_EQ(r.status, 0);
+  for (const char* sub : {"run", "compare", "validate", "bench"}) EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
+  const Result c = run({"compare", "--help"});
+  EXPECT_EQ(c.status, 0);
+  for (const char* opt : {"--replications", "--seed", "--threads", "--out", "--force", "--quiet", "--set"})
+    EXPECT_NE(c.out.find(opt), std::string::npos) << opt;
+}
+
+TEST_F(Cli, ValidateAcceptsTheShippedScenarios) {
+  for (const char* s : {"flex_scheme.json", "extraordinary_trial.json", "base.json"}) {
+    const Result r = run({"validate", scenario(s)});
+    EXPECT_EQ(r.status, 0) << s << ": " << r.err;
+  }
+}
+
+TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
+  std::array<std::string, 3> yearly, difference, anchors;
+  const std::array<int, 3> threads{1, 2, 4};
+  for (std::size_t i = 0; i < threads.size(); ++i) {
+    const fs::path out = work_ / ("t" + std::to_string(threads[i]));
+    const Result r = run({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json",
+                          "--replications", "120", "--seed", "5", "--threads", std::to_string(threads[i]),
+                          "--out", out.string(), "--quiet"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    yearly[i] = slurp(out / "yearly.csv");
+    difference[i] = slurp(out / "difference.csv");
+    anchors[i] = slurp(out / "anchors.csv");
+    EXPECT_TRUE(fs::exists(out / "summary.json"));
+  }
+  ASSERT_GT(yearly[0].size(), 1000U);
+  for (std::size_t i = 1; i < threads.size(); ++i) {
+    EXPECT_TRUE(yearly[0] == yearly[i]) << "yearly.csv differs at " << threads[i] << " threads";
+    EXPECT_TRUE(difference[0] == difference[i]) << "difference.csv differs at " << threads[i] << " threads";
+    EXPECT_TRUE(anchors[0] == anchors[i]) << "anchors.csv differs at " << threads[i] << " threads";
+  }
+}
+
+TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
+  const fs::path out = work_ / "run";
+  const Result r = run({"run", "scenarios/extraordinary_trial.json", "--replications", "40", "--out",
+                        out.string(), "--quiet"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string csv = slurp(out / "yearly.csv");
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95");
+  for (const char* metric : {"posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in",
+                             "lapsed", "extraordinary_posted", "extraordinary_filled", "handed_over_out",
+                             "handed_over_in", "started", "in_training", "completed", "dropped_out"})
+    EXPECT_NE(csv.find("," + std::string(metric) + ","), std::string::npos) << metric;
+  for (const char* key : {",Nord,", ",Syd,", ",Øst,", ",all,all,"})
+    EXPECT_NE(csv.find(key), std::string::npos) << key;
+  EXPECT_FALSE(fs::exists(out / "difference.csv")) << "only compare writes a difference";
+  EXPECT_TRUE(fs::exists(out / "anchors.csv"));
+  EXPECT_NE(slurp(out / "anchors.csv").find("Regionshospitalet Gødstrup"), std::string::npos);
+}
+
+TEST_F(Cli, AnExistingOutputDirectoryIsKeptUnlessForced) {
+  const fs::path out = work_ / "exists";
+  fs::create_directories(out);
+  std::ofstream(out / "keep.txt") << "keep";
+  const Result refused = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(), "--quiet"});
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_TRUE(fs::exists(out / "keep.txt"));
+  EXPECT_NE(refused.err.find("--force"), std::string::npos);
+  const Result forced = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(),
+                             "--quiet", "--force"});
+  EXPECT_EQ(forced.status, 0) << forced.err;
+  EXPECT_FALSE(fs::exists(out / "keep.txt"));
+  EXPECT_TRUE(fs::exists(out / "yearly.csv"));
+  for (const auto& entry : fs::directory_iterator(work_))
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos) << "staging left behind";
+}
+
+// A bad input: the scenario text (empty: use the shipped trial), extra arguments, and what the
+// one-line message must name.
+struct BadInput {
+  const char* name;
+  const char* scenario_text;
+  std::vector<std::string> args;
+  std::vector<std::string> message_names;
+};
+
+class CliBadInput : public Cli, public ::testing::WithParamInterface<BadInput> {};
+
+TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {
+  const BadInput& bad = GetParam();
+  std::string file = scenario("extraordinary_trial.json");
+  if (std::string(bad.scenario_text).size() > 0) {
+    std::string text = bad.scenario_text;
+    const std::string marker = "BASE";
+    if (const auto at = text.find(marker); at != std::string::npos) text.replace(at, marker.size(), scenario("base.json"));
+    file = write("bad.json", text).string();
+  }
+  if (std::string(bad.name) == "missing_file") file = (work_ / "no_such_file.json").string();
+  const fs::path out = work_ / "out";
+  std::vector<std::string> args{"run", file, "--replications", "5", "--out", out.string(), "--quiet"};
+  args.insert(args.end(), bad.args.begin(), bad.args.end());
+  const Result r = run(args);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_FALSE(fs::exists(out)) << "nothing may be written";
+  ASSERT_FALSE(r.err.empty());
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+  for (const std::string& name : bad.message_names) EXPECT_NE(r.err.find(name), std::string::npos) << name << " in: " << r.err;
+  // validate says the same and exits 2 too.
+  std::vector<std::string> vargs{"validate", file};
+  for (std::size_t i = 0; i < bad.args.size(); ++i) vargs.push_back(bad.args[i]);
+  EXPECT_EQ(run(vargs).status, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, CliBadInput,
+    ::testing::Values(
+        BadInput{"malformed_json", "{\"name\": \"x\", ", {}, {"bad.json", "line 1"}},
+        BadInput{"unknown_key", "{\"extends\": \"BASE\", \"name\": \"x\", \"colour\": 1}", {}, {"bad.json", "/colour"}},
+        BadInput{"unknown_specialty", "{\"extends\": \"BASE\", \"name\": \"x\", \"fill\": {\"mean\": {\"kirurgi\": {\"Nord\": 0.5, \"Syd\": 0.5, \"Øst\": 0.5}}}}", {}, {"bad.json", "/fill/mean/kirurgi"}},
+        BadInput{"unknown_region", "{\"extends\": \"BASE\", \"name\": \"x\", \"flex\": {\"caps\": {\"2024\": {\"Midt\": 3}}}}", {}, {"bad.json", "/flex/caps/2024/Midt"}},
+        BadInput{"negative_count", "", {"--set", "/flex/caps/2024/Nord=-3"}, {"--set", "/flex/caps/2024/Nord"}},
+        BadInput{"fractional_count", "", {"--set", "/dimensioning/national_total/2026=1240.5"}, {"/dimensioning/national_total/2026"}},
+        BadInput{"probability_above_one", "", {"--set", "/fill/mean/psykiatri/Nord=1.2"}, {"/fill/mean/psykiatri/Nord"}},
+        BadInput{"years_do_not_fit", "", {"--set", "/calendar/end_year=2040"}, {"/calendar/end_year"}},
+        BadInput{"cap_outside_run", "", {"--set", "/flex/caps/2035={\"Nord\":1,\"Syd\":1,\"Øst\":1}"}, {"/flex/caps/2035"}},
+        BadInput{"missing_file", "", {}, {"no_such_file.json"}},
+        BadInput{"unreadable_set", "", {"--set", "flex/caps"}, {"--set", "flex/caps"}},
+        BadInput{"unknown_key_by_set", "", {"--set", "/no_such_key=1"}, {"no_such_key"}}),
+    [](const ::testing::TestParamInfo<BadInput>& param) { return std::string(param.param.name); });
+
+}  // namespace
+}  // namespace forlob

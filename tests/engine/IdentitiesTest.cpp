@@ -1,0 +1,173 @@
+// The accounting identities of the model, checked in every replication of the shipped scenarios.
+#include <gtest/gtest.h>
+
+#include "engine/Replication.hpp"
+#include "scenario/ScenarioLoader.hpp"
+
+namespace forlob {
+namespace {
+
+constexpr int kReplications = 150;
+
+class ShippedScenario : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    scenario_ = load_scenario(std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + GetParam());
+  }
+  template <typename Check>
+  void for_each_replication(Check check) {
+    Replication engine(scenario_);
+    Tally t(scenario_.calendar.warmup_start_year, scenario_.year_count(), scenario_.specialty_count(),
+            engine.anchor_layout().pairs.size());
+    for (int i = 0; i < kReplications; ++i) {
+      engine.run(2026, i, t);
+      check(t);
+      if (HasFailure()) {
+        ADD_FAILURE() << "first failing replication: " << i;
+        return;
+      }
+    }
+  }
+  int first() const { return scenario_.calendar.warmup_start_year; }
+  int last() const { return scenario_.calendar.followup_end_year; }
+  Scenario scenario_;
+};
+
+TEST_P(ShippedScenario, PostedEqualsFilledPlusUnfilledInEveryCell) {
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= last(); ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < scenario_.specialty_count(); ++s)
+          ASSERT_EQ(t.get(y, r, s, Metric::Posted),
+                    t.get(y, r, s, Metric::Filled) + t.get(y, r, s, Metric::Unfilled));
+  });
+}
+
+TEST_P(ShippedScenario, EveryUnfilledCourseHasExactlyOneFate) {
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= last(); ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < scenario_.specialty_count(); ++s) {
+          const int fates = t.get(y, r, s, Metric::Reposted) + t.get(y, r, s, Metric::CarriedOver) +
+                            t.get(y, r, s, Metric::FlexOut) + t.get(y, r, s, Metric::HandedOverOut) +
+                            t.get(y, r, s, Metric::Lapsed);
+          ASSERT_EQ(fates, t.get(y, r, s, Metric::Unfilled)) << y << " " << region_name(r) << " " << s;
+          // Pending courses are a subset of the fates, and only at the end of the hiring years.
+          ASSERT_LE(t.get(y, r, s, Metric::PendingAtEnd), fates);
+          if (y < scenario_.calendar.end_year) {
+            ASSERT_EQ(t.get(y, r, s, Metric::PendingAtEnd), 0);
+          }
+        }
+  });
+}
+
+TEST_P(ShippedScenario, EveryTraineeCompletesDropsOutOrIsStillInTraining) {
+  for_each_replication([&](const Tally& t) {
+    for (Region r : kRegions)
+      for (int s = 0; s < scenario_.specialty_count(); ++s) {
+        int started = 0, ended = 0;
+        for (int y = first(); y <= last(); ++y) {
+          started += t.get(y, r, s, Metric::Started);
+          ended += t.get(y, r, s, Metric::Completed) + t.get(y, r, s, Metric::DroppedOut);
+          ASSERT_EQ(t.get(y, r, s, Metric::Started), t.get(y, r, s, Metric::Filled));
+        }
+        ASSERT_EQ(started, ended + t.get(last(), r, s, Metric::InTraining));
+      }
+  });
+}
+
+TEST_P(ShippedScenario, FlexConversionsStayWithinCapsAndBalance) {
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= last(); ++y)
+      for (Region r : kRegions) {
+        int out = 0, in = 0;
+        for (int s = 0; s < scenario_.specialty_count(); ++s) {
+          out += t.get(y, r, s, Metric::FlexOut);
+          in += t.get(y, r, s, Metric::FlexIn);
+        }
+        ASSERT_EQ(in, out);  // R2: same region, another specialty
+        int cap = 0;
+        if (scenario_.flex) {
+          const auto it = scenario_.flex->caps.find(y);
+          if (it != scenario_.flex->caps.end()) {
+            cap = it->second[static_cast<std::size_t>(index(r))];
+          }
+        }
+        ASSERT_LE(out, cap) << "R1 cap, " << y << " " << region_name(r);
+      }
+  });
+}
+
+TEST_P(ShippedScenario, ExtraordinaryCoursesKeepToQuotaYearsAndSpecialties) {
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= last(); ++y) {
+      const bool trial_year = scenario_.extraordinary && y >= scenario_.extraordinary->first_year &&
+                              y <= scenario_.extraordinary->last_year;
+      for (int s = 0; s < scenario_.specialty_count(); ++s) {
+        int in = 0, out = 0;
+        for (Region r : kRegions) {
+          in += t.get(y, r, s, Metric::HandedOverIn);
+          out += t.get(y, r, s, Metric::HandedOverOut);
+        }
+        ASSERT_EQ(in, out);
+      }
+      for (Region r : kRegions) {
+        int posted = 0, in = 0, out = 0;
+        for (int s = 0; s < scenario_.specialty_count(); ++s) {
+          const bool trial_specialty = scenario_.specialties[static_cast<std::size_t>(s)].trial;
+          const int p = t.get(y, r, s, Metric::ExtraordinaryPosted);
+          if (!trial_year || !trial_specialty) {
+            ASSERT_EQ(p, 0);
+            ASSERT_EQ(t.get(y, r, s, Metric::ExtraordinaryFilled), 0);
+          }
+          ASSERT_LE(t.get(y, r, s, Metric::ExtraordinaryFilled), p + t.get(y, r, s, Metric::HandedOverOut));
+          posted += p;
+          in += t.get(y, r, s, Metric::HandedOverIn);
+          out += t.get(y, r, s, Metric::HandedOverOut);
+        }
+        const int quota = trial_year ? scenario_.extraordinary->per_region[static_cast<std::size_t>(index(r))] : 0;
+        ASSERT_LE(posted, quota + in - out) << "R9/R10, " << y << " " << region_name(r);
+      }
+    }
+  });
+}
+
+TEST_P(ShippedScenario, OrdinaryPostingsFollowTheDimensioningPlan) {
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= scenario_.calendar.end_year; ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < scenario_.specialty_count(); ++s)
+          ASSERT_EQ(t.get(y, r, s, Metric::OrdinaryPosted), scenario_.ordinary_courses(y, s, r));
+  });
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
+                         ::testing::Values("flex_scheme.json", "extraordinary_trial.json"),
+                         [](const ::testing::TestParamInfo<const char*>& param) {
+                           const std::string file = param.param;
+                           return file.substr(0, file.find('.'));
+                         });
+
+TEST(TrialArithmetic, TrialPostsTwelveHundredFortyOrdinaryAndThirtyExtraordinaryCoursesAYear) {
+  // R8: 1,240 ordinary + 30 extraordinary = 1,270 courses a year 2026-2030, before re-postings.
+  const Scenario s = load_scenario(std::string(FORLOB_SOURCE_DIR) + "/scenarios/extraordinary_trial.json");
+  Replication engine(s);
+  Tally t(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(), engine.anchor_layout().pairs.size());
+  for (int i = 0; i < 20; ++i) {
+    engine.run(11, i, t);
+    for (int y = 2026; y <= 2030; ++y) {
+      int ordinary = 0, extraordinary = 0;
+      for (Region r : kRegions)
+        for (int sp = 0; sp < s.specialty_count(); ++sp) {
+          ordinary += t.get(y, r, sp, Metric::OrdinaryPosted);
+          extraordinary += t.get(y, r, sp, Metric::ExtraordinaryPosted);
+        }
+      EXPECT_EQ(ordinary, 1240) << y;
+      EXPECT_EQ(extraordinary, 30) << y;
+      EXPECT_EQ(ordinary + extraordinary, 1270) << y;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace forlob

@@ -1,0 +1,108 @@
+#include "policies/ExtraordinaryTrial.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/RunOnce.hpp"
+#include "support/TinyScenario.hpp"
+
+namespace forlob {
+namespace {
+
+using testing::run_once;
+using testing::tiny_scenario;
+
+// Three specialties; 0 and 1 are trial specialties (1 anchored in municipalities), 2 is not.
+Scenario trial_scenario() {
+  Scenario s = tiny_scenario(3, 5);
+  s.calendar.rounds = {{"spring", 3, 0.5, false}, {"autumn", 9, 0.5, true}};
+  s.specialties[1].hospital_anchor = false;
+  s.specialties[2].trial = false;
+  ExtraordinarySpec x;
+  x.first_year = 2021;
+  x.last_year = 2022;
+  x.per_region = {10, 6, 4};
+  x.specialties = {0, 1};
+  for (auto& w : x.weights) w = {3.0, 1.0};
+  x.round_share = {0.5, 0.5};
+  x.handover.kind = HandoverRule::Kind::Priority;
+  x.handover.priority = {std::vector<Region>{Region::Ost, Region::Syd},
+                         std::vector<Region>{Region::Nord, Region::Ost},
+                         std::vector<Region>{Region::Nord, Region::Syd}};
+  x.anchors = {{"Hospital N1", Region::Nord, true}, {"Hospital N2", Region::Nord, true},
+               {"Hospital S", Region::Syd, true},   {"Hospital Ø", Region::Ost, true},
+               {"Town N", Region::Nord, false},     {"Town S", Region::Syd, false},
+               {"Town Ø", Region::Ost, false}};
+  s.extraordinary = x;
+  return s;
+}
+
+TEST(ExtraordinaryTrial, PostsItsQuotaOnlyInTrialYearsAndTrialSpecialties) {
+  const Scenario s = trial_scenario();
+  const Tally t = run_once(s);
+  for (Region r : kRegions) {
+    EXPECT_EQ(t.get(2020, r, 0, Metric::ExtraordinaryPosted), 0);
+    EXPECT_EQ(t.get(2021, r, 2, Metric::ExtraordinaryPosted), 0);
+  }
+  // R9: Nord's 10 split 3:1 -> 8 (rounded from 7.5) and 2 (from 2.5, tie to the earlier).
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::ExtraordinaryPosted), 8);
+  EXPECT_EQ(t.get(2021, Region::Nord, 1, Metric::ExtraordinaryPosted), 2);
+  EXPECT_EQ(t.get(2022, Region::Syd, 0, Metric::ExtraordinaryPosted) +
+                t.get(2022, Region::Syd, 1, Metric::ExtraordinaryPosted), 6);
+  // Outside the dimensioning: ordinary courses are untouched.
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::OrdinaryPosted), 5);
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::Posted), 5 + 8);
+}
+
+TEST(ExtraordinaryTrial, UnfilledSpringCoursesAreHandedToAnotherRegionForAutumn) {
+  Scenario s = trial_scenario();
+  for (auto& year : s.courses) for (auto& cell : year) cell = {0, 0, 0};  // extraordinary only
+  s.fill.mean[0] = {0.0, 1.0, 1.0};  // Nord cannot fill specialty 0
+  const Tally t = run_once(s);
+  // Nord's spring courses in specialty 0: the first half of its interleaved plan (0,1,0,1,0,0...).
+  const int nord_spring = t.get(2021, Region::Nord, 0, Metric::HandedOverOut);
+  EXPECT_GT(nord_spring, 0);
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::HandedOverIn), nord_spring);  // priority: Øst first
+  EXPECT_EQ(t.get(2021, Region::Syd, 0, Metric::HandedOverIn), 0);
+  // Handed-over courses are Øst's now and fill there (Øst fills everything).
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::ExtraordinaryFilled),
+            t.get(2021, Region::Ost, 0, Metric::ExtraordinaryPosted));
+  // Autumn failures cannot be handed over within the year: they lapse.
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::Lapsed), 8 - nord_spring);
+  // Kept courses: own quota minus handed over plus received.
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::ExtraordinaryPosted), 8 - nord_spring);
+}
+
+TEST(ExtraordinaryTrial, HighestFillRuleHandsToTheBestFillingRegion) {
+  Scenario s = trial_scenario();
+  s.extraordinary->handover.kind = HandoverRule::Kind::HighestFill;
+  s.fill.mean[0] = {0.0, 1.0, 0.0};  // Syd is the only region that fills specialty 0
+  s.fill.mean[1] = {0.0, 1.0, 0.0};
+  const Tally t = run_once(s);
+  EXPECT_GT(t.get(2021, Region::Syd, 0, Metric::HandedOverIn), 0);
+  EXPECT_EQ(t.get(2021, Region::Syd, 0, Metric::HandedOverIn) + t.get(2021, Region::Syd, 1, Metric::HandedOverIn),
+            t.get(2021, Region::Nord, 0, Metric::HandedOverOut) + t.get(2021, Region::Nord, 1, Metric::HandedOverOut) +
+                t.get(2021, Region::Ost, 0, Metric::HandedOverOut) + t.get(2021, Region::Ost, 1, Metric::HandedOverOut));
+}
+
+TEST(ExtraordinaryTrial, CoursesAreAnchoredAtHospitalsOrMunicipalitiesInTurn) {
+  const Scenario s = trial_scenario();
+  Replication engine(s);
+  const AnchorLayout& layout = engine.anchor_layout();
+  // Hospitals host specialty 0 only, municipalities specialty 1 only (R11, R12).
+  for (const AnchorPair& pair : layout.pairs)
+    EXPECT_EQ(s.extraordinary->anchors[static_cast<std::size_t>(pair.anchor)].hospital, pair.specialty == 0);
+  Tally t(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(), layout.pairs.size());
+  engine.run(1, 0, t);
+  std::vector<std::int32_t> anchors;
+  t.expand_anchors(layout, anchors);
+  std::vector<int> posted(s.extraordinary->anchors.size(), 0);
+  for (std::size_t p = 0; p < layout.pairs.size(); ++p)
+    posted[static_cast<std::size_t>(layout.pairs[p].anchor)] +=
+        anchors[layout.cell(2021 - layout.first_year, p, AnchorMetric::Posted)];
+  EXPECT_EQ(posted[0], 4);  // Nord's 8 hospital courses alternate between its two hospitals
+  EXPECT_EQ(posted[1], 4);
+  EXPECT_EQ(posted[4], 2);  // Nord's 2 municipality courses
+}
+
+}  // namespace
+}  // namespace forlob

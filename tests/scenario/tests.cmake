@@ -1,0 +1,4 @@
+list(APPEND FORLOB_TEST_SOURCES
+  scenario/JsonReaderTest.cpp
+  scenario/ScenarioLoaderTest.cpp
+  scenario/ShippedScenariosTest.cpp)
