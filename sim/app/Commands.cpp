@@ -51,8 +51,9 @@ void add_run_flags(CLI::App& cmd, RunFlags& f) {
 // complete, then the rest of the headlines.
 void print_summary_table(std::ostream& out, const RunResult& result) {
   const ScenarioResult& first = result.scenarios.front();
-  const int from = first.scenario->extraordinary ? first.scenario->extraordinary->first_year
-                                                 : std::min(2026, first.scenario->calendar.end_year);
+  std::vector<const Scenario*> scenarios;
+  for (const ScenarioResult& sr : result.scenarios) scenarios.push_back(sr.scenario);
+  const int from = trial_window(scenarios).first;
   std::vector<ConsoleRow> rows;
   for (std::size_t h = 0; h < first.headlines.size(); ++h) {
     const std::string& name = first.headlines[h].name;

@@ -1,5 +1,6 @@
 #include "engine/Runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -19,7 +20,15 @@ YearlyLayout yearly_layout(const Scenario& scenario) {
   return {scenario.calendar.warmup_start_year, scenario.year_count(), scenario.specialty_count()};
 }
 
-std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout) {
+std::pair<int, int> trial_window(const std::vector<const Scenario*>& scenarios) {
+  for (const Scenario* s : scenarios)
+    if (s->extraordinary) return {s->extraordinary->first_year, s->extraordinary->last_year};
+  const int end = scenarios.front()->calendar.end_year;
+  return {std::min(2026, end), end};
+}
+
+std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout,
+                                     std::pair<int, int> window) {
   const CalendarSpec& cal = scenario.calendar;
   std::vector<int> trial;
   for (int s = 0; s < scenario.specialty_count(); ++s)
@@ -32,9 +41,8 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
       for (int s : specialties) h.terms.push_back(layout.cell(y - layout.first_year, kAllRegions, s, m));
     return h;
   };
-  // The trial's years and the tail in which its cohorts complete; fall back to the run's own years.
-  const int first = scenario.extraordinary ? scenario.extraordinary->first_year : std::min(2026, cal.end_year);
-  const int last = scenario.extraordinary ? scenario.extraordinary->last_year : cal.end_year;
+  // The trial's years and the tail in which its cohorts complete.
+  const auto [first, last] = window;
   const int tail_end = cal.followup_end_year;
   std::vector<Headline> out;
   for (int y = cal.start_year; y <= tail_end; ++y)
@@ -117,7 +125,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     sr.scenario = s;
     sr.yearly_layout = yearly_layout(*s);
     sr.anchor_layout = Replication(*s).anchor_layout();
-    sr.headlines = make_headlines(*scenarios.front(), sr.yearly_layout);
+    sr.headlines = make_headlines(*scenarios.front(), sr.yearly_layout, trial_window(scenarios));
     result.scenarios.push_back(std::move(sr));
   }
 
@@ -133,6 +141,9 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     return w;
   });
 
+  // Allow more threads than cores when asked (results do not depend on the count anyway).
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
   tbb::task_arena arena(result.threads);
   arena.execute([&] {
     tbb::parallel_for(

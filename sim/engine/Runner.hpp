@@ -28,8 +28,13 @@ struct RunOptions {
 // Throws InputError when two scenarios cannot be paired (different specialties or years).
 RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const RunOptions& options);
 
+// The years the headlines single out: the trial's years when any scenario has the trial, else
+// 2026 (or the last hiring year, if earlier) to the last hiring year.
+std::pair<int, int> trial_window(const std::vector<const Scenario*>& scenarios);
+
 // The named sums reported in summary.json and the console table.
-std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout);
+std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayout& layout,
+                                     std::pair<int, int> window);
 
 YearlyLayout yearly_layout(const Scenario& scenario);
 

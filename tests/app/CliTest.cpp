@@ -153,6 +153,8 @@ struct BadInput {
   std::vector<std::string> message_names;
 };
 
+void PrintTo(const BadInput& bad, std::ostream* os) { *os << bad.name; }
+
 class CliBadInput : public Cli, public ::testing::WithParamInterface<BadInput> {};
 
 TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {

@@ -113,7 +113,8 @@ TEST(Runner, CommonRandomNumbersShrinkTheVarianceOfThePairedDifference) {
   const double ratio = var_diff / (var_a + var_b);
   RecordProperty("variance_ratio_paired_over_independent", std::to_string(ratio));
   std::printf("variance ratio, paired / independent: %.4f\n", ratio);
-  EXPECT_LT(ratio, 0.25);
+  // Unpaired, the ratio is 1 give or take sqrt(2 / R) (about 0.03 here); pairing must at least halve it.
+  EXPECT_LT(ratio, 0.5);
 
   // The same comparison with B on another seed is unpaired: its ratio is near 1.
   RunOptions other = options;
