@@ -84,7 +84,8 @@ void Replication::open_round(int year, int round, Month when) {
                                             static_cast<std::size_t>(index(r))];
       for (int i = first; i < last; ++i) {
         Posting p;
-        p.course = cell.with(static_cast<std::uint64_t>(i)).value();
+        // Distinct within the cell; cells are far apart because their keys are hashes.
+        p.course = cell.value() + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
         p.specialty = s;
         p.region = r;
         p.round = round;
@@ -150,7 +151,7 @@ void Replication::settle_unfilled(const Posting& p) {
 }
 
 void Replication::start_trainee(const Posting& p) {
-  KeyedStream stream(trainee_key_.with(p.draw_entity()));
+  KeyedStream stream(trainee_key_.with_hash(p.draw_entity()));
   const TraineeOutcome outcome = trainees_.follow(p.specialty, p.month, stream);
   const int start_year = year_of(p.month);
   const int end_year = year_of(outcome.end);

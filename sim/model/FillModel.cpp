@@ -38,7 +38,7 @@ void FillModel::draw(StreamKey replication) {
 }
 
 bool FillModel::fills(const Posting& p, StreamKey fill_key) const {
-  KeyedStream stream(fill_key.with(p.draw_entity()));
+  KeyedStream stream(fill_key.with_hash(p.draw_entity()));
   return uniform01(stream) < probability(p);
 }
 

@@ -24,9 +24,11 @@ struct Posting {
 
   // A fresh posting of an extraordinary course in its region: its own, or just handed over.
   bool fresh_extraordinary() const { return kind == PostingKind::Extraordinary && reposts == 0; }
-  // The entity that draws for this posting: course ids are 64-bit hashes, so adding the attempt
-  // number keeps postings apart.
-  std::uint64_t draw_entity() const { return course + static_cast<std::uint64_t>(attempt); }
+  // The entity that draws for this posting, a well-mixed 64-bit value: course ids are hashes, and
+  // the attempt number is spread by an odd constant so attempts of nearby courses stay apart.
+  std::uint64_t draw_entity() const {
+    return course ^ (static_cast<std::uint64_t>(attempt) * 0xd1b54a32d192ed03ULL);
+  }
 };
 
 // The next posting of the same course: a new attempt with its own draws.

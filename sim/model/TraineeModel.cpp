@@ -24,6 +24,12 @@ TraineeModel::TraineeModel(const Scenario& scenario) {
       }
       t.extension_cdf[static_cast<std::size_t>(d)] = d == kMaxExtensionMonths ? 1.0 : cdf;
     }
+    // Inverse-CDF look-up starts where the uniform's bucket begins, so it scans a step or two.
+    t.search_from.resize(kBuckets);
+    for (int k = 0, d = 0; k < kBuckets; ++k) {
+      while (d < kMaxExtensionMonths && t.extension_cdf[static_cast<std::size_t>(d)] <= static_cast<double>(k) / kBuckets) ++d;
+      t.search_from[static_cast<std::size_t>(k)] = d;
+    }
     // Dropout: a constant monthly hazard equivalent to the yearly probability.
     const double stay_month = std::pow(1.0 - s.dropout_per_year, 1.0 / 12.0);
     t.log_stay = std::log(stay_month);
@@ -41,11 +47,10 @@ TraineeOutcome TraineeModel::follow(int specialty, Month start, KeyedStream& str
   const std::uint64_t bits = stream();
   const double u_extension = static_cast<double>(bits >> 32U) * 0x1.0p-32;
   const double u_dropout = static_cast<double>(bits & 0xffffffffU) * 0x1.0p-32;
-  int extension = 0;
-  if (u_extension >= t.extension_cdf.front()) {  // most trainees are not delayed: skip the search
-    const auto it = std::upper_bound(t.extension_cdf.begin(), t.extension_cdf.end(), u_extension);
-    extension = static_cast<int>(std::min<std::ptrdiff_t>(it - t.extension_cdf.begin(), kMaxExtensionMonths));
-  }
+  // Smallest d with cdf[d] > u, starting from the bucket's lower bound.
+  int extension = t.search_from[static_cast<std::size_t>(u_extension * kBuckets)];
+  while (extension < kMaxExtensionMonths && t.extension_cdf[static_cast<std::size_t>(extension)] <= u_extension)
+    ++extension;
   const int duration = t.course_months + extension;
   // Dropout before completion has probability 1 - survive[duration]; its month is geometric.
   if (u_dropout < 1.0 - t.survive[static_cast<std::size_t>(duration)]) {

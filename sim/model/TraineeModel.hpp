@@ -18,6 +18,7 @@ struct TraineeOutcome {
 class TraineeModel {
  public:
   static constexpr int kMaxExtensionMonths = 72;  // longer extensions are folded into this one
+  static constexpr int kBuckets = 1024;           // index into the extension table by uniform
 
   explicit TraineeModel(const Scenario& scenario);
 
@@ -30,6 +31,7 @@ class TraineeModel {
   struct Table {
     int course_months = 0;
     std::vector<double> extension_cdf;  // P(extension <= d), d = 0..kMaxExtensionMonths
+    std::vector<int> search_from;       // [k]: smallest d with cdf[d] > k / kBuckets
     std::vector<double> survive;        // P(still in course after t months), t = 0..max duration
     double log_stay = 0;                // log(1 - monthly dropout hazard)
   };

@@ -41,6 +41,8 @@ class StreamKey {
     return StreamKey(Raw{}, mix64(h_ ^ mix64(part + 0x9e3779b97f4a7c15ULL)));
   }
   constexpr StreamKey with(Purpose p) const { return with(static_cast<std::uint64_t>(p)); }
+  // For a part that is already a well-mixed 64-bit hash (a course id): one mix instead of two.
+  constexpr StreamKey with_hash(std::uint64_t hashed) const { return StreamKey(Raw{}, mix64(h_ ^ hashed)); }
   constexpr std::uint64_t value() const { return h_; }
 
  private:
