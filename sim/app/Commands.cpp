@@ -23,7 +23,7 @@ namespace forlob {
 namespace {
 
 struct RunFlags {
-  std::int64_t replications = 2000;
+  std::int64_t replications = 5000;
   std::uint64_t seed = RunOptions{}.seed;
   int threads = 0;
   std::string out;
