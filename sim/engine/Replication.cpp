@@ -18,6 +18,8 @@ Replication::Replication(const Scenario& scenario)
   const int specialties = scenario.specialty_count();
   if (scenario.extraordinary) {
     const ExtraordinarySpec& x = *scenario.extraordinary;
+    anchor_layout_.first_year = x.first_year;  // nothing to report before the trial
+    anchor_layout_.years = cal.followup_end_year - x.first_year + 1;
     pair_of_.assign(x.anchors.size() * static_cast<std::size_t>(specialties), -1);
     for (std::size_t a = 0; a < x.anchors.size(); ++a)
       for (int s : x.specialties)

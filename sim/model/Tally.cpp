@@ -56,12 +56,16 @@ void Tally::expand(const YearlyLayout& layout, std::vector<std::int32_t>& out) c
 
 void Tally::expand_anchors(const AnchorLayout& layout, std::vector<std::int32_t>& out) const {
   out.assign(layout.cells(), 0);
-  for (int y = 0; y < years_; ++y)
+  // The anchor table may start later than the tally (at the trial's first year).
+  for (int yi = 0; yi < layout.years; ++yi) {
+    const int y = layout.first_year - first_year_ + yi;
+    if (y < 0 || y >= years_) continue;
     for (std::size_t p = 0; p < pairs_; ++p)
       for (int m = 0; m < kAnchorMetricCount; ++m)
-        out[layout.cell(y, p, static_cast<AnchorMetric>(m))] =
+        out[layout.cell(yi, p, static_cast<AnchorMetric>(m))] =
             anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + p) * kAnchorFlows +
                          static_cast<std::size_t>(m)];
+  }
 }
 
 }  // namespace forlob
