@@ -78,7 +78,7 @@ std::string validation_report(const Scenario& s) {
   std::ostringstream out;
   out << "ok: " << s.file << " (scenario '" << s.name << "'): " << s.specialty_count()
       << " specialties, hiring rounds " << s.calendar.warmup_start_year << "-" << s.calendar.end_year
-      << " (reported from " << s.calendar.start_year << "), completions followed to "
+      << " (warm-up before " << s.calendar.start_year << "), completions followed to "
       << s.calendar.followup_end_year << ".\n";
   out << "  flex scheme: ";
   if (s.flex && !s.flex->caps.empty())

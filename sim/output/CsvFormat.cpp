@@ -66,8 +66,17 @@ std::string format_trimmed(double value, int decimals) {
   return out;
 }
 
+void append_shortest(std::string& out, double value) {
+  if (value == 0) value = 0;  // turns -0 into 0
+  std::array<char, 64> buf;
+  const auto result = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+  out.append(buf.data(), result.ptr);
+}
+
 void append_summary_fields(std::string& out, const CellSummary& s) {
-  for (double v : {s.mean, s.sd, s.p05, s.p50, s.p95}) {
+  out.push_back(',');
+  append_shortest(out, s.mean);
+  for (double v : {s.sd, s.p05, s.p50, s.p95}) {
     out.push_back(',');
     append_trimmed(out, v);
   }

@@ -18,7 +18,11 @@ void append_csv_field(std::string& out, std::string_view text);
 std::string format_trimmed(double value, int decimals = 3);
 void append_trimmed(std::string& out, double value, int decimals = 3);
 
-// The columns mean,sd,p05,p50,p95 of one cell, each preceded by a comma, 3 decimals trimmed.
+// The shortest text that reads back as exactly `value` ("1067.4634", "0.1"); never "-0".
+void append_shortest(std::string& out, double value);
+// The columns mean,sd,p05,p50,p95 of one cell, each preceded by a comma. The mean is written
+// exactly (shortest round-trip), so identities between counts such as posted = filled + unfilled
+// hold in the file as they do per replication; sd and quantiles have 3 decimals, trimmed.
 void append_summary_fields(std::string& out, const CellSummary& s);
 
 // Fixed with exactly `decimals` decimals ("12.0"), never a negative zero ("0.0", not "-0.0").

@@ -80,5 +80,16 @@ TEST(SummaryFields, AreFiveTrimmedNumbersEachAfterAComma) {
   EXPECT_EQ(line, "x,1.5,0.707,1.05,1.5,1.95");
 }
 
+TEST(CsvFormat, MeansAreWrittenExactlyAndReadBackToTheSameDouble) {
+  for (double v : {1.0 / 3.0, 1067.4634, 0.1, 12345.678901234567, -2.5, -0.0}) {
+    std::string text;
+    append_shortest(text, v);
+    EXPECT_EQ(std::stod(text), v) << text;
+  }
+  std::string zero;
+  append_shortest(zero, -0.0);
+  EXPECT_EQ(zero, "0");
+}
+
 }  // namespace
 }  // namespace forlob
