@@ -10,12 +10,15 @@ PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libc
             nlohmann-json3-dev libgtest-dev time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test test-sanitizers bench clean
+.PHONY: all deps install-packages configure build run test test-sanitizers format-check bench clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES)"
+
+install-packages:
+	@missing=$$(for p in $(WANT); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
 	done); \
 	if [ -n "$$missing" ]; then \
@@ -42,6 +45,11 @@ test-sanitizers: deps
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 	FORLOB_SANITIZED=1 ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
+
+# The checked-in .clang-format style (CI runs this).
+format-check:
+	@$(MAKE) --no-print-directory install-packages WANT="clang-format git"
+	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 # Speed and memory of the main job (a benchmark, not a test).
 bench: build

@@ -1,8 +1,8 @@
 #include "app/Benchmark.hpp"
 
+#include <sys/resource.h>
 #include <cmath>
 #include <cstdio>
-#include <sys/resource.h>
 
 #include "engine/Runner.hpp"
 #include "scenario/ScenarioLoader.hpp"
@@ -18,9 +18,8 @@ std::int64_t peak_rss_bytes() {
 int run_benchmark(const BenchmarkOptions& options) {
   const Scenario a = load_scenario(options.flex_scenario);
   const Scenario b = load_scenario(options.trial_scenario);
-  std::printf("forlob bench: compare %s %s, %lld replications, seed %llu\n", a.name.c_str(),
-              b.name.c_str(), static_cast<long long>(options.replications),
-              static_cast<unsigned long long>(options.seed));
+  std::printf("forlob bench: compare %s %s, %lld replications, seed %llu\n", a.name.c_str(), b.name.c_str(),
+              static_cast<long long>(options.replications), static_cast<unsigned long long>(options.seed));
   std::printf("%8s %10s %16s %9s %14s %16s\n", "threads", "wall s", "replications/s", "speed-up",
               "peak RSS MB", "histograms MB");
   double base_wall = 0;
@@ -42,7 +41,8 @@ int run_benchmark(const BenchmarkOptions& options) {
       // Common random numbers at work: Var(B - A) against Var(A) + Var(B) of independent runs.
       const std::vector<Headline>& names = result.scenarios[0].headlines;
       for (std::size_t h = 0; h < names.size(); ++h) {
-        if (names[h].name.rfind("completed_trial_specialties_", 0) != 0 || names[h].name.size() <= 32) continue;  // spans of years only
+        if (names[h].name.rfind("completed_trial_specialties_", 0) != 0 || names[h].name.size() <= 32)
+          continue;  // spans of years only
         const double va = std::pow(result.scenarios[0].headline.summary(h).sd, 2);
         const double vb = std::pow(result.scenarios[1].headline.summary(h).sd, 2);
         const double vd = std::pow(result.difference->headline.summary(h).sd, 2);

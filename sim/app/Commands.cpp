@@ -98,8 +98,8 @@ std::string validation_report(const Scenario& s) {
 }
 
 // Runs, then writes every file into a staging directory that replaces `out` only when complete.
-int execute(const std::string& command, const std::vector<const Scenario*>& scenarios,
-            const RunFlags& flags, const std::filesystem::path& out_path) {
+int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
+            const std::filesystem::path& out_path) {
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
@@ -124,7 +124,8 @@ int execute(const std::string& command, const std::vector<const Scenario*>& scen
   if (result.difference) {
     std::ostringstream diff;
     const ScenarioResult& a = result.scenarios.front();
-    write_yearly_csv(diff, {{result.difference->label, a.scenario, &a.yearly_layout, &result.difference->yearly}});
+    write_yearly_csv(diff,
+                     {{result.difference->label, a.scenario, &a.yearly_layout, &result.difference->yearly}});
     out.write("difference.csv", diff.str());
     files.push_back("difference.csv");
   }
@@ -167,7 +168,8 @@ int run_command_line(int argc, char** argv) {
   CLI::App* compare = app.add_subcommand(
       "compare", "Simulate two scenarios with common random numbers and report B - A by replication");
   compare->add_option("A", file_a, "Baseline scenario (e.g. scenarios/flex_scheme.json)")->required();
-  compare->add_option("B", file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")->required();
+  compare->add_option("B", file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
+      ->required();
   add_run_flags(*compare, compare_flags);
 
   std::string validate_file;

@@ -1,7 +1,7 @@
 #include "app/ProgressBar.hpp"
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 namespace forlob {
 
@@ -46,7 +46,8 @@ void ProgressBar::draw(std::int64_t done, bool final_line) {
     std::fprintf(stderr, "\r[%s] %lld/%lld replications in %.1f s          \n", bar,
                  static_cast<long long>(done), static_cast<long long>(total_), elapsed);
   } else {
-    const double left = done > 0 ? elapsed * static_cast<double>(total_ - done) / static_cast<double>(done) : 0;
+    const double left =
+        done > 0 ? elapsed * static_cast<double>(total_ - done) / static_cast<double>(done) : 0;
     std::fprintf(stderr, "\r[%s] %3.0f%%  %lld/%lld  about %.0f s left   ", bar, 100 * fraction,
                  static_cast<long long>(done), static_cast<long long>(total_), left);
   }

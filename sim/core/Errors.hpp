@@ -10,7 +10,9 @@ class InputError : public std::runtime_error {
  public:
   InputError(std::string file, std::string place, std::string expected)
       : std::runtime_error(file + ": " + (place.empty() ? "" : place + ": ") + expected),
-        file_(std::move(file)), place_(std::move(place)), expected_(std::move(expected)) {}
+        file_(std::move(file)),
+        place_(std::move(place)),
+        expected_(std::move(expected)) {}
   const std::string& file() const { return file_; }
   const std::string& place() const { return place_; }
   const std::string& expected() const { return expected_; }

@@ -72,18 +72,20 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
 void Replication::open_round(int year, int round, Month when) {
   const RoundSpec& spec = scenario_.calendar.rounds[static_cast<std::size_t>(round)];
   double share_before = 0;  // the year's courses are split over the rounds by share
-  for (int k = 0; k < round; ++k) share_before += scenario_.calendar.rounds[static_cast<std::size_t>(k)].share;
+  for (int k = 0; k < round; ++k)
+    share_before += scenario_.calendar.rounds[static_cast<std::size_t>(k)].share;
   for (int s = 0; s < scenario_.specialty_count(); ++s)
     for (Region r : kRegions) {
       const int courses = scenario_.ordinary_courses(year, s, r);
       const int first = static_cast<int>(std::lround(courses * share_before));
       const int last = static_cast<int>(std::lround(courses * (share_before + spec.share)));
       tally_->add(year, r, s, Metric::OrdinaryPosted, last - first);
-      const StreamKey cell = ordinary_keys_[(static_cast<std::size_t>(year - scenario_.calendar.warmup_start_year) *
-                                                 static_cast<std::size_t>(scenario_.specialty_count()) +
-                                             static_cast<std::size_t>(s)) *
-                                                kRegionCount +
-                                            static_cast<std::size_t>(index(r))];
+      const StreamKey cell =
+          ordinary_keys_[(static_cast<std::size_t>(year - scenario_.calendar.warmup_start_year) *
+                              static_cast<std::size_t>(scenario_.specialty_count()) +
+                          static_cast<std::size_t>(s)) *
+                             kRegionCount +
+                         static_cast<std::size_t>(index(r))];
       for (int i = first; i < last; ++i) {
         Posting p;
         // Distinct within the cell; cells are far apart because their keys are hashes.
@@ -142,8 +144,9 @@ void Replication::settle_unfilled(const Posting& p) {
     carried.kind = PostingKind::CarriedOver;
     carried.reposts = 0;
     carried.round = 0;
-    const Month when = month_of(year_of(p.month) + (month_in_year(p.month) >= scenario_.calendar.rounds.front().month ? 1 : 0),
-                                scenario_.calendar.rounds.front().month);
+    const Month when = month_of(
+        year_of(p.month) + (month_in_year(p.month) >= scenario_.calendar.rounds.front().month ? 1 : 0),
+        scenario_.calendar.rounds.front().month);
     tally_->add(year, p.region, p.specialty, Metric::CarriedOver);
     if (!schedule(next_attempt(carried, when), when))
       tally_->add(year, p.region, p.specialty, Metric::PendingAtEnd);
@@ -202,8 +205,6 @@ Month Replication::next_round(Month after, bool same_year, int& round) const {
   return month_of(year + 1, rounds.front().month);
 }
 
-Month Replication::repost_month(Month from) const {
-  return from + scenario_.unfilled.repost_delay_months;
-}
+Month Replication::repost_month(Month from) const { return from + scenario_.unfilled.repost_delay_months; }
 
 }  // namespace forlob

@@ -49,7 +49,7 @@ class Replication final : private PolicyContext {
   TraineeModel trainees_;
   std::vector<std::unique_ptr<Policy>> policies_;
   AnchorLayout anchor_layout_;
-  std::vector<int> pair_of_;  // [anchor * specialties + specialty] -> pair index or -1
+  std::vector<int> pair_of_;              // [anchor * specialties + specialty] -> pair index or -1
   std::vector<StreamKey> ordinary_keys_;  // [year][specialty][region]
   Month first_month_ = 0, last_month_ = 0;
   // The calendar: follow-on postings waiting for their month, in the order they were scheduled,

@@ -1,15 +1,15 @@
 #include "engine/Runner.hpp"
 
-#include <algorithm>
-#include <chrono>
-#include <memory>
-#include <string>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
 
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
@@ -34,10 +34,10 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
   for (int s = 0; s < scenario.specialty_count(); ++s)
     if (scenario.specialties[static_cast<std::size_t>(s)].trial) trial.push_back(s);
   constexpr int kAllRegions = YearlyLayout::kRegionSlots - 1;
-  auto sum = [&](const std::string& name, const std::vector<int>& specialties, int from, int to,
-                 Metric m) {
+  auto sum = [&](const std::string& name, const std::vector<int>& specialties, int from, int to, Metric m) {
     Headline h{name, {}};
-    for (int y = std::max(from, layout.first_year); y <= std::min(to, layout.first_year + layout.years - 1); ++y)
+    for (int y = std::max(from, layout.first_year); y <= std::min(to, layout.first_year + layout.years - 1);
+         ++y)
       for (int s : specialties) h.terms.push_back(layout.cell(y - layout.first_year, kAllRegions, s, m));
     return h;
   };
@@ -73,7 +73,9 @@ void require_pairable(const Scenario& a, const Scenario& b) {
   bool same = a.specialties.size() == b.specialties.size();
   for (std::size_t s = 0; same && s < a.specialties.size(); ++s)
     same = a.specialties[s].id == b.specialties[s].id && a.specialties[s].trial == b.specialties[s].trial;
-  if (!same) throw InputError(b.file, "/specialties", "expected the same specialties, in the same order, as " + a.file + " to compare them");
+  if (!same)
+    throw InputError(b.file, "/specialties",
+                     "expected the same specialties, in the same order, as " + a.file + " to compare them");
   if (a.calendar.warmup_start_year != b.calendar.warmup_start_year ||
       a.calendar.followup_end_year != b.calendar.followup_end_year ||
       a.calendar.start_year != b.calendar.start_year)
@@ -85,7 +87,8 @@ struct Worker {
   struct PerScenario {
     PerScenario(const Scenario& s, const ScenarioResult& sr)
         : replication(s),
-          tally(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(), sr.anchor_layout.pairs.size()),
+          tally(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(),
+                sr.anchor_layout.pairs.size()),
           yearly_dist(sr.yearly_layout.cells()),
           anchor_dist(sr.anchor_layout.cells()),
           headline_dist(sr.headlines.size()) {}
@@ -142,39 +145,41 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
   });
 
   // Allow more threads than cores when asked (results do not depend on the count anyway).
-  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
-                            static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
+  tbb::global_control allow(
+      tbb::global_control::max_allowed_parallelism,
+      static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
   tbb::task_arena arena(result.threads);
   arena.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::int64_t>(0, options.replications, 16),
-        [&](const tbb::blocked_range<std::int64_t>& range) {
-          Worker& w = workers.local();
-          for (std::int64_t i = range.begin(); i != range.end(); ++i) {
-            for (std::size_t k = 0; k < w.scenarios.size(); ++k) {
-              Worker::PerScenario& ps = *w.scenarios[k];
-              const ScenarioResult& sr = result.scenarios[k];
-              ps.replication.run(options.seed, i, ps.tally);
-              ps.tally.expand(sr.yearly_layout, ps.yearly);
-              ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
-              sum_headlines(sr.headlines, ps.yearly, ps.headline);
-              ps.yearly_dist.add(ps.yearly);
-              ps.anchor_dist.add(ps.anchors);
-              ps.headline_dist.add(ps.headline);
-            }
-            if (paired) {
-              const Worker::PerScenario& a = *w.scenarios[0];
-              const Worker::PerScenario& b = *w.scenarios[1];
-              w.diff_yearly.resize(a.yearly.size());
-              for (std::size_t c = 0; c < a.yearly.size(); ++c) w.diff_yearly[c] = b.yearly[c] - a.yearly[c];
-              w.diff_headline.resize(a.headline.size());
-              for (std::size_t c = 0; c < a.headline.size(); ++c) w.diff_headline[c] = b.headline[c] - a.headline[c];
-              w.diff_yearly_dist.add(w.diff_yearly);
-              w.diff_headline_dist.add(w.diff_headline);
-            }
-            if (options.progress) options.progress->advance();
-          }
-        });
+    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
+                      [&](const tbb::blocked_range<std::int64_t>& range) {
+                        Worker& w = workers.local();
+                        for (std::int64_t i = range.begin(); i != range.end(); ++i) {
+                          for (std::size_t k = 0; k < w.scenarios.size(); ++k) {
+                            Worker::PerScenario& ps = *w.scenarios[k];
+                            const ScenarioResult& sr = result.scenarios[k];
+                            ps.replication.run(options.seed, i, ps.tally);
+                            ps.tally.expand(sr.yearly_layout, ps.yearly);
+                            ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
+                            sum_headlines(sr.headlines, ps.yearly, ps.headline);
+                            ps.yearly_dist.add(ps.yearly);
+                            ps.anchor_dist.add(ps.anchors);
+                            ps.headline_dist.add(ps.headline);
+                          }
+                          if (paired) {
+                            const Worker::PerScenario& a = *w.scenarios[0];
+                            const Worker::PerScenario& b = *w.scenarios[1];
+                            w.diff_yearly.resize(a.yearly.size());
+                            for (std::size_t c = 0; c < a.yearly.size(); ++c)
+                              w.diff_yearly[c] = b.yearly[c] - a.yearly[c];
+                            w.diff_headline.resize(a.headline.size());
+                            for (std::size_t c = 0; c < a.headline.size(); ++c)
+                              w.diff_headline[c] = b.headline[c] - a.headline[c];
+                            w.diff_yearly_dist.add(w.diff_yearly);
+                            w.diff_headline_dist.add(w.diff_headline);
+                          }
+                          if (options.progress) options.progress->advance();
+                        }
+                      });
   });
 
   // Integer histograms: merging in any order gives the same result.

@@ -23,16 +23,14 @@ class FillModel {
   }
   // The drawn ordinary first-posting probability, before kind multipliers.
   double base(int specialty, Region r) const {
-    return base_[static_cast<std::size_t>(specialty) * kRegionCount +
-                 static_cast<std::size_t>(index(r))];
+    return base_[static_cast<std::size_t>(specialty) * kRegionCount + static_cast<std::size_t>(index(r))];
   }
   // Draws whether `p` fills; `fill_key` is the replication's key with Purpose::Fill.
   bool fills(const Posting& p, StreamKey fill_key) const;
 
  private:
   static std::size_t slot(int s, int r, int kind, bool repost) {
-    return ((static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)) *
-                kPostingKindCount +
+    return ((static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)) * kPostingKindCount +
             static_cast<std::size_t>(kind)) *
                2 +
            (repost ? 1U : 0U);

@@ -20,12 +20,11 @@ struct YearlyLayout {
   static constexpr int kRegionSlots = kRegionCount + 1;
   int specialty_slots() const { return specialties + 1; }
   std::size_t cells() const {
-    return static_cast<std::size_t>(years) * kRegionSlots *
-           static_cast<std::size_t>(specialty_slots()) * kMetricCount;
+    return static_cast<std::size_t>(years) * kRegionSlots * static_cast<std::size_t>(specialty_slots()) *
+           kMetricCount;
   }
   std::size_t cell(int year_index, int region_slot, int specialty_slot, Metric m) const {
-    return ((static_cast<std::size_t>(year_index) * kRegionSlots +
-             static_cast<std::size_t>(region_slot)) *
+    return ((static_cast<std::size_t>(year_index) * kRegionSlots + static_cast<std::size_t>(region_slot)) *
                 static_cast<std::size_t>(specialty_slots()) +
             static_cast<std::size_t>(specialty_slot)) *
                kMetricCount +
@@ -37,8 +36,8 @@ struct YearlyLayout {
 // anchor together with a specialty it can host.
 enum class AnchorMetric : int { Posted, Filled, InCourse, Completed };
 inline constexpr int kAnchorMetricCount = 4;
-inline constexpr const char* kAnchorMetricNames[kAnchorMetricCount] = {"posted", "filled",
-                                                                      "in_course", "completed"};
+inline constexpr const char* kAnchorMetricNames[kAnchorMetricCount] = {"posted", "filled", "in_course",
+                                                                       "completed"};
 
 struct AnchorPair {
   int anchor = 0;     // index into ExtraordinarySpec::anchors
@@ -49,9 +48,7 @@ struct AnchorLayout {
   int first_year = 0;
   int years = 0;
   std::vector<AnchorPair> pairs;
-  std::size_t cells() const {
-    return static_cast<std::size_t>(years) * pairs.size() * kAnchorMetricCount;
-  }
+  std::size_t cells() const { return static_cast<std::size_t>(years) * pairs.size() * kAnchorMetricCount; }
   std::size_t cell(int year_index, std::size_t pair, AnchorMetric m) const {
     return (static_cast<std::size_t>(year_index) * pairs.size() + pair) * kAnchorMetricCount +
            static_cast<std::size_t>(m);

@@ -12,15 +12,15 @@ struct Posting {
   // Identity of the course, stable across policies: draws are keyed on (course, attempt), so
   // replication i of two policies gives the same outcome to the same posting (common random numbers).
   std::uint64_t course = 0;
-  int attempt = 0;   // how many times this course was posted before
-  int reposts = 0;   // re-postings (genopslag) used since it was last posted fresh (R5)
-  int handovers = 0; // times handed to another region (R10)
+  int attempt = 0;    // how many times this course was posted before
+  int reposts = 0;    // re-postings (genopslag) used since it was last posted fresh (R5)
+  int handovers = 0;  // times handed to another region (R10)
   int specialty = 0;
   Region region = Region::Nord;
   PostingKind kind = PostingKind::Ordinary;
-  int round = 0;     // the hiring round the course belongs to
-  Month month = 0;   // when it is posted
-  int anchor = -1;   // extraordinary courses: index into ExtraordinarySpec::anchors
+  int round = 0;    // the hiring round the course belongs to
+  Month month = 0;  // when it is posted
+  int anchor = -1;  // extraordinary courses: index into ExtraordinarySpec::anchors
 
   // A fresh posting of an extraordinary course in its region: its own, or just handed over.
   bool fresh_extraordinary() const { return kind == PostingKind::Extraordinary && reposts == 0; }

@@ -5,7 +5,10 @@
 namespace forlob {
 
 Tally::Tally(int first_year, int years, int specialties, std::size_t anchor_pairs)
-    : first_year_(first_year), years_(years), specialties_(specialties), pairs_(anchor_pairs),
+    : first_year_(first_year),
+      years_(years),
+      specialties_(specialties),
+      pairs_(anchor_pairs),
       cells_(static_cast<std::size_t>(years) * kRegionCount * static_cast<std::size_t>(specialties) *
              kMetricCount),
       anchor_flow_(static_cast<std::size_t>(years) * anchor_pairs * kAnchorFlows) {}
@@ -21,8 +24,7 @@ void Tally::close_stocks() {
       std::int32_t stock = 0;
       for (int y = 0; y < years_; ++y) {
         std::int32_t* c = &cells_[offset(y, r, s)];
-        stock += c[index(Metric::Started)] - c[index(Metric::Completed)] -
-                 c[index(Metric::DroppedOut)];
+        stock += c[index(Metric::Started)] - c[index(Metric::Completed)] - c[index(Metric::DroppedOut)];
         c[index(Metric::InTraining)] = stock;
       }
     }

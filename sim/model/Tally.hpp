@@ -25,22 +25,19 @@ class Tally {
   void add_anchor(int year, int pair, AnchorMetric m) {
     const int y = year - first_year_;
     if (y < 0 || y >= years_ || pair < 0) return;
-    anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + static_cast<std::size_t>(pair)) *
-                     kAnchorFlows +
+    anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + static_cast<std::size_t>(pair)) * kAnchorFlows +
                  static_cast<std::size_t>(m)] += 1;
   }
   // A trainee from an extraordinary course leaves it (completed or dropped out).
   void add_anchor_exit(int year, int pair) {
     const int y = year - first_year_;
     if (y < 0 || y >= years_ || pair < 0) return;
-    anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + static_cast<std::size_t>(pair)) *
-                     kAnchorFlows +
+    anchor_flow_[(static_cast<std::size_t>(y) * pairs_ + static_cast<std::size_t>(pair)) * kAnchorFlows +
                  kExit] += 1;
   }
 
   std::int32_t get(int year, Region r, int specialty, Metric m) const {
-    return cells_[offset(year - first_year_, index(r), specialty) +
-                  static_cast<std::size_t>(index(m))];
+    return cells_[offset(year - first_year_, index(r), specialty) + static_cast<std::size_t>(index(m))];
   }
 
   // Turns flows into year-end stocks (in training, in course). Call once, after the replication.

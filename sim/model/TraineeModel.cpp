@@ -27,7 +27,9 @@ TraineeModel::TraineeModel(const Scenario& scenario) {
     // Inverse-CDF look-up starts where the uniform's bucket begins, so it scans a step or two.
     t.search_from.resize(kBuckets);
     for (int k = 0, d = 0; k < kBuckets; ++k) {
-      while (d < kMaxExtensionMonths && t.extension_cdf[static_cast<std::size_t>(d)] <= static_cast<double>(k) / kBuckets) ++d;
+      while (d < kMaxExtensionMonths &&
+             t.extension_cdf[static_cast<std::size_t>(d)] <= static_cast<double>(k) / kBuckets)
+        ++d;
       t.search_from[static_cast<std::size_t>(k)] = d;
     }
     // Dropout: a constant monthly hazard equivalent to the yearly probability.
@@ -35,8 +37,7 @@ TraineeModel::TraineeModel(const Scenario& scenario) {
     t.log_stay = std::log(stay_month);
     const int max_duration = s.course_months + kMaxExtensionMonths;
     t.survive.resize(static_cast<std::size_t>(max_duration) + 1);
-    for (int m = 0; m <= max_duration; ++m)
-      t.survive[static_cast<std::size_t>(m)] = std::pow(stay_month, m);
+    for (int m = 0; m <= max_duration; ++m) t.survive[static_cast<std::size_t>(m)] = std::pow(stay_month, m);
     tables_.push_back(std::move(t));
   }
 }
@@ -49,7 +50,8 @@ TraineeOutcome TraineeModel::follow(int specialty, Month start, KeyedStream& str
   const double u_dropout = static_cast<double>(bits & 0xffffffffU) * 0x1.0p-32;
   // Smallest d with cdf[d] > u, starting from the bucket's lower bound.
   int extension = t.search_from[static_cast<std::size_t>(u_extension * kBuckets)];
-  while (extension < kMaxExtensionMonths && t.extension_cdf[static_cast<std::size_t>(extension)] <= u_extension)
+  while (extension < kMaxExtensionMonths &&
+         t.extension_cdf[static_cast<std::size_t>(extension)] <= u_extension)
     ++extension;
   const int duration = t.course_months + extension;
   // Dropout before completion has probability 1 - survive[duration]; its month is geometric.

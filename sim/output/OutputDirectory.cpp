@@ -1,8 +1,8 @@
 #include "output/OutputDirectory.hpp"
 
+#include <unistd.h>
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 
 #include "core/Errors.hpp"
 
@@ -105,8 +105,8 @@ void OutputDirectory::commit() {
     std::error_code ec;
     fs::remove_all(old, ec);
     if (ec)
-      throw std::runtime_error("replaced " + target_.string() + " but could not remove " +
-                               old.string() + ": " + ec.message());
+      throw std::runtime_error("replaced " + target_.string() + " but could not remove " + old.string() +
+                               ": " + ec.message());
     return;
   }
   fs::rename(staging_, target_);

@@ -27,7 +27,8 @@ Json headlines_json(const std::vector<Headline>& headlines, const CellDistributi
     throw std::invalid_argument("summary_json: " + std::to_string(dist.cells()) + " headline cells for " +
                                 std::to_string(headlines.size()) + " headlines");
   Json list = Json::array();
-  for (std::size_t h = 0; h < headlines.size(); ++h) list.push_back(headline_json(headlines[h].name, dist, h));
+  for (std::size_t h = 0; h < headlines.size(); ++h)
+    list.push_back(headline_json(headlines[h].name, dist, h));
   return list;
 }
 
@@ -54,7 +55,8 @@ Json headline_json(const std::string& name, const CellDistribution& headline, st
   return j;
 }
 
-Json summary_json(const RunResult& result, const std::string& command, const std::vector<std::string>& files) {
+Json summary_json(const RunResult& result, const std::string& command,
+                  const std::vector<std::string>& files) {
   Json j;
   j["forlob_version"] = FORLOB_VERSION;
   j["command"] = command;

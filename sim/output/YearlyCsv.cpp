@@ -43,9 +43,10 @@ void write_yearly_csv(std::ostream& out, const std::vector<YearlyTableRef>& tabl
           prefix.append(scenario).append(",").append(year).append(",");
           append_csv_field(prefix, region);
           prefix.push_back(',');
-          append_csv_field(prefix, s == layout.specialties
-                                       ? std::string_view("all")
-                                       : std::string_view(t.scenario->specialties[static_cast<std::size_t>(s)].id));
+          append_csv_field(prefix,
+                           s == layout.specialties
+                               ? std::string_view("all")
+                               : std::string_view(t.scenario->specialties[static_cast<std::size_t>(s)].id));
           prefix.push_back(',');
           for (int m = 0; m < kMetricCount; ++m) {
             const Metric metric = static_cast<Metric>(m);

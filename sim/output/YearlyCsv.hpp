@@ -20,8 +20,7 @@ struct YearlyTableRef {
   const CellDistribution* distribution = nullptr;
 };
 
-inline constexpr const char* kYearlyCsvHeader =
-    "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\n";
+inline constexpr const char* kYearlyCsvHeader = "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\n";
 
 // Writes the header, then each table's rows ordered by year, region slot (Nord, Syd, Øst, all),
 // specialty slot (Scenario::specialties order, then all) and metric (kMetricNames order).

@@ -22,21 +22,18 @@ ExtraordinaryTrial::ExtraordinaryTrial(const Scenario& scenario, const Extraordi
           more = true;
         }
     }
-    const std::vector<int> per_round =
-        largest_remainder(static_cast<int>(plan.size()), spec.round_share);
+    const std::vector<int> per_round = largest_remainder(static_cast<int>(plan.size()), spec.round_share);
     int cumulative = 0;
     for (int n : per_round) round_end_[ri].push_back(cumulative += n);
   }
   for (std::size_t a = 0; a < spec.anchors.size(); ++a) {
     const Anchor& anchor = spec.anchors[a];
-    anchors_[static_cast<std::size_t>(index(anchor.region)) * 2 + (anchor.hospital ? 1U : 0U)]
-        .push_back(static_cast<int>(a));
+    anchors_[static_cast<std::size_t>(index(anchor.region)) * 2 + (anchor.hospital ? 1U : 0U)].push_back(
+        static_cast<int>(a));
   }
 }
 
-void ExtraordinaryTrial::begin_replication() {
-  anchor_cursor_.fill(0);
-}
+void ExtraordinaryTrial::begin_replication() { anchor_cursor_.fill(0); }
 
 std::pair<int, int> ExtraordinaryTrial::round_slice(Region r, int round) const {
   const std::vector<int>& ends = round_end_[static_cast<std::size_t>(index(r))];

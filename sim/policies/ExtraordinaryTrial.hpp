@@ -22,9 +22,7 @@ class ExtraordinaryTrial final : public Policy {
 
   // The year's courses of a region in posting order: specialties interleaved, counts by the
   // largest-remainder split of per_region over the weights.
-  const std::vector<int>& course_plan(Region r) const {
-    return plan_[static_cast<std::size_t>(index(r))];
-  }
+  const std::vector<int>& course_plan(Region r) const { return plan_[static_cast<std::size_t>(index(r))]; }
   // Index range [first, last) of course_plan posted in each round.
   std::pair<int, int> round_slice(Region r, int round) const;
 
@@ -34,8 +32,8 @@ class ExtraordinaryTrial final : public Policy {
 
   const Scenario& scenario_;
   const ExtraordinarySpec& spec_;
-  std::array<std::vector<int>, kRegionCount> plan_;  // specialty of each course of the year
-  std::array<std::vector<int>, kRegionCount> round_end_;  // cumulative course count per round
+  std::array<std::vector<int>, kRegionCount> plan_;         // specialty of each course of the year
+  std::array<std::vector<int>, kRegionCount> round_end_;    // cumulative course count per round
   std::array<std::vector<int>, kRegionCount * 2> anchors_;  // [region][hospital?] anchor indices
   // Per replication
   std::array<int, kRegionCount * 2> anchor_cursor_{};

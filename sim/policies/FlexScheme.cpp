@@ -2,8 +2,7 @@
 
 namespace forlob {
 
-FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec)
-    : scenario_(scenario), spec_(spec) {}
+FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec) : scenario_(scenario), spec_(spec) {}
 
 void FlexScheme::begin_replication() {
   used_.clear();

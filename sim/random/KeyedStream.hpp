@@ -26,12 +26,12 @@ constexpr std::uint64_t hash_name(std::string_view name) {
 
 // What a draw is for. Separate purposes keep mechanisms from shifting each other's numbers.
 enum class Purpose : std::uint64_t {
-  FillRate = 1,      // per-replication Beta draw of a fill probability
-  Fill = 2,          // does this posting fill?
-  Trainee = 3,       // course extension and dropout of the trainee who took it
-  FlexTakeUp = 4,    // does the region use a free flex slot?
-  FlexTarget = 5,    // which specialty receives the flex course
-  FlexTiming = 6,    // within the round or at the next round (R3)
+  FillRate = 1,    // per-replication Beta draw of a fill probability
+  Fill = 2,        // does this posting fill?
+  Trainee = 3,     // course extension and dropout of the trainee who took it
+  FlexTakeUp = 4,  // does the region use a free flex slot?
+  FlexTarget = 5,  // which specialty receives the flex course
+  FlexTiming = 6,  // within the round or at the next round (R3)
 };
 
 class StreamKey {
@@ -70,8 +70,6 @@ class KeyedStream {
 
 // A uniform draw on [0, 1): the top 53 bits of the next output, scaled by 2^-53, so every
 // value is exact and 1 is never reached. Inline: it is the innermost call of the simulation.
-inline double uniform01(KeyedStream& stream) {
-  return static_cast<double>(stream() >> 11U) * 0x1.0p-53;
-}
+inline double uniform01(KeyedStream& stream) { return static_cast<double>(stream() >> 11U) * 0x1.0p-53; }
 
 }  // namespace forlob

@@ -88,7 +88,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 JsonReader::JsonReader(const nlohmann::json& document, std::string file)
     : JsonReader(&document, "", "",
-                 std::make_shared<const FileNamer>([f = std::move(file)](const std::string&) { return f; })) {}
+                 std::make_shared<const FileNamer>([f = std::move(file)](const std::string&) { return f; })) {
+}
 
 JsonReader::JsonReader(const nlohmann::json& document, FileNamer namer)
     : JsonReader(&document, "", "", std::make_shared<const FileNamer>(std::move(namer))) {}

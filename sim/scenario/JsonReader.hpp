@@ -90,7 +90,8 @@ class JsonReader {
   int year_key(int first, int last, std::string_view what) const;
 
  private:
-  JsonReader(const nlohmann::json* value, std::string pointer, std::string key, std::shared_ptr<const FileNamer> namer);
+  JsonReader(const nlohmann::json* value, std::string pointer, std::string key,
+             std::shared_ptr<const FileNamer> namer);
   JsonReader child(const std::string& key, const nlohmann::json& value) const;
   void check_keys(const std::vector<std::string>& allowed) const;
 

@@ -17,31 +17,31 @@ enum class PostingKind : int { Ordinary = 0, CarriedOver = 1, Flex = 2, Extraord
 inline constexpr int kPostingKindCount = 4;
 
 struct RoundSpec {
-  std::string name;   // "spring" (forår) or "autumn" (efterår)
-  int month = 3;      // month of the year the round posts and its courses start
-  double share = 0.5; // share of each year's ordinary courses posted in this round
+  std::string name;              // "spring" (forår) or "autumn" (efterår)
+  int month = 3;                 // month of the year the round posts and its courses start
+  double share = 0.5;            // share of each year's ordinary courses posted in this round
   bool carries_to_next = false;  // R4: unfilled courses go to the next year's first round
 };
 
 struct CalendarSpec {
   int warmup_start_year = 2016;  // rounds before start_year fill the training pipeline
   int start_year = 2021;
-  int end_year = 2030;           // last year with hiring rounds
-  int followup_end_year = 2036;  // completions are counted through this year
-  std::vector<RoundSpec> rounds; // in calendar order
+  int end_year = 2030;            // last year with hiring rounds
+  int followup_end_year = 2036;   // completions are counted through this year
+  std::vector<RoundSpec> rounds;  // in calendar order
 };
 
 struct SpecialtySpec {
-  std::string id;    // e.g. "almen_medicin"
-  std::string name;  // e.g. "Almen medicin"
-  bool trial = false;  // one of the four trial specialties (R9)
-  bool group = false;  // stands for several specialties (default data until complete records)
-  bool hospital_anchor = true;  // R12 anchor is an acute hospital; false: a municipality (R11)
-  int course_months = 48;         // nominal main-course length
-  double delay_probability = 0;   // chance a trainee's course is extended (leave, part-time)
-  double delay_mean_months = 0;   // mean extension when extended (gamma)
-  double delay_shape = 1;         // gamma shape of the extension
-  double dropout_per_year = 0;    // yearly probability of leaving the course
+  std::string id;                // e.g. "almen_medicin"
+  std::string name;              // e.g. "Almen medicin"
+  bool trial = false;            // one of the four trial specialties (R9)
+  bool group = false;            // stands for several specialties (default data until complete records)
+  bool hospital_anchor = true;   // R12 anchor is an acute hospital; false: a municipality (R11)
+  int course_months = 48;        // nominal main-course length
+  double delay_probability = 0;  // chance a trainee's course is extended (leave, part-time)
+  double delay_mean_months = 0;  // mean extension when extended (gamma)
+  double delay_shape = 1;        // gamma shape of the extension
+  double dropout_per_year = 0;   // yearly probability of leaving the course
 };
 
 struct FillSpec {
@@ -50,12 +50,12 @@ struct FillSpec {
   // Beta concentration (a+b) of the per-replication draw around mean; 0 means no parameter noise.
   double concentration = 0;
   std::array<double, kPostingKindCount> kind_multiplier{1, 1, 1, 1};
-  double repost_multiplier = 1;   // applied to every re-posting (genopslag)
+  double repost_multiplier = 1;  // applied to every re-posting (genopslag)
 };
 
 struct UnfilledSpec {
-  int max_reposts = 1;           // R5: re-postings (genopslag) of one course within a round
-  int repost_delay_months = 2;   // months from a posting to its re-posting
+  int max_reposts = 1;          // R5: re-postings (genopslag) of one course within a round
+  int repost_delay_months = 2;  // months from a posting to its re-posting
 };
 
 struct FlexTargetRule {
@@ -67,9 +67,9 @@ struct FlexTargetRule {
 
 struct FlexSpec {
   std::map<int, std::array<int, kRegionCount>> caps;  // R1: year -> cap per region
-  double take_up = 1;             // chance a region uses a free flex slot for an unfilled course
-  double within_round_share = 0.5;// R3: share posted within the round (rest at the next round)
-  std::vector<bool> donor;        // [s]: specialty may give up unfilled courses
+  double take_up = 1;               // chance a region uses a free flex slot for an unfilled course
+  double within_round_share = 0.5;  // R3: share posted within the round (rest at the next round)
+  std::vector<bool> donor;          // [s]: specialty may give up unfilled courses
   FlexTargetRule target;
 };
 
@@ -87,11 +87,11 @@ struct HandoverRule {
 struct ExtraordinarySpec {
   int first_year = 2026, last_year = 2030;
   std::array<int, kRegionCount> per_region{10, 10, 10};   // R9
-  std::vector<int> specialties;                            // indices into Scenario::specialties
-  std::array<std::vector<double>, kRegionCount> weights;   // [r][k], k over `specialties`
-  std::vector<double> round_share;                         // share posted in each round
-  HandoverRule handover;                                   // R10
-  std::vector<Anchor> anchors;                             // R11, R12
+  std::vector<int> specialties;                           // indices into Scenario::specialties
+  std::array<std::vector<double>, kRegionCount> weights;  // [r][k], k over `specialties`
+  std::vector<double> round_share;                        // share posted in each round
+  HandoverRule handover;                                  // R10
+  std::vector<Anchor> anchors;                            // R11, R12
 };
 
 struct Scenario {
@@ -110,13 +110,11 @@ struct Scenario {
   std::map<std::string, std::string> sources;  // JSON pointer prefix -> source or "assumption: ..."
   std::string resolved_json;  // the merged document after extends and --set, for summary.json
 
-  int year_count() const {
-    return calendar.followup_end_year - calendar.warmup_start_year + 1;
-  }
+  int year_count() const { return calendar.followup_end_year - calendar.warmup_start_year + 1; }
   int specialty_count() const { return static_cast<int>(specialties.size()); }
   int ordinary_courses(int year, int s, Region r) const {
-    return courses[static_cast<std::size_t>(year - calendar.warmup_start_year)]
-                  [static_cast<std::size_t>(s)][static_cast<std::size_t>(index(r))];
+    return courses[static_cast<std::size_t>(year - calendar.warmup_start_year)][static_cast<std::size_t>(s)]
+                  [static_cast<std::size_t>(index(r))];
   }
 };
 

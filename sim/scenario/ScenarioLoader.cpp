@@ -50,8 +50,9 @@ struct Resolved {
 };
 
 bool at_or_under(const std::string& pointer, const std::string& prefix) {
-  return pointer == prefix || (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
-                               pointer[prefix.size()] == '/');
+  return pointer == prefix ||
+         (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
+          pointer[prefix.size()] == '/');
 }
 
 bool document_contains(const Json& doc, const std::string& pointer) {
@@ -127,7 +128,8 @@ class DuplicateKeyCheck {
   }
   std::string pointer() const {
     std::string p;
-    for (const Frame& f : frames_) p += "/" + (f.object ? escape_pointer_token(f.key) : std::to_string(f.count - 1));
+    for (const Frame& f : frames_)
+      p += "/" + (f.object ? escape_pointer_token(f.key) : std::to_string(f.count - 1));
     return p;
   }
 
@@ -165,11 +167,13 @@ Json parse_document(const std::string& text, const std::string& name) {
 SetArg parse_set(const std::string& arg) {
   const std::string shown = "'" + one_line(arg) + "'";
   const auto eq = arg.find('=');
-  if (eq == std::string::npos) throw InputError("--set", "", "cannot read " + shown + ": expected /json/pointer=value");
+  if (eq == std::string::npos)
+    throw InputError("--set", "", "cannot read " + shown + ": expected /json/pointer=value");
   SetArg s{arg, arg.substr(0, eq), Json()};
   if (s.pointer.empty() || s.pointer[0] != '/')
-    throw InputError("--set", "",
-                     "cannot read " + shown + ": the pointer must start with '/', e.g. /fill/concentration=50");
+    throw InputError(
+        "--set", "",
+        "cannot read " + shown + ": the pointer must start with '/', e.g. /fill/concentration=50");
   try {
     Json::json_pointer check(s.pointer);
   } catch (const Json::exception& e) {
@@ -239,7 +243,8 @@ FileNamer make_namer(const Resolved& r) {
   return [&r](const std::string& pointer) -> std::string {
     if (!pointer.empty())
       for (auto it = r.sets.rbegin(); it != r.sets.rend(); ++it)
-        if (at_or_under(pointer, it->pointer) || at_or_under(it->pointer, pointer)) return "--set " + one_line(it->arg);
+        if (at_or_under(pointer, it->pointer) || at_or_under(it->pointer, pointer))
+          return "--set " + one_line(it->arg);
     for (const Layer& layer : r.layers)
       if (document_contains(layer.doc, pointer)) return layer.name;
     return r.top;
@@ -287,8 +292,8 @@ class ScenarioBuilder {
 };
 
 Scenario ScenarioBuilder::build() {
-  root_.object({"name", "description", "extends", "calendar", "specialties", "dimensioning", "fill", "unfilled", "flex",
-                "extraordinary", "sources"});
+  root_.object({"name", "description", "extends", "calendar", "specialties", "dimensioning", "fill",
+                "unfilled", "flex", "extraordinary", "sources"});
   const JsonReader name = root_.at("name");
   s_.name = name.non_empty_string();
   const bool name_ok = std::all_of(s_.name.begin(), s_.name.end(), [](char c) {
@@ -325,8 +330,8 @@ void ScenarioBuilder::read_calendar(const JsonReader& c) {
   for (std::size_t i = 1; i < years.size(); ++i)
     if (years[i].second < years[i - 1].second)
       c.fail("expected warmup_start_year <= start_year <= end_year <= followup_end_year, got " +
-             std::string(years[i - 1].first) + " " + std::to_string(years[i - 1].second) + " > " + years[i].first +
-             " " + std::to_string(years[i].second));
+             std::string(years[i - 1].first) + " " + std::to_string(years[i - 1].second) + " > " +
+             years[i].first + " " + std::to_string(years[i].second));
 
   const JsonReader rounds = c.at("rounds");
   cal.rounds.clear();
@@ -411,10 +416,12 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
         const int to = to_reader.year(first, last);
         if (to < from) to_reader.expected("a year in " + year_range(from, last) + " (not before from)");
         std::array<int, kRegionCount> courses{};
-        for (Region r : kRegions) courses[static_cast<std::size_t>(index(r))] = period.at(region_name(r)).count();
+        for (Region r : kRegions)
+          courses[static_cast<std::size_t>(index(r))] = period.at(region_name(r)).count();
         for (int y = from; y <= to; ++y) {
           if (covered[slot(y)])
-            period.fail("period " + year_range(from, to) + " overlaps an earlier period in " + std::to_string(y));
+            period.fail("period " + year_range(from, to) + " overlaps an earlier period in " +
+                        std::to_string(y));
           covered[slot(y)] = true;
           per_year[slot(y)] = courses;
         }
@@ -436,7 +443,8 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
     for (const JsonReader& m : remainder->members()) {
       const auto s = static_cast<std::size_t>(specialty_key(m));
       if (fixed[s])
-        m.fail("specialty '" + m.key() + "' is in /dimensioning/fixed too; expected each specialty in exactly one");
+        m.fail("specialty '" + m.key() +
+               "' is in /dimensioning/fixed too; expected each specialty in exactly one");
       std::array<double, kRegionCount> row{};
       const std::vector<JsonReader> regions = m.regions();
       for (Region r : kRegions) {
@@ -461,7 +469,8 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
   if (!cells.empty()) {
     const double sum = std::accumulate(cell_shares.begin(), cell_shares.end(), 0.0);
     if (std::fabs(sum - 1.0) > kSumTolerance)
-      remainder->fail("expected shares summing to 1 over all its specialties and regions, got " + format_number(sum));
+      remainder->fail("expected shares summing to 1 over all its specialties and regions, got " +
+                      format_number(sum));
   }
 
   s_.courses.assign(years, std::vector<std::array<int, kRegionCount>>(specialties, {0, 0, 0}));
@@ -617,7 +626,8 @@ ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const
     for (const JsonReader& m : weights[r].members()) {
       const int s = specialty_key(m);
       const auto k = std::find(x.specialties.begin(), x.specialties.end(), s);
-      if (k == x.specialties.end()) m.fail("specialty '" + m.key() + "' is not in /extraordinary/specialties");
+      if (k == x.specialties.end())
+        m.fail("specialty '" + m.key() + "' is not in /extraordinary/specialties");
       const double w = m.non_negative_number();
       x.weights[r][static_cast<std::size_t>(k - x.specialties.begin())] = w;
       any_positive = any_positive || w > 0;
@@ -649,9 +659,11 @@ ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const
     const std::vector<JsonReader> lists = priority->regions();
     for (Region giver : kRegions) {
       auto& receivers = x.handover.priority[static_cast<std::size_t>(index(giver))];
-      for (const JsonReader& item : lists[static_cast<std::size_t>(index(giver))].array(0, kRegionCount - 1)) {
+      for (const JsonReader& item :
+           lists[static_cast<std::size_t>(index(giver))].array(0, kRegionCount - 1)) {
         const Region receiver = item.region();
-        if (receiver == giver) item.fail("a region cannot hand courses over to itself; expected another region");
+        if (receiver == giver)
+          item.fail("a region cannot hand courses over to itself; expected another region");
         if (std::find(receivers.begin(), receivers.end(), receiver) != receivers.end())
           item.fail("duplicate region '" + std::string(region_name(receiver)) + "'");
         receivers.push_back(receiver);
@@ -674,8 +686,8 @@ void ScenarioBuilder::read_anchors(const JsonReader& a, ExtraordinarySpec& x) co
     const std::optional<JsonReader> lists = a.find(key);
     if (!lists) {
       if (!needed_by.empty())
-        a.fail(std::string("missing key '") + key + "'; extraordinary specialty '" + needed_by + "' is anchored at a " +
-               noun);
+        a.fail(std::string("missing key '") + key + "'; extraordinary specialty '" + needed_by +
+               "' is anchored at a " + noun);
       continue;
     }
     const std::vector<JsonReader> regions = lists->regions();
@@ -718,9 +730,10 @@ void ScenarioBuilder::read_sources(const JsonReader& src) {
       m.fail("stale source: '" + pointer + "' points at nothing in the scenario; fix or remove it");
     }
     const std::string text = m.json().is_string() ? m.string() : std::string();
-    const bool labelled = std::any_of(kSourcePrefixes.begin(), kSourcePrefixes.end(), [&text](const std::string& p) {
-      return text.size() > p.size() && text.compare(0, p.size(), p) == 0;
-    });
+    const bool labelled =
+        std::any_of(kSourcePrefixes.begin(), kSourcePrefixes.end(), [&text](const std::string& p) {
+          return text.size() > p.size() && text.compare(0, p.size(), p) == 0;
+        });
     if (!labelled) m.expected("a source text starting with one of " + join(prefixes));
     s_.sources[pointer] = text;
   }
@@ -732,7 +745,8 @@ void ScenarioBuilder::check_provenance(const Json& value, const std::string& poi
   if (value.is_object()) {
     for (const auto& [k, v] : value.items()) check_provenance(v, pointer + "/" + escape_pointer_token(k));
   } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) check_provenance(value[i], pointer + "/" + std::to_string(i));
+    for (std::size_t i = 0; i < value.size(); ++i)
+      check_provenance(value[i], pointer + "/" + std::to_string(i));
   } else if (value.is_number()) {
     if (overridden(pointer)) return;
     for (std::string p = pointer; !p.empty(); p = p.substr(0, p.rfind('/')))
@@ -756,7 +770,8 @@ int ScenarioBuilder::specialty(const JsonReader& value) const {
   value.fail("unknown specialty '" + id + "'; expected one of: " + specialty_list());
 }
 
-std::vector<std::optional<JsonReader>> ScenarioBuilder::by_specialty(const JsonReader& object, bool require_all) const {
+std::vector<std::optional<JsonReader>> ScenarioBuilder::by_specialty(const JsonReader& object,
+                                                                     bool require_all) const {
   std::vector<std::optional<JsonReader>> out(static_cast<std::size_t>(s_.specialty_count()));
   for (const JsonReader& m : object.members()) out[static_cast<std::size_t>(specialty_key(m))] = m;
   if (require_all)
@@ -773,7 +788,8 @@ std::string ScenarioBuilder::specialty_list() const {
 
 }  // namespace
 
-nlohmann::json resolve_scenario_document(const std::filesystem::path& file, const std::vector<std::string>& set_args) {
+nlohmann::json resolve_scenario_document(const std::filesystem::path& file,
+                                         const std::vector<std::string>& set_args) {
   return resolve(file, set_args).merged;
 }
 

@@ -90,8 +90,8 @@ CellDistribution::CellDistribution(std::size_t cells) : hist_(cells) {}
 
 void CellDistribution::add(std::span<const std::int32_t> values) {
   if (values.size() != hist_.size())
-    throw std::invalid_argument("CellDistribution::add: " + std::to_string(values.size()) +
-                                " values for " + std::to_string(hist_.size()) + " cells");
+    throw std::invalid_argument("CellDistribution::add: " + std::to_string(values.size()) + " values for " +
+                                std::to_string(hist_.size()) + " cells");
   Histogram* h = hist_.data();
   const std::int32_t* v = values.data();
   const std::size_t n = values.size();
@@ -123,7 +123,8 @@ double CellDistribution::mean(std::size_t cell) const {
   const Histogram& h = hist_.at(cell);
   Int128 sum = 0;
   for (std::size_t i = 0; i < h.counts.size(); ++i)
-    sum += static_cast<Int128>(h.counts[i]) * (static_cast<std::int64_t>(h.lo) + static_cast<std::int64_t>(i));
+    sum +=
+        static_cast<Int128>(h.counts[i]) * (static_cast<std::int64_t>(h.lo) + static_cast<std::int64_t>(i));
   return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n_));
 }
 
@@ -144,8 +145,8 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
   if (n_ > 1) {
     // n * sum(x^2) - sum(x)^2 is exact in integers, so there is no cancellation to lose digits to.
     const Int128 numerator = n * sum_sq - sum * sum;
-    const long double variance =
-        static_cast<long double>(numerator) / (static_cast<long double>(n_) * static_cast<long double>(n_ - 1));
+    const long double variance = static_cast<long double>(numerator) /
+                                 (static_cast<long double>(n_) * static_cast<long double>(n_ - 1));
     s.sd = static_cast<double>(std::sqrt(variance));
   }
   s.p05 = quantile(cell, 0.05);

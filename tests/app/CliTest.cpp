@@ -2,15 +2,15 @@
 // counts, and every kind of bad input (one line on stderr, exit status 2, nothing written).
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <algorithm>
 #include <array>
-#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace forlob {
@@ -75,7 +75,8 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, HelpListsTheSubcommands) {
   const Result r = run({"--help"});
   EXPECT_EQ(r.status, 0);
-  for (const char* sub : {"run", "compare", "validate", "bench"}) EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
+  for (const char* sub : {"run", "compare", "validate", "bench"})
+    EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
   const Result c = run({"compare", "--help"});
   EXPECT_EQ(c.status, 0);
   for (const char* opt : {"--replications", "--seed", "--threads", "--out", "--force", "--quiet", "--set"})
@@ -119,9 +120,10 @@ TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string csv = slurp(out / "yearly.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95");
-  for (const char* metric : {"posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in",
-                             "lapsed", "extraordinary_posted", "extraordinary_filled", "handed_over_out",
-                             "handed_over_in", "started", "in_training", "completed", "dropped_out"})
+  for (const char* metric :
+       {"posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in", "lapsed",
+        "extraordinary_posted", "extraordinary_filled", "handed_over_out", "handed_over_in", "started",
+        "in_training", "completed", "dropped_out"})
     EXPECT_NE(csv.find("," + std::string(metric) + ","), std::string::npos) << metric;
   for (const char* key : {",Nord,", ",Syd,", ",Øst,", ",all,all,"})
     EXPECT_NE(csv.find(key), std::string::npos) << key;
@@ -149,12 +151,13 @@ TEST_F(Cli, AnExistingOutputDirectoryIsKeptUnlessForced) {
   const fs::path out = work_ / "exists";
   fs::create_directories(out);
   std::ofstream(out / "keep.txt") << "keep";
-  const Result refused = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(), "--quiet"});
+  const Result refused =
+      run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(), "--quiet"});
   EXPECT_EQ(refused.status, 2);
   EXPECT_TRUE(fs::exists(out / "keep.txt"));
   EXPECT_NE(refused.err.find("--force"), std::string::npos);
-  const Result forced = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(),
-                             "--quiet", "--force"});
+  const Result forced = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out",
+                             out.string(), "--quiet", "--force"});
   EXPECT_EQ(forced.status, 0) << forced.err;
   EXPECT_FALSE(fs::exists(out / "keep.txt"));
   EXPECT_TRUE(fs::exists(out / "yearly.csv"));
@@ -181,7 +184,8 @@ TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {
   if (std::string(bad.scenario_text).size() > 0) {
     std::string text = bad.scenario_text;
     const std::string marker = "BASE";
-    if (const auto at = text.find(marker); at != std::string::npos) text.replace(at, marker.size(), scenario("base.json"));
+    if (const auto at = text.find(marker); at != std::string::npos)
+      text.replace(at, marker.size(), scenario("base.json"));
     file = write("bad.json", text).string();
   }
   if (std::string(bad.name) == "missing_file") file = (work_ / "no_such_file.json").string();
@@ -193,7 +197,8 @@ TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {
   EXPECT_FALSE(fs::exists(out)) << "nothing may be written";
   ASSERT_FALSE(r.err.empty());
   EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
-  for (const std::string& name : bad.message_names) EXPECT_NE(r.err.find(name), std::string::npos) << name << " in: " << r.err;
+  for (const std::string& name : bad.message_names)
+    EXPECT_NE(r.err.find(name), std::string::npos) << name << " in: " << r.err;
   // validate says the same and exits 2 too.
   std::vector<std::string> vargs{"validate", file};
   for (std::size_t i = 0; i < bad.args.size(); ++i) vargs.push_back(bad.args[i]);
@@ -204,14 +209,34 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInput,
     ::testing::Values(
         BadInput{"malformed_json", "{\"name\": \"x\", ", {}, {"bad.json", "line 1"}},
-        BadInput{"unknown_key", "{\"extends\": \"BASE\", \"name\": \"x\", \"colour\": 1}", {}, {"bad.json", "/colour"}},
-        BadInput{"unknown_specialty", "{\"extends\": \"BASE\", \"name\": \"x\", \"fill\": {\"mean\": {\"kirurgi\": {\"Nord\": 0.5, \"Syd\": 0.5, \"Øst\": 0.5}}}}", {}, {"bad.json", "/fill/mean/kirurgi"}},
-        BadInput{"unknown_region", "{\"extends\": \"BASE\", \"name\": \"x\", \"flex\": {\"caps\": {\"2024\": {\"Midt\": 3}}}}", {}, {"bad.json", "/flex/caps/2024/Midt"}},
-        BadInput{"negative_count", "", {"--set", "/flex/caps/2024/Nord=-3"}, {"--set", "/flex/caps/2024/Nord"}},
-        BadInput{"fractional_count", "", {"--set", "/dimensioning/national_total/2026=1240.5"}, {"/dimensioning/national_total/2026"}},
-        BadInput{"probability_above_one", "", {"--set", "/fill/mean/psykiatri/Nord=1.2"}, {"/fill/mean/psykiatri/Nord"}},
+        BadInput{"unknown_key",
+                 "{\"extends\": \"BASE\", \"name\": \"x\", \"colour\": 1}",
+                 {},
+                 {"bad.json", "/colour"}},
+        BadInput{"unknown_specialty",
+                 "{\"extends\": \"BASE\", \"name\": \"x\", \"fill\": {\"mean\": {\"kirurgi\": {\"Nord\": "
+                 "0.5, \"Syd\": 0.5, \"Øst\": 0.5}}}}",
+                 {},
+                 {"bad.json", "/fill/mean/kirurgi"}},
+        BadInput{"unknown_region",
+                 "{\"extends\": \"BASE\", \"name\": \"x\", \"flex\": {\"caps\": {\"2024\": {\"Midt\": 3}}}}",
+                 {},
+                 {"bad.json", "/flex/caps/2024/Midt"}},
+        BadInput{
+            "negative_count", "", {"--set", "/flex/caps/2024/Nord=-3"}, {"--set", "/flex/caps/2024/Nord"}},
+        BadInput{"fractional_count",
+                 "",
+                 {"--set", "/dimensioning/national_total/2026=1240.5"},
+                 {"/dimensioning/national_total/2026"}},
+        BadInput{"probability_above_one",
+                 "",
+                 {"--set", "/fill/mean/psykiatri/Nord=1.2"},
+                 {"/fill/mean/psykiatri/Nord"}},
         BadInput{"years_do_not_fit", "", {"--set", "/calendar/end_year=2040"}, {"/calendar/end_year"}},
-        BadInput{"cap_outside_run", "", {"--set", "/flex/caps/2035={\"Nord\":1,\"Syd\":1,\"Øst\":1}"}, {"/flex/caps/2035"}},
+        BadInput{"cap_outside_run",
+                 "",
+                 {"--set", "/flex/caps/2035={\"Nord\":1,\"Syd\":1,\"Øst\":1}"},
+                 {"/flex/caps/2035"}},
         BadInput{"missing_file", "", {}, {"no_such_file.json"}},
         BadInput{"unreadable_set", "", {"--set", "flex/caps"}, {"--set", "flex/caps"}},
         BadInput{"unknown_key_by_set", "", {"--set", "/no_such_key=1"}, {"no_such_key"}}),

@@ -125,7 +125,8 @@ TEST_P(ShippedScenario, ExtraordinaryCoursesKeepToQuotaYearsAndSpecialties) {
           in += t.get(y, r, s, Metric::HandedOverIn);
           out += t.get(y, r, s, Metric::HandedOverOut);
         }
-        const int quota = trial_year ? scenario_.extraordinary->per_region[static_cast<std::size_t>(index(r))] : 0;
+        const int quota =
+            trial_year ? scenario_.extraordinary->per_region[static_cast<std::size_t>(index(r))] : 0;
         ASSERT_LE(posted, quota + in - out) << "R9/R10, " << y << " " << region_name(r);
       }
     }
@@ -152,7 +153,8 @@ TEST(TrialArithmetic, TrialPostsTwelveHundredFortyOrdinaryAndThirtyExtraordinary
   // R8: 1,240 ordinary + 30 extraordinary = 1,270 courses a year 2026-2030, before re-postings.
   const Scenario s = load_scenario(std::string(FORLOB_SOURCE_DIR) + "/scenarios/extraordinary_trial.json");
   Replication engine(s);
-  Tally t(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(), engine.anchor_layout().pairs.size());
+  Tally t(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(),
+          engine.anchor_layout().pairs.size());
   for (int i = 0; i < 20; ++i) {
     engine.run(11, i, t);
     for (int y = 2026; y <= 2030; ++y) {

@@ -34,7 +34,8 @@ struct PolicyPair {
     a = base;
     a.name = "flexish";
     FlexSpec flex;
-    flex.caps = {{2020, {3, 2, 4}}, {2021, {3, 2, 4}}, {2022, {3, 2, 4}}, {2023, {3, 2, 4}}, {2024, {3, 2, 4}}};
+    flex.caps = {
+        {2020, {3, 2, 4}}, {2021, {3, 2, 4}}, {2022, {3, 2, 4}}, {2023, {3, 2, 4}}, {2024, {3, 2, 4}}};
     flex.donor = {true, true, true};
     for (auto& w : flex.target.weights) w = {2, 1, 1};
     a.flex = flex;
@@ -137,10 +138,12 @@ TEST(Runner, MeanCompletionsFollowFillProbabilityWithinMonteCarloError) {
   const ScenarioResult& sr = r.scenarios[0];
   const std::size_t cell = sr.yearly_layout.cell(2025 - 2020, 3, 1, Metric::Completed);  // 2021 starts
   const double n = 50.0 * 3;
-  EXPECT_NEAR(sr.yearly.mean(cell), 0.6 * n, 4 * std::sqrt(0.6 * 0.4 * n / static_cast<double>(options.replications)));
+  EXPECT_NEAR(sr.yearly.mean(cell), 0.6 * n,
+              4 * std::sqrt(0.6 * 0.4 * n / static_cast<double>(options.replications)));
   // The sample standard deviation's standard error is about sd / sqrt(2 (R - 1)).
   const double sd = std::sqrt(0.6 * 0.4 * n);
-  EXPECT_NEAR(sr.yearly.summary(cell).sd, sd, 4 * sd / std::sqrt(2.0 * static_cast<double>(options.replications - 1)));
+  EXPECT_NEAR(sr.yearly.summary(cell).sd, sd,
+              4 * sd / std::sqrt(2.0 * static_cast<double>(options.replications - 1)));
 }
 
 }  // namespace

@@ -18,7 +18,8 @@ TEST(ConsoleLabel, WritesYearSpansWithAnEnDash) {
 }
 
 TEST(ConsoleRows, SelectHeadlinesByPrefixInTheirOrder) {
-  const std::vector<Headline> headlines{{"completed_a_2031", {}}, {"started_a_2026_2030", {}}, {"completed_b", {}}};
+  const std::vector<Headline> headlines{
+      {"completed_a_2031", {}}, {"started_a_2026_2030", {}}, {"completed_b", {}}};
   const std::vector<ConsoleRow> rows = console_rows(headlines, "completed_");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].label, "completed a 2031");

@@ -17,8 +17,8 @@ class OutputDirectoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    root = fs::temp_directory_path() / (std::string("forlob_outdir_") + info->name() + "_" +
-                                        std::to_string(std::random_device{}()));
+    root = fs::temp_directory_path() /
+           (std::string("forlob_outdir_") + info->name() + "_" + std::to_string(std::random_device{}()));
     fs::remove_all(root);
     fs::create_directories(root);
   }

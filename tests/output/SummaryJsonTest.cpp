@@ -28,7 +28,8 @@ class SummaryJsonTest : public ::testing::Test {
       sr.scenario = s;
       sr.headlines = {{"completed_trial_specialties_2031", {}}, {"started_s0_2026_2030", {}}};
       sr.headline = CellDistribution(2);
-      for (std::int32_t v : {10, 12, 14, 16}) sr.headline.add(std::vector<std::int32_t>{v, v + (s == &b ? 2 : 0)});
+      for (std::int32_t v : {10, 12, 14, 16})
+        sr.headline.add(std::vector<std::int32_t>{v, v + (s == &b ? 2 : 0)});
     }
   }
   void add_difference() {

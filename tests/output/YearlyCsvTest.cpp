@@ -67,8 +67,9 @@ TEST_F(YearlyCsvTest, EveryCellAppearsOnceInLayoutOrder) {
 }
 
 TEST_F(YearlyCsvTest, TablesFollowOneAnotherInTheGivenOrder) {
-  const std::vector<std::string> rows = lines(write(
-      {{"b", &scenario, &layout, &dist}, {"a", &scenario, &layout, &dist}, {"a - b", &scenario, &layout, &dist}}));
+  const std::vector<std::string> rows = lines(write({{"b", &scenario, &layout, &dist},
+                                                     {"a", &scenario, &layout, &dist},
+                                                     {"a - b", &scenario, &layout, &dist}}));
   ASSERT_EQ(rows.size(), 1u + 3 * 144u);
   EXPECT_EQ(rows[1].substr(0, 7), "b,2020,");
   EXPECT_EQ(rows[144].substr(0, 7), "b,2020,");

@@ -47,7 +47,8 @@ TEST(ExtraordinaryTrial, PostsItsQuotaOnlyInTrialYearsAndTrialSpecialties) {
   EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::ExtraordinaryPosted), 8);
   EXPECT_EQ(t.get(2021, Region::Nord, 1, Metric::ExtraordinaryPosted), 2);
   EXPECT_EQ(t.get(2022, Region::Syd, 0, Metric::ExtraordinaryPosted) +
-                t.get(2022, Region::Syd, 1, Metric::ExtraordinaryPosted), 6);
+                t.get(2022, Region::Syd, 1, Metric::ExtraordinaryPosted),
+            6);
   // Outside the dimensioning: ordinary courses are untouched.
   EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::OrdinaryPosted), 5);
   EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::Posted), 5 + 8);
@@ -55,8 +56,9 @@ TEST(ExtraordinaryTrial, PostsItsQuotaOnlyInTrialYearsAndTrialSpecialties) {
 
 TEST(ExtraordinaryTrial, UnfilledSpringCoursesAreHandedToAnotherRegionForAutumn) {
   Scenario s = trial_scenario();
-  for (auto& year : s.courses) for (auto& cell : year) cell = {0, 0, 0};  // extraordinary only
-  s.fill.mean[0] = {0.0, 1.0, 1.0};  // Nord cannot fill specialty 0
+  for (auto& year : s.courses)
+    for (auto& cell : year) cell = {0, 0, 0};  // extraordinary only
+  s.fill.mean[0] = {0.0, 1.0, 1.0};            // Nord cannot fill specialty 0
   const Tally t = run_once(s);
   // Nord's spring courses in specialty 0: the first half of its interleaved plan (0,1,0,1,0,0...).
   const int nord_spring = t.get(2021, Region::Nord, 0, Metric::HandedOverOut);
@@ -79,9 +81,12 @@ TEST(ExtraordinaryTrial, HighestFillRuleHandsToTheBestFillingRegion) {
   s.fill.mean[1] = {0.0, 1.0, 0.0};
   const Tally t = run_once(s);
   EXPECT_GT(t.get(2021, Region::Syd, 0, Metric::HandedOverIn), 0);
-  EXPECT_EQ(t.get(2021, Region::Syd, 0, Metric::HandedOverIn) + t.get(2021, Region::Syd, 1, Metric::HandedOverIn),
-            t.get(2021, Region::Nord, 0, Metric::HandedOverOut) + t.get(2021, Region::Nord, 1, Metric::HandedOverOut) +
-                t.get(2021, Region::Ost, 0, Metric::HandedOverOut) + t.get(2021, Region::Ost, 1, Metric::HandedOverOut));
+  EXPECT_EQ(
+      t.get(2021, Region::Syd, 0, Metric::HandedOverIn) + t.get(2021, Region::Syd, 1, Metric::HandedOverIn),
+      t.get(2021, Region::Nord, 0, Metric::HandedOverOut) +
+          t.get(2021, Region::Nord, 1, Metric::HandedOverOut) +
+          t.get(2021, Region::Ost, 0, Metric::HandedOverOut) +
+          t.get(2021, Region::Ost, 1, Metric::HandedOverOut));
 }
 
 TEST(ExtraordinaryTrial, CoursesAreAnchoredAtHospitalsOrMunicipalitiesInTurn) {

@@ -57,7 +57,11 @@ TEST(KeyedStream, NeighbouringEntitiesAreUncorrelated) {
     KeyedStream a(StreamKey(5).with(Purpose::Fill).with(static_cast<std::uint64_t>(i)));
     KeyedStream b(StreamKey(5).with(Purpose::Fill).with(static_cast<std::uint64_t>(i + 1)));
     const double x = uniform01(a), y = uniform01(b);
-    sx += x; sy += y; sxy += x * y; sxx += x * x; syy += y * y;
+    sx += x;
+    sy += y;
+    sxy += x * y;
+    sxx += x * x;
+    syy += y * y;
   }
   const double cov = sxy / n - (sx / n) * (sy / n);
   const double corr = cov / std::sqrt((sxx / n - sx * sx / n / n) * (syy / n - sy * sy / n / n));

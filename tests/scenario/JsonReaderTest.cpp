@@ -26,13 +26,16 @@ TEST_F(JsonReaderTest, NegativeIntegerNamesFileAndPointer) {
 
 TEST_F(JsonReaderTest, IntegersRejectFractionsButAcceptWholeFloats) {
   const JsonReader caps = root_.at("flex").at("caps").at("2024");
-  EXPECT_EQ(input_error([&] { caps.at("Syd").count(); }).expected(), "expected a non-negative integer, got 2.5");
+  EXPECT_EQ(input_error([&] { caps.at("Syd").count(); }).expected(),
+            "expected a non-negative integer, got 2.5");
   EXPECT_EQ(caps.at("Øst").count(), 3);
-  EXPECT_EQ(input_error([&] { caps.at("Øst").integer(5, 10); }).expected(), "expected an integer in 5..10, got 3.0");
+  EXPECT_EQ(input_error([&] { caps.at("Øst").integer(5, 10); }).expected(),
+            "expected an integer in 5..10, got 3.0");
 }
 
 TEST_F(JsonReaderTest, ProbabilityAboveOneIsRejected) {
-  EXPECT_EQ(input_error([&] { root_.at("p").probability(); }).expected(), "expected a probability in [0, 1], got 1.5");
+  EXPECT_EQ(input_error([&] { root_.at("p").probability(); }).expected(),
+            "expected a probability in [0, 1], got 1.5");
   EXPECT_EQ(root_.at("p").positive_number(), 1.5);
 }
 
@@ -69,8 +72,8 @@ TEST_F(JsonReaderTest, ArraySizeIsChecked) {
 }
 
 TEST_F(JsonReaderTest, FileNamerChoosesTheFilePerPointer) {
-  const JsonReader reader(doc_,
-                          [](const std::string& pointer) { return pointer.rfind("/flex", 0) == 0 ? "child" : "base"; });
+  const JsonReader reader(
+      doc_, [](const std::string& pointer) { return pointer.rfind("/flex", 0) == 0 ? "child" : "base"; });
   EXPECT_EQ(input_error([&] { reader.at("flex").at("caps").at("2024").at("Nord").count(); }).file(), "child");
   EXPECT_EQ(input_error([&] { reader.at("s").boolean(); }).file(), "base");
 }

@@ -177,7 +177,8 @@ TEST_F(SetOption, RemovingABlockDropsTheSourcesThatDescribedIt) {
 
 TEST_F(SetOption, UnreadableArgumentIsRejected) {
   const auto file = write("tiny.json", minimal_scenario());
-  for (const std::string arg : {"/fill/concentration", "fill/concentration=3", "=3", "/a~2b=1", "/extends=x.json"}) {
+  for (const std::string arg :
+       {"/fill/concentration", "fill/concentration=3", "=3", "/a~2b=1", "/extends=x.json"}) {
     const InputError e = input_error([&] { load_scenario(file, {arg}); });
     EXPECT_EQ(e.file(), "--set") << arg;
     EXPECT_NE(e.expected().find(arg), std::string::npos) << e.what();
@@ -185,7 +186,8 @@ TEST_F(SetOption, UnreadableArgumentIsRejected) {
 }
 
 TEST_F(SetOption, PathThroughAScalarIsRejected) {
-  const InputError e = input_error([&] { load_scenario(write("tiny.json", minimal_scenario()), {"/name/x=1"}); });
+  const InputError e =
+      input_error([&] { load_scenario(write("tiny.json", minimal_scenario()), {"/name/x=1"}); });
   EXPECT_EQ(e.file(), "--set");
 }
 
@@ -243,7 +245,8 @@ TEST_F(BadInput, ColumnsCountCharactersNotBytes) {
 
 TEST_F(BadInput, DuplicateKeyIsNotSilentlyOverwritten) {
   const auto file = write_text(
-      "dup.json", R"({"flex": {"caps": {"2024": {"Nord": 1}, "2024": {"Nord": 2}}}, "l": [{}, {"a": 1, "a": 1}]})");
+      "dup.json",
+      R"({"flex": {"caps": {"2024": {"Nord": 1}, "2024": {"Nord": 2}}}, "l": [{}, {"a": 1, "a": 1}]})");
   const InputError e = input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.place(), "/flex/caps/2024");
   EXPECT_EQ(e.expected(), "duplicate key '2024'");
@@ -255,8 +258,9 @@ TEST_F(BadInput, UnknownKeyIsNamedWithTheAllowedKeys) {
   const InputError e = with("/fill/no_such_key", 1);
   EXPECT_EQ(e.file(), file_);
   EXPECT_EQ(e.place(), "/fill/no_such_key");
-  EXPECT_EQ(e.expected(),
-            "unknown key 'no_such_key'; expected one of: concentration, mean, kind_multiplier, repost_multiplier");
+  EXPECT_EQ(
+      e.expected(),
+      "unknown key 'no_such_key'; expected one of: concentration, mean, kind_multiplier, repost_multiplier");
 }
 
 TEST_F(BadInput, UnknownSpecialty) {
@@ -301,9 +305,9 @@ TEST_F(BadInput, ProbabilityAboveOne) {
 TEST_F(BadInput, YearRangeThatDoesNotFit) {
   const InputError e = with("/calendar/end_year", 2019);  // before start_year 2021
   EXPECT_EQ(e.place(), "/calendar");
-  EXPECT_EQ(
-      e.expected(),
-      "expected warmup_start_year <= start_year <= end_year <= followup_end_year, got start_year 2021 > end_year 2019");
+  EXPECT_EQ(e.expected(),
+            "expected warmup_start_year <= start_year <= end_year <= followup_end_year, got start_year 2021 "
+            "> end_year 2019");
   EXPECT_EQ(with("/calendar/start_year", 1989).place(), "/calendar/start_year");
 }
 
@@ -334,9 +338,9 @@ TEST_F(BadInput, CapYearOutsideTheRun) {
 
 TEST_F(BadInput, ExtraordinarySpecialtyThatIsNotATrialSpecialty) {
   const std::string trial = shipped("extraordinary_trial.json");
-  const auto file =
-      write("child.json",
-            Json{{"extends", trial}, {"extraordinary", {{"specialties", {"almen_medicin", "hospital_other"}}}}});
+  const auto file = write(
+      "child.json",
+      Json{{"extends", trial}, {"extraordinary", {{"specialties", {"almen_medicin", "hospital_other"}}}}});
   const InputError e = input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.file(), file.string());
   EXPECT_EQ(e.place(), "/extraordinary/specialties/1");

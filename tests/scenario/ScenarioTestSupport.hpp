@@ -54,8 +54,8 @@ class ScenarioFiles : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() /
-           ("forlob_" + std::string(info->test_suite_name()) + "_" + info->name() + "_" + std::to_string(getpid()));
+    dir_ = std::filesystem::temp_directory_path() / ("forlob_" + std::string(info->test_suite_name()) + "_" +
+                                                     info->name() + "_" + std::to_string(getpid()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -70,7 +70,9 @@ class ScenarioFiles : public ::testing::Test {
   std::filesystem::path write(const std::string& name, const nlohmann::json& doc) const {
     return write_text(name, doc.dump(2));
   }
-  static std::string shipped(const std::string& name) { return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name; }
+  static std::string shipped(const std::string& name) {
+    return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name;
+  }
 
   std::filesystem::path dir_;
 };

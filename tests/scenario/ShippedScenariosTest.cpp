@@ -22,7 +22,9 @@ class ShippedScenarios : public ::testing::Test {
     delete flex_;
     delete trial_;
   }
-  static std::string path(const std::string& name) { return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name; }
+  static std::string path(const std::string& name) {
+    return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name;
+  }
   static int national_total(const Scenario& s, int year) {
     int total = 0;
     for (int sp = 0; sp < s.specialty_count(); ++sp)
@@ -65,7 +67,8 @@ TEST_F(ShippedScenarios, FlexSchemeAndTrialLoadWithTheirPolicies) {
 
 TEST_F(ShippedScenarios, DifferOnlyUnderFlexAndExtraordinary) {
   EXPECT_EQ(without_policy(*flex_), without_policy(*trial_));
-  EXPECT_NE(nlohmann::json::parse(flex_->resolved_json)["flex"], nlohmann::json::parse(trial_->resolved_json)["flex"]);
+  EXPECT_NE(nlohmann::json::parse(flex_->resolved_json)["flex"],
+            nlohmann::json::parse(trial_->resolved_json)["flex"]);
 }
 
 TEST_F(ShippedScenarios, ResolvedDocumentHasNoExtendsKey) {
@@ -76,7 +79,8 @@ TEST_F(ShippedScenarios, ResolvedDocumentHasNoExtendsKey) {
 TEST_F(ShippedScenarios, OrdinaryCoursesReproduceTheNationalTotalEveryYear) {
   const nlohmann::json doc = nlohmann::json::parse(flex_->resolved_json);
   for (int y = flex_->calendar.warmup_start_year; y <= flex_->calendar.end_year; ++y)
-    EXPECT_EQ(national_total(*flex_, y), doc["dimensioning"]["national_total"][std::to_string(y)].get<int>()) << y;
+    EXPECT_EQ(national_total(*flex_, y), doc["dimensioning"]["national_total"][std::to_string(y)].get<int>())
+        << y;
   EXPECT_EQ(national_total(*flex_, 2018), 900);
   EXPECT_EQ(national_total(*flex_, 2023), 1090);
 }
@@ -108,8 +112,11 @@ TEST_F(ShippedScenarios, AlmenMedicinIs350From2020And400From2026) {
 }
 
 TEST_F(ShippedScenarios, FlexCapsMatchR1Table1) {
-  const std::map<int, std::array<int, kRegionCount>> r1{
-      {2021, {17, 11, 22}}, {2022, {34, 22, 44}}, {2023, {34, 22, 44}}, {2024, {39, 26, 49}}, {2025, {39, 26, 49}}};
+  const std::map<int, std::array<int, kRegionCount>> r1{{2021, {17, 11, 22}},
+                                                        {2022, {34, 22, 44}},
+                                                        {2023, {34, 22, 44}},
+                                                        {2024, {39, 26, 49}},
+                                                        {2025, {39, 26, 49}}};
   const std::array<int, 6> denmark{0, 50, 100, 100, 114, 114};
   for (const auto& [year, caps] : r1) {
     EXPECT_EQ(trial_->flex->caps.at(year), caps) << year;
@@ -125,7 +132,8 @@ TEST_F(ShippedScenarios, TrialHasNoFlexCapsFrom2026) {
 }
 
 TEST_F(ShippedScenarios, FlexSchemeKeepsThe2025CapsThrough2030) {
-  for (int y = 2026; y <= 2030; ++y) EXPECT_EQ(flex_->flex->caps.at(y), (std::array<int, kRegionCount>{39, 26, 49}));
+  for (int y = 2026; y <= 2030; ++y)
+    EXPECT_EQ(flex_->flex->caps.at(y), (std::array<int, kRegionCount>{39, 26, 49}));
 }
 
 TEST_F(ShippedScenarios, ExtraordinaryCoursesAreTenPerRegionInTheFourTrialSpecialties) {
