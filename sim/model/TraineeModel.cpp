@@ -24,20 +24,21 @@ TraineeModel::TraineeModel(const Scenario& scenario) {
       }
       t.extension_cdf[static_cast<std::size_t>(d)] = d == kMaxExtensionMonths ? 1.0 : cdf;
     }
-    // Inverse-CDF look-up starts where the uniform's bucket begins, so it scans a step or two.
-    t.search_from.resize(kBuckets);
+    // Inverse-CDF look-up by bucket: most buckets hold no step of the CDF and answer at once.
+    t.bucket.resize(kBuckets);
     for (int k = 0, d = 0; k < kBuckets; ++k) {
-      while (d < kMaxExtensionMonths &&
-             t.extension_cdf[static_cast<std::size_t>(d)] <= static_cast<double>(k) / kBuckets)
-        ++d;
-      t.search_from[static_cast<std::size_t>(k)] = d;
+      const double low = static_cast<double>(k) / kBuckets, high = static_cast<double>(k + 1) / kBuckets;
+      while (d < kMaxExtensionMonths && t.extension_cdf[static_cast<std::size_t>(d)] <= low) ++d;
+      const bool whole = d == kMaxExtensionMonths || t.extension_cdf[static_cast<std::size_t>(d)] >= high;
+      t.bucket[static_cast<std::size_t>(k)] = static_cast<std::int16_t>(whole ? d : -(d + 1));
     }
     // Dropout: a constant monthly hazard equivalent to the yearly probability.
     const double stay_month = std::pow(1.0 - s.dropout_per_year, 1.0 / 12.0);
     t.log_stay = std::log(stay_month);
     const int max_duration = s.course_months + kMaxExtensionMonths;
-    t.survive.resize(static_cast<std::size_t>(max_duration) + 1);
-    for (int m = 0; m <= max_duration; ++m) t.survive[static_cast<std::size_t>(m)] = std::pow(stay_month, m);
+    t.dropout.resize(static_cast<std::size_t>(max_duration) + 1);
+    for (int m = 0; m <= max_duration; ++m)
+      t.dropout[static_cast<std::size_t>(m)] = 1.0 - std::pow(stay_month, m);
     tables_.push_back(std::move(t));
   }
 }
@@ -48,14 +49,17 @@ TraineeOutcome TraineeModel::follow(int specialty, Month start, KeyedStream& str
   const std::uint64_t bits = stream();
   const double u_extension = static_cast<double>(bits >> 32U) * 0x1.0p-32;
   const double u_dropout = static_cast<double>(bits & 0xffffffffU) * 0x1.0p-32;
-  // Smallest d with cdf[d] > u, starting from the bucket's lower bound.
-  int extension = t.search_from[static_cast<std::size_t>(u_extension * kBuckets)];
-  while (extension < kMaxExtensionMonths &&
-         t.extension_cdf[static_cast<std::size_t>(extension)] <= u_extension)
-    ++extension;
+  // Smallest d with cdf[d] > u.
+  int extension = t.bucket[static_cast<std::size_t>(bits >> (64U - kBucketBits))];
+  if (extension < 0) {
+    extension = -extension - 1;
+    while (extension < kMaxExtensionMonths &&
+           t.extension_cdf[static_cast<std::size_t>(extension)] <= u_extension)
+      ++extension;
+  }
   const int duration = t.course_months + extension;
-  // Dropout before completion has probability 1 - survive[duration]; its month is geometric.
-  if (u_dropout < 1.0 - t.survive[static_cast<std::size_t>(duration)]) {
+  // Dropout before completion has probability dropout[duration]; its month is geometric.
+  if (u_dropout < t.dropout[static_cast<std::size_t>(duration)]) {
     const int month = static_cast<int>(std::floor(std::log1p(-u_dropout) / t.log_stay));
     return {start + std::min(month, duration - 1), false};
   }

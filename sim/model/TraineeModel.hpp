@@ -2,6 +2,7 @@
 // What happens to the trainee who takes a course: completion after the nominal length plus an
 // extension (leave, part-time), or dropout on the way. Both are drawn from tables built once per
 // scenario, so following a trainee costs two uniform draws and two look-ups.
+#include <cstdint>
 #include <vector>
 
 #include "core/Month.hpp"
@@ -18,7 +19,8 @@ struct TraineeOutcome {
 class TraineeModel {
  public:
   static constexpr int kMaxExtensionMonths = 72;  // longer extensions are folded into this one
-  static constexpr int kBuckets = 1024;           // index into the extension table by uniform
+  static constexpr int kBucketBits = 12;          // the uniform's top bits index the table
+  static constexpr int kBuckets = 1 << kBucketBits;
 
   explicit TraineeModel(const Scenario& scenario);
 
@@ -31,8 +33,10 @@ class TraineeModel {
   struct Table {
     int course_months = 0;
     std::vector<double> extension_cdf;  // P(extension <= d), d = 0..kMaxExtensionMonths
-    std::vector<int> search_from;       // [k]: smallest d with cdf[d] > k / kBuckets
-    std::vector<double> survive;        // P(still in course after t months), t = 0..max duration
+    // [k]: for uniforms in [k, k+1) / kBuckets, the extension d >= 0 when the whole bucket maps
+    // to it, else -(d + 1) where d is the first candidate to scan from.
+    std::vector<std::int16_t> bucket;
+    std::vector<double> dropout;        // P(dropped out within t months), t = 0..max duration
     double log_stay = 0;                // log(1 - monthly dropout hazard)
   };
   std::vector<Table> tables_;
