@@ -12,6 +12,7 @@
 #include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "output/AnchorsCsv.hpp"
+#include "output/CsvFormat.hpp"
 #include "output/ConsoleTable.hpp"
 #include "output/OutputDirectory.hpp"
 #include "output/SummaryJson.hpp"
@@ -143,7 +144,7 @@ int execute(const std::string& command, const std::vector<const Scenario*>& scen
     print_summary_table(std::cout, result);
     std::cout << "Wrote " << out_path.string() << "/ (";
     for (std::size_t i = 0; i < files.size(); ++i) std::cout << (i ? ", " : "") << files[i];
-    std::cout << ") in " << result.wall_seconds << " s.\n";
+    std::cout << ") in " << format_fixed(result.wall_seconds, 1) << " s.\n";
   }
   return kExitOk;
 }
