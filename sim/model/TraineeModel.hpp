@@ -36,8 +36,8 @@ class TraineeModel {
     // [k]: for uniforms in [k, k+1) / kBuckets, the extension d >= 0 when the whole bucket maps
     // to it, else -(d + 1) where d is the first candidate to scan from.
     std::vector<std::int16_t> bucket;
-    std::vector<double> dropout;        // P(dropped out within t months), t = 0..max duration
-    double log_stay = 0;                // log(1 - monthly dropout hazard)
+    std::vector<double> dropout;  // P(dropped out within t months), t = 0..max duration
+    double log_stay = 0;          // log(1 - monthly dropout hazard)
   };
   std::vector<Table> tables_;
 };

@@ -1,6 +1,8 @@
 #include "output/OutputDirectory.hpp"
 
 #include <unistd.h>
+#include <cerrno>
+#include <csignal>
 #include <stdexcept>
 #include <system_error>
 
@@ -38,8 +40,25 @@ OutputDirectory::OutputDirectory(fs::path target, bool force)
     throw UsageError("output directory " + target_.string() + " exists; use --force to replace it");
   staging_ = sibling(target_, ".partial-" + process_id());
   if (target_.has_parent_path()) fs::create_directories(target_.parent_path());
+  remove_abandoned_staging();
   fs::remove_all(staging_);  // left by an earlier process that had the same id
   fs::create_directory(staging_);
+}
+
+// A run killed before commit() (Ctrl-C, SIGKILL) leaves its staging directory; the target itself
+// was never touched. The next run for the same target removes such leftovers of dead processes.
+void OutputDirectory::remove_abandoned_staging() const {
+  const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  const std::string prefix = target_.filename().string() + ".partial-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid = name.substr(prefix.size());
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    const bool alive = ::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0 || errno == EPERM;
+    if (!alive) fs::remove_all(entry.path(), ec);
+  }
 }
 
 OutputDirectory::~OutputDirectory() {

@@ -33,6 +33,7 @@ class OutputDirectory {
   const std::filesystem::path& staging() const { return staging_; }
 
  private:
+  void remove_abandoned_staging() const;
   std::filesystem::path path_of(const std::string& name) const;
   void close_files();
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -132,6 +133,17 @@ TEST_F(OutputDirectoryTest, RejectsFileNamesThatLeaveTheDirectory) {
   OutputDirectory out(root / "run", false);
   EXPECT_THROW(out.write("../escape.csv", "x"), std::invalid_argument);
   EXPECT_THROW(out.write("/tmp/escape.csv", "x"), std::invalid_argument);
+}
+
+TEST_F(OutputDirectoryTest, LeftoversOfKilledRunsAreRemovedButLiveRunsAreLeftAlone) {
+  const fs::path target = root / "out";
+  const fs::path dead = root / "out.partial-2147483647";  // no such process
+  const fs::path live = root / ("out.partial-" + std::to_string(::getppid()));
+  put(dead / "yearly.csv", "half");
+  put(live / "yearly.csv", "in progress");
+  OutputDirectory out(target, false);
+  EXPECT_FALSE(fs::exists(dead));
+  EXPECT_TRUE(fs::exists(live / "yearly.csv"));
 }
 
 }  // namespace
