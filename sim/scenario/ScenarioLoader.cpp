@@ -2,11 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <memory>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -16,240 +12,18 @@
 #include "core/Errors.hpp"
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
 
 namespace {
 
 using Json = nlohmann::json;
-namespace fs = std::filesystem;
 
 constexpr double kSumTolerance = 1e-9;
 const std::vector<std::string> kSourcePrefixes{
     "published: ", "derived: ", "calibrated: ", "assumption: ", "override: "};
 constexpr const char* kOverrideSource = "override: --set";
-
-// ---- reading and resolving ----
-
-struct Layer {
-  std::string name;  // the path as given (top) or as reached through "extends"
-  Json doc;          // as read, without "extends"
-};
-
-struct SetArg {
-  std::string arg;  // as given on the command line
-  std::string pointer;
-  Json value;
-};
-
-struct Resolved {
-  std::string top;
-  std::vector<Layer> layers;  // the top file first, then what it extends, and so on
-  std::vector<SetArg> sets;
-  Json merged;
-};
-
-bool at_or_under(const std::string& pointer, const std::string& prefix) {
-  return pointer == prefix ||
-         (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
-          pointer[prefix.size()] == '/');
-}
-
-bool document_contains(const Json& doc, const std::string& pointer) {
-  try {
-    return doc.contains(Json::json_pointer(pointer));
-  } catch (const Json::exception&) {
-    return false;
-  }
-}
-
-// nlohmann's message without its "[json.exception.x.y] " prefix, on one line.
-std::string library_detail(const char* what) {
-  std::string s(what);
-  if (s.rfind("[json.exception.", 0) == 0) {
-    const auto close = s.find("] ");
-    if (close != std::string::npos) s = s.substr(close + 2);
-  }
-  return one_line(s);
-}
-
-std::string read_text(const fs::path& path, const std::string& name) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get())) throw InputError(name, "", "cannot open: read error");
-  return text;
-}
-
-// Rejects a key repeated within one object, which JSON parsers otherwise resolve silently (the
-// last one wins), e.g. two "2024" entries under /flex/caps.
-class DuplicateKeyCheck {
- public:
-  explicit DuplicateKeyCheck(std::string name) : name_(std::move(name)) {}
-  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        start_element();
-        frames_.push_back({event == Json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        frames_.pop_back();
-        break;
-      case Json::parse_event_t::key: {
-        Frame& f = frames_.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second)
-          throw InputError(name_, one_line(pointer()), "duplicate key '" + one_line(f.key) + "'");
-        break;
-      }
-      case Json::parse_event_t::value:
-        start_element();
-        break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;        // the current member's key (objects)
-    std::size_t count = 0;  // elements started so far (arrays)
-  };
-  void start_element() {
-    if (!frames_.empty() && !frames_.back().object) ++frames_.back().count;
-  }
-  std::string pointer() const {
-    std::string p;
-    for (const Frame& f : frames_)
-      p += "/" + (f.object ? escape_pointer_token(f.key) : std::to_string(f.count - 1));
-    return p;
-  }
-
-  std::string name_;
-  std::vector<Frame> frames_;
-};
-
-Json parse_document(const std::string& text, const std::string& name) {
-  try {
-    return Json::parse(text, DuplicateKeyCheck(name));
-  } catch (const Json::parse_error& e) {
-    // e.byte is the 1-based index of the last byte read; report the line and the column (in
-    // characters, not UTF-8 bytes) of that byte.
-    const std::size_t at = std::min(e.byte == 0 ? std::size_t{0} : e.byte - 1, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < at; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    std::size_t column = 1;
-    for (std::size_t i = line_start; i < at; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    std::string detail = library_detail(e.what());
-    if (detail.rfind("parse error", 0) == 0) {
-      const auto colon = detail.find(": ");
-      if (colon != std::string::npos) detail = detail.substr(colon + 2);
-    }
-    if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
-    throw InputError(name, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                     "malformed JSON: " + detail);
-  }
-}
-
-SetArg parse_set(const std::string& arg) {
-  const std::string shown = "'" + one_line(arg) + "'";
-  const auto eq = arg.find('=');
-  if (eq == std::string::npos)
-    throw InputError("--set", "", "cannot read " + shown + ": expected /json/pointer=value");
-  SetArg s{arg, arg.substr(0, eq), Json()};
-  if (s.pointer.empty() || s.pointer[0] != '/')
-    throw InputError(
-        "--set", "",
-        "cannot read " + shown + ": the pointer must start with '/', e.g. /fill/concentration=50");
-  try {
-    Json::json_pointer check(s.pointer);
-  } catch (const Json::exception& e) {
-    throw InputError("--set", "", "cannot read " + shown + ": " + library_detail(e.what()));
-  }
-  if (at_or_under(s.pointer, "/extends"))
-    throw InputError("--set", "", "cannot read " + shown + ": /extends cannot be set on the command line");
-  const std::string text = arg.substr(eq + 1);
-  s.value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (s.value.is_discarded()) s.value = text;  // not JSON: a string
-  return s;
-}
-
-Resolved resolve(const fs::path& file, const std::vector<std::string>& set_args) {
-  Resolved r;
-  r.top = file.string();
-  for (const std::string& arg : set_args) r.sets.push_back(parse_set(arg));
-
-  fs::path path = file;
-  std::string name = r.top;
-  std::vector<std::pair<fs::path, std::string>> chain;  // canonical path, name
-  while (true) {
-    Json doc = parse_document(read_text(path, name), name);
-    if (!doc.is_object()) JsonReader(doc, name).expected("a JSON object (a scenario)");
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(path, ec);
-    if (ec) canonical = fs::absolute(path).lexically_normal();
-    chain.emplace_back(canonical, name);
-
-    std::optional<std::string> parent;
-    if (auto ext = JsonReader(doc, name).find("extends")) parent = ext->non_empty_string();
-    doc.erase("extends");
-    r.layers.push_back({name, std::move(doc)});
-    if (!parent) break;
-
-    const fs::path next = path.parent_path() / *parent;
-    const std::string next_name = next.lexically_normal().string();
-    fs::path next_canonical = fs::weakly_canonical(next, ec);
-    if (ec) next_canonical = fs::absolute(next).lexically_normal();
-    for (std::size_t i = 0; i < chain.size(); ++i) {
-      if (chain[i].first != next_canonical) continue;
-      std::vector<std::string> names;
-      for (std::size_t j = i; j < chain.size(); ++j) names.push_back(chain[j].second);
-      names.push_back(next_name);
-      throw InputError(name, "/extends", "extends cycle: " + join(names, " -> "));
-    }
-    path = next;
-    name = next_name;
-  }
-
-  r.merged = r.layers.back().doc;
-  for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
-
-  for (const SetArg& s : r.sets) {
-    try {
-      r.merged[Json::json_pointer(s.pointer)] = s.value;
-    } catch (const Json::exception& e) {
-      throw InputError("--set", "", "cannot apply '" + one_line(s.arg) + "': " + library_detail(e.what()));
-    }
-  }
-  return r;
-}
-
-// The file a value at `pointer` came from: the last --set that set it or something inside it (a
-// share that no longer sums to 1), else the most-derived file that has it, else the top file.
-FileNamer make_namer(const Resolved& r) {
-  return [&r](const std::string& pointer) -> std::string {
-    if (!pointer.empty())
-      for (auto it = r.sets.rbegin(); it != r.sets.rend(); ++it)
-        if (at_or_under(pointer, it->pointer) || at_or_under(it->pointer, pointer))
-          return "--set " + one_line(it->arg);
-    for (const Layer& layer : r.layers)
-      if (document_contains(layer.doc, pointer)) return layer.name;
-    return r.top;
-  };
-}
 
 std::string format_number(double x) { return describe_value(Json(x)); }
 
@@ -709,7 +483,7 @@ void ScenarioBuilder::read_anchors(const JsonReader& a, ExtraordinarySpec& x) co
 
 bool ScenarioBuilder::overridden(const std::string& pointer) const {
   return std::any_of(overridden_.begin(), overridden_.end(),
-                     [&pointer](const std::string& o) { return at_or_under(pointer, o); });
+                     [&pointer](const std::string& o) { return pointer_at_or_under(pointer, o); });
 }
 
 void ScenarioBuilder::read_sources(const JsonReader& src) {
@@ -722,9 +496,9 @@ void ScenarioBuilder::read_sources(const JsonReader& src) {
     try {
       Json::json_pointer check(pointer);
     } catch (const Json::exception& e) {
-      m.fail("expected a JSON pointer as key: " + library_detail(e.what()));
+      m.fail("expected a JSON pointer as key: " + json_library_detail(e.what()));
     }
-    if (at_or_under(pointer, "/sources")) m.fail("a source cannot point into /sources");
+    if (pointer_at_or_under(pointer, "/sources")) m.fail("a source cannot point into /sources");
     if (!document_contains(doc_, pointer)) {
       if (overridden(pointer)) continue;  // a --set replaced or removed what it described
       m.fail("stale source: '" + pointer + "' points at nothing in the scenario; fix or remove it");
@@ -790,16 +564,17 @@ std::string ScenarioBuilder::specialty_list() const {
 
 nlohmann::json resolve_scenario_document(const std::filesystem::path& file,
                                          const std::vector<std::string>& set_args) {
-  return resolve(file, set_args).merged;
+  return read_scenario_document(file, set_args).merged;
 }
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& set_args) {
-  const Resolved r = resolve(file, set_args);
+  const ScenarioDocument r = read_scenario_document(file, set_args);
   std::vector<std::string> overridden;
-  for (const SetArg& s : r.sets)
-    if (!at_or_under(s.pointer, "/sources")) overridden.push_back(s.pointer);
+  for (const SetOverride& s : r.sets)
+    if (!pointer_at_or_under(s.pointer, "/sources")) overridden.push_back(s.pointer);
 
-  ScenarioBuilder builder(r.merged, make_namer(r), overridden);
+  ScenarioBuilder builder(
+      r.merged, [&r](const std::string& pointer) { return r.origin(pointer); }, overridden);
   Scenario scenario = builder.build();
   scenario.file = file.string();
 

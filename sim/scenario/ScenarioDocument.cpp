@@ -1,0 +1,224 @@
+#include "scenario/ScenarioDocument.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include "core/Errors.hpp"
+#include "scenario/JsonReader.hpp"
+
+namespace forlob {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+bool pointer_at_or_under(const std::string& pointer, const std::string& prefix) {
+  return pointer == prefix ||
+         (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
+          pointer[prefix.size()] == '/');
+}
+
+bool document_contains(const nlohmann::json& doc, const std::string& pointer) {
+  try {
+    return doc.contains(nlohmann::json::json_pointer(pointer));
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+// nlohmann's message without its "[json.exception.x.y] " prefix, on one line.
+std::string json_library_detail(const char* what) {
+  std::string s(what);
+  if (s.rfind("[json.exception.", 0) == 0) {
+    const auto close = s.find("] ");
+    if (close != std::string::npos) s = s.substr(close + 2);
+  }
+  return one_line(s);
+}
+
+namespace {
+
+std::string read_text(const fs::path& path, const std::string& name) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
+  std::string text;
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
+  if (std::ferror(f.get())) throw InputError(name, "", "cannot open: read error");
+  return text;
+}
+
+// Rejects a key repeated within one object, which JSON parsers otherwise resolve silently (the
+// last one wins), e.g. two "2024" entries under /flex/caps.
+class DuplicateKeyCheck {
+ public:
+  explicit DuplicateKeyCheck(std::string name) : name_(std::move(name)) {}
+  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::object_start:
+      case Json::parse_event_t::array_start:
+        start_element();
+        frames_.push_back({event == Json::parse_event_t::object_start, {}, {}, 0});
+        break;
+      case Json::parse_event_t::object_end:
+      case Json::parse_event_t::array_end:
+        frames_.pop_back();
+        break;
+      case Json::parse_event_t::key: {
+        Frame& f = frames_.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second)
+          throw InputError(name_, one_line(pointer()), "duplicate key '" + one_line(f.key) + "'");
+        break;
+      }
+      case Json::parse_event_t::value:
+        start_element();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string key;        // the current member's key (objects)
+    std::size_t count = 0;  // elements started so far (arrays)
+  };
+  void start_element() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().count;
+  }
+  std::string pointer() const {
+    std::string p;
+    for (const Frame& f : frames_)
+      p += "/" + (f.object ? escape_pointer_token(f.key) : std::to_string(f.count - 1));
+    return p;
+  }
+
+  std::string name_;
+  std::vector<Frame> frames_;
+};
+
+Json parse_document(const std::string& text, const std::string& name) {
+  try {
+    return Json::parse(text, DuplicateKeyCheck(name));
+  } catch (const Json::parse_error& e) {
+    // e.byte is the 1-based index of the last byte read; report the line and the column (in
+    // characters, not UTF-8 bytes) of that byte.
+    const std::size_t at = std::min(e.byte == 0 ? std::size_t{0} : e.byte - 1, text.size());
+    std::size_t line = 1, line_start = 0;
+    for (std::size_t i = 0; i < at; ++i)
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    std::size_t column = 1;
+    for (std::size_t i = line_start; i < at; ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    std::string detail = json_library_detail(e.what());
+    if (detail.rfind("parse error", 0) == 0) {
+      const auto colon = detail.find(": ");
+      if (colon != std::string::npos) detail = detail.substr(colon + 2);
+    }
+    if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
+    throw InputError(name, "line " + std::to_string(line) + ", column " + std::to_string(column),
+                     "malformed JSON: " + detail);
+  }
+}
+
+SetOverride parse_set(const std::string& arg) {
+  const std::string shown = "'" + one_line(arg) + "'";
+  const auto eq = arg.find('=');
+  if (eq == std::string::npos)
+    throw InputError("--set", "", "cannot read " + shown + ": expected /json/pointer=value");
+  SetOverride s{arg, arg.substr(0, eq), Json()};
+  if (s.pointer.empty() || s.pointer[0] != '/')
+    throw InputError(
+        "--set", "",
+        "cannot read " + shown + ": the pointer must start with '/', e.g. /fill/concentration=50");
+  try {
+    Json::json_pointer check(s.pointer);
+  } catch (const Json::exception& e) {
+    throw InputError("--set", "", "cannot read " + shown + ": " + json_library_detail(e.what()));
+  }
+  if (pointer_at_or_under(s.pointer, "/extends"))
+    throw InputError("--set", "", "cannot read " + shown + ": /extends cannot be set on the command line");
+  const std::string text = arg.substr(eq + 1);
+  s.value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (s.value.is_discarded()) s.value = text;  // not JSON: a string
+  return s;
+}
+
+}  // namespace
+
+ScenarioDocument read_scenario_document(const std::filesystem::path& file,
+                                        const std::vector<std::string>& set_args) {
+  ScenarioDocument r;
+  r.top = file.string();
+  for (const std::string& arg : set_args) r.sets.push_back(parse_set(arg));
+
+  fs::path path = file;
+  std::string name = r.top;
+  std::vector<std::pair<fs::path, std::string>> chain;  // canonical path, name
+  while (true) {
+    Json doc = parse_document(read_text(path, name), name);
+    if (!doc.is_object()) JsonReader(doc, name).expected("a JSON object (a scenario)");
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    if (ec) canonical = fs::absolute(path).lexically_normal();
+    chain.emplace_back(canonical, name);
+
+    std::optional<std::string> parent;
+    if (auto ext = JsonReader(doc, name).find("extends")) parent = ext->non_empty_string();
+    doc.erase("extends");
+    r.layers.push_back({name, std::move(doc)});
+    if (!parent) break;
+
+    const fs::path next = path.parent_path() / *parent;
+    const std::string next_name = next.lexically_normal().string();
+    fs::path next_canonical = fs::weakly_canonical(next, ec);
+    if (ec) next_canonical = fs::absolute(next).lexically_normal();
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+      if (chain[i].first != next_canonical) continue;
+      std::vector<std::string> names;
+      for (std::size_t j = i; j < chain.size(); ++j) names.push_back(chain[j].second);
+      names.push_back(next_name);
+      throw InputError(name, "/extends", "extends cycle: " + join(names, " -> "));
+    }
+    path = next;
+    name = next_name;
+  }
+
+  r.merged = r.layers.back().doc;
+  for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
+
+  for (const SetOverride& s : r.sets) {
+    try {
+      r.merged[Json::json_pointer(s.pointer)] = s.value;
+    } catch (const Json::exception& e) {
+      throw InputError("--set", "",
+                       "cannot apply '" + one_line(s.arg) + "': " + json_library_detail(e.what()));
+    }
+  }
+  return r;
+}
+
+// The file a value at `pointer` came from: the last --set that set it or something inside it (a
+// share that no longer sums to 1), else the most-derived file that has it, else the top file.
+std::string ScenarioDocument::origin(const std::string& pointer) const {
+  if (!pointer.empty())
+    for (auto it = sets.rbegin(); it != sets.rend(); ++it)
+      if (pointer_at_or_under(pointer, it->pointer) || pointer_at_or_under(it->pointer, pointer))
+        return "--set " + one_line(it->arg);
+  for (const ScenarioLayer& layer : layers)
+    if (document_contains(layer.doc, pointer)) return layer.name;
+  return top;
+}
+
+}  // namespace forlob
