@@ -48,6 +48,18 @@ void add_run_flags(CLI::App& cmd, RunFlags& f) {
       ->type_name("POINTER=VALUE");
 }
 
+// A headline name for people, with specialty ids replaced by their names
+// ("completed_boerne_og_ungdomspsykiatri_2026_2036" -> "completed Børne- og ungdomspsykiatri 2026–36").
+std::string readable_label(const std::string& headline, const Scenario& scenario) {
+  std::string label = console_label(headline);
+  for (const SpecialtySpec& s : scenario.specialties) {
+    const std::string spaced = console_label(s.id);
+    const auto at = label.find(" " + spaced + " ");
+    if (at != std::string::npos) label.replace(at + 1, spaced.size(), s.name);
+  }
+  return label;
+}
+
 // New specialists in the trial specialties, year by year through the trial and as its cohorts
 // complete, then the rest of the headlines.
 void print_summary_table(std::ostream& out, const RunResult& result) {
@@ -62,7 +74,7 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
     if (name.rfind(prefix, 0) == 0 && name.size() == prefix.size() + 4 &&
         std::stoi(name.substr(prefix.size())) < from)
       continue;  // years before the trial are the same under both policies
-    rows.push_back({console_label(name), h});
+    rows.push_back({readable_label(name, *first.scenario), h});
   }
   out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
       << " replications, 90% interval = 5th-95th percentile across replications.\n";
