@@ -1,0 +1,53 @@
+// Regression guard for the shipped scenarios: the main job's headline figures at a small
+// replication count, compared with tests/golden/main_job_headlines.txt. A deliberate model change
+// regenerates the file with FORLOB_UPDATE_GOLDEN=1 and the diff goes into the same commit.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "engine/Runner.hpp"
+#include "output/CsvFormat.hpp"
+#include "scenario/ScenarioLoader.hpp"
+
+namespace forlob {
+namespace {
+
+std::string headline_table(const RunResult& r) {
+  std::ostringstream out;
+  out << "headline,A mean,B mean,B-A mean,B-A p05,B-A p95\n";
+  const ScenarioResult& a = r.scenarios[0];
+  const ScenarioResult& b = r.scenarios[1];
+  for (std::size_t h = 0; h < a.headlines.size(); ++h) {
+    const CellSummary d = r.difference->headline.summary(h);
+    out << a.headlines[h].name << "," << format_trimmed(a.headline.mean(h)) << ","
+        << format_trimmed(b.headline.mean(h)) << "," << format_trimmed(d.mean) << "," << format_trimmed(d.p05)
+        << "," << format_trimmed(d.p95) << "\n";
+  }
+  return out.str();
+}
+
+TEST(Golden, MainJobHeadlinesMatchTheRecordedFigures) {
+  const std::string dir = std::string(FORLOB_SOURCE_DIR);
+  const Scenario a = load_scenario(dir + "/scenarios/flex_scheme.json");
+  const Scenario b = load_scenario(dir + "/scenarios/extraordinary_trial.json");
+  RunOptions options;
+  options.seed = 1;
+  options.replications = 40;
+  const std::string table = headline_table(run_scenarios({&a, &b}, options));
+  const std::string golden = dir + "/tests/golden/main_job_headlines.txt";
+  if (const char* update = std::getenv("FORLOB_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+    std::ofstream(golden) << table;
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  std::ifstream in(golden);
+  ASSERT_TRUE(in) << "missing " << golden << "; create it with FORLOB_UPDATE_GOLDEN=1";
+  std::ostringstream recorded;
+  recorded << in.rdbuf();
+  EXPECT_EQ(table, recorded.str()) << "shipped-scenario results changed; if intended, rerun with "
+                                      "FORLOB_UPDATE_GOLDEN=1 and commit the new file";
+}
+
+}  // namespace
+}  // namespace forlob
