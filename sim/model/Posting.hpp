@@ -12,9 +12,10 @@ struct Posting {
   // Identity of the course, stable across policies: draws are keyed on (course, attempt), so
   // replication i of two policies gives the same outcome to the same posting (common random numbers).
   std::uint64_t course = 0;
-  int attempt = 0;    // how many times this course was posted before
-  int reposts = 0;    // re-postings (genopslag) used since it was last posted fresh (R5)
-  int handovers = 0;  // times handed to another region (R10)
+  int attempt = 0;         // how many times this course was posted before
+  int reposts = 0;         // re-postings (genopslag) used since it was last posted fresh (R5)
+  int handovers = 0;       // times handed to another region (R10)
+  bool converted = false;  // a flex course (R2), also after it is re-posted or carried over
   int specialty = 0;
   Region region = Region::Nord;
   PostingKind kind = PostingKind::Ordinary;

@@ -10,8 +10,9 @@ void FlexScheme::begin_replication() {
 }
 
 bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
-  // Extraordinary courses sit outside the dimensioning; a flex course is not converted again.
-  if (p.kind == PostingKind::Extraordinary || p.kind == PostingKind::Flex) return false;
+  // Extraordinary courses sit outside the dimensioning; a flex course is not converted again, even
+  // after it was carried over.
+  if (p.kind == PostingKind::Extraordinary || p.converted) return false;
   if (!spec_.donor[static_cast<std::size_t>(p.specialty)]) return false;
   const int year = year_of(p.month);
   const auto cap = spec_.caps.find(year);
@@ -31,6 +32,7 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
 
   Posting flex = p;
   flex.kind = PostingKind::Flex;
+  flex.converted = true;
   flex.specialty = target;
   flex.reposts = 0;
   // R3: conversions happen within the round (posted at the next re-posting date) or between rounds.

@@ -98,5 +98,22 @@ TEST(FlexScheme, TakeUpBelowOneLeavesSomeFreeSlotsUnused) {
   EXPECT_NEAR(converted, 0.5 * n, 4 * std::sqrt(0.25 * n));
 }
 
+TEST(FlexScheme, AFlexCourseIsNotConvertedAgainAfterItIsCarriedOver) {
+  Scenario s = donor_and_receiver();
+  s.calendar.rounds = {{"spring", 3, 0.0, false}, {"autumn", 9, 1.0, true}};
+  s.fill.mean = {{0.0, 0.0, 0.0}, {0.0, 0.0, 0.0}};  // nothing fills
+  for (auto& year : s.courses) year[1] = {0, 0, 0};  // specialty 1 only ever gets flex courses
+  s.flex->caps = {{2020, {5, 5, 5}}, {2021, {50, 50, 50}}, {2022, {50, 50, 50}}};
+  const Tally t = run_once(s);
+  // Autumn 2020: 5 converted; the flex courses fail, are carried to spring 2021 and fail again.
+  EXPECT_EQ(t.get(2020, Region::Nord, 1, Metric::FlexIn), 5);
+  EXPECT_EQ(t.get(2020, Region::Nord, 1, Metric::CarriedOver), 5);
+  EXPECT_EQ(t.get(2021, Region::Nord, 1, Metric::FlexOut), 0) << "converted twice";
+  // They lapse in spring 2021 with the flex courses made there from the 15 carried specialty-0
+  // courses (whose autumn 2021 conversions, 20 more, carry on into 2022).
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::FlexOut), 15 + 20);
+  EXPECT_EQ(t.get(2021, Region::Nord, 1, Metric::Lapsed), 5 + 15);
+}
+
 }  // namespace
 }  // namespace forlob
