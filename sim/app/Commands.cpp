@@ -86,8 +86,7 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
 
 // What `validate` prints for a good scenario.
 std::string validation_report(const Scenario& s) {
-  std::map<std::string, int> tiers;
-  for (const auto& [pointer, source] : s.sources) tiers[source.substr(0, source.find(':'))] += 1;
+  const std::map<std::string, int> tiers = s.source_tiers();
   std::ostringstream out;
   out << "ok: " << s.file << " (scenario '" << s.name << "'): " << s.specialty_count()
       << " specialties, hiring rounds " << s.calendar.warmup_start_year << "-" << s.calendar.end_year

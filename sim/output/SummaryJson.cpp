@@ -74,6 +74,7 @@ Json summary_json(const RunResult& result, const std::string& command,
     s["file"] = sr.scenario->file;
     s["description"] = sr.scenario->description;
     s["years"] = years_json(sr.scenario->calendar);
+    s["source_tiers"] = sr.scenario->source_tiers();  // how much rests on assumptions
     s["headlines"] = headlines_json(sr.headlines, sr.headline);
     scenarios.push_back(std::move(s));
   }

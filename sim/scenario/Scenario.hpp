@@ -110,6 +110,13 @@ struct Scenario {
   std::map<std::string, std::string> sources;  // JSON pointer prefix -> source or "assumption: ..."
   std::string resolved_json;  // the merged document after extends and --set, for summary.json
 
+  // How many sources of each tier ("published", "derived", "assumption", ...) the scenario cites.
+  std::map<std::string, int> source_tiers() const {
+    std::map<std::string, int> tiers;
+    for (const auto& [pointer, source] : sources) tiers[source.substr(0, source.find(':'))] += 1;
+    return tiers;
+  }
+
   int year_count() const { return calendar.followup_end_year - calendar.warmup_start_year + 1; }
   int specialty_count() const { return static_cast<int>(specialties.size()); }
   int ordinary_courses(int year, int s, Region r) const {

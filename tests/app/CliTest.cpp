@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -143,6 +144,13 @@ TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
   for (auto& [key, m] : cells)
     EXPECT_NEAR(m["posted"], m["filled"] + m["unfilled"], 1e-9 * std::max(1.0, m["posted"])) << key;
   EXPECT_FALSE(fs::exists(out / "difference.csv")) << "only compare writes a difference";
+  // summary.json says what was run and how much of it rests on assumptions.
+  const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  EXPECT_EQ(summary["replications"], 30);
+  EXPECT_EQ(summary["scenarios"][0]["name"], "extraordinary_trial");
+  EXPECT_GT(summary["scenarios"][0]["source_tiers"]["assumption"].get<int>(), 0);
+  EXPECT_GT(summary["scenarios"][0]["source_tiers"]["published"].get<int>(), 0);
+  EXPECT_FALSE(summary["scenarios"][0]["headlines"].empty());
   EXPECT_TRUE(fs::exists(out / "anchors.csv"));
   EXPECT_NE(slurp(out / "anchors.csv").find("Regionshospitalet Gødstrup"), std::string::npos);
 }
