@@ -10,24 +10,36 @@ namespace {
 constexpr std::uint64_t kOrdinaryCourses = 0x4f7264696e617279ULL;  // "Ordinary"
 }
 
-Replication::Replication(const Scenario& scenario)
-    : scenario_(scenario), fill_(scenario), trainees_(scenario), policies_(make_policies(scenario)) {
+AnchorLayout make_anchor_layout(const Scenario& scenario) {
+  AnchorLayout layout;
   const CalendarSpec& cal = scenario.calendar;
-  anchor_layout_.first_year = cal.warmup_start_year;
-  anchor_layout_.years = scenario.year_count();
-  const int specialties = scenario.specialty_count();
-  if (scenario.extraordinary) {
-    const ExtraordinarySpec& x = *scenario.extraordinary;
-    anchor_layout_.first_year = x.first_year;  // nothing to report before the trial
-    anchor_layout_.years = cal.followup_end_year - x.first_year + 1;
-    pair_of_.assign(x.anchors.size() * static_cast<std::size_t>(specialties), -1);
-    for (std::size_t a = 0; a < x.anchors.size(); ++a)
-      for (int s : x.specialties)
-        if (scenario.specialties[static_cast<std::size_t>(s)].hospital_anchor == x.anchors[a].hospital) {
-          pair_of_[a * static_cast<std::size_t>(specialties) + static_cast<std::size_t>(s)] =
-              static_cast<int>(anchor_layout_.pairs.size());
-          anchor_layout_.pairs.push_back({static_cast<int>(a), s});
-        }
+  layout.first_year = cal.warmup_start_year;
+  layout.years = scenario.year_count();
+  if (!scenario.extraordinary) return layout;
+  const ExtraordinarySpec& x = *scenario.extraordinary;
+  layout.first_year = x.first_year;  // nothing to report before the trial
+  layout.years = cal.followup_end_year - x.first_year + 1;
+  // An anchor hosts the specialties of its kind: hospitals (R12) or municipalities (R11).
+  for (std::size_t a = 0; a < x.anchors.size(); ++a)
+    for (int s : x.specialties)
+      if (scenario.specialties[static_cast<std::size_t>(s)].hospital_anchor == x.anchors[a].hospital)
+        layout.pairs.push_back({static_cast<int>(a), s});
+  return layout;
+}
+
+Replication::Replication(const Scenario& scenario)
+    : scenario_(scenario),
+      fill_(scenario),
+      trainees_(scenario),
+      policies_(make_policies(scenario)),
+      anchor_layout_(make_anchor_layout(scenario)) {
+  const CalendarSpec& cal = scenario.calendar;
+  const auto specialties = static_cast<std::size_t>(scenario.specialty_count());
+  if (scenario.extraordinary) pair_of_.assign(scenario.extraordinary->anchors.size() * specialties, -1);
+  for (std::size_t p = 0; p < anchor_layout_.pairs.size(); ++p) {
+    const AnchorPair& pair = anchor_layout_.pairs[p];
+    pair_of_[static_cast<std::size_t>(pair.anchor) * specialties + static_cast<std::size_t>(pair.specialty)] =
+        static_cast<int>(p);
   }
   // Course identities: (year, specialty, region, number), the same under every policy.
   for (int year = cal.warmup_start_year; year <= cal.end_year; ++year)

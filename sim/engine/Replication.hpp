@@ -16,6 +16,9 @@
 
 namespace forlob {
 
+// The (anchor, specialty) pairs reported in anchors.csv, from the trial's first year.
+AnchorLayout make_anchor_layout(const Scenario& scenario);
+
 class Replication final : private PolicyContext {
  public:
   explicit Replication(const Scenario& scenario);

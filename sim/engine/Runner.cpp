@@ -127,7 +127,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     ScenarioResult sr;
     sr.scenario = s;
     sr.yearly_layout = yearly_layout(*s);
-    sr.anchor_layout = Replication(*s).anchor_layout();
+    sr.anchor_layout = make_anchor_layout(*s);
     sr.headlines = make_headlines(*scenarios.front(), sr.yearly_layout, trial_window(scenarios));
     result.scenarios.push_back(std::move(sr));
   }
