@@ -41,8 +41,7 @@ int run_benchmark(const BenchmarkOptions& options) {
       // Common random numbers at work: Var(B - A) against Var(A) + Var(B) of independent runs.
       const std::vector<Headline>& names = result.scenarios[0].headlines;
       for (std::size_t h = 0; h < names.size(); ++h) {
-        if (names[h].name.rfind("completed_trial_specialties_", 0) != 0 || names[h].name.size() <= 32)
-          continue;  // spans of years only
+        if (names[h].name.rfind("completed_trial_specialties_", 0) != 0 || !names[h].spans_years()) continue;
         const double va = std::pow(result.scenarios[0].headline.summary(h).sd, 2);
         const double vb = std::pow(result.scenarios[1].headline.summary(h).sd, 2);
         const double vd = std::pow(result.difference->headline.summary(h).sd, 2);

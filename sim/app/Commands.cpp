@@ -69,12 +69,10 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
   const int from = trial_window(scenarios).first;
   std::vector<ConsoleRow> rows;
   for (std::size_t h = 0; h < first.headlines.size(); ++h) {
-    const std::string& name = first.headlines[h].name;
-    const std::string prefix = "completed_trial_specialties_";
-    if (name.rfind(prefix, 0) == 0 && name.size() == prefix.size() + 4 &&
-        std::stoi(name.substr(prefix.size())) < from)
+    const Headline& headline = first.headlines[h];
+    if (!headline.spans_years() && headline.first_year < from)
       continue;  // years before the trial are the same under both policies
-    rows.push_back({readable_label(name, *first.scenario), h});
+    rows.push_back({readable_label(headline.name, *first.scenario), h});
   }
   out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
       << " replications, 90% interval = 5th-95th percentile across replications.\n";

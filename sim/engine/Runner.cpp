@@ -35,7 +35,7 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
     if (scenario.specialties[static_cast<std::size_t>(s)].trial) trial.push_back(s);
   constexpr int kAllRegions = YearlyLayout::kRegionSlots - 1;
   auto sum = [&](const std::string& name, const std::vector<int>& specialties, int from, int to, Metric m) {
-    Headline h{name, {}};
+    Headline h{name, {}, from, to};
     for (int y = std::max(from, layout.first_year); y <= std::min(to, layout.first_year + layout.years - 1);
          ++y)
       for (int s : specialties) h.terms.push_back(layout.cell(y - layout.first_year, kAllRegions, s, m));
@@ -82,6 +82,16 @@ void require_pairable(const Scenario& a, const Scenario& b) {
     throw InputError(b.file, "/calendar", "expected the same years as " + a.file + " to compare them");
 }
 
+void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std::int32_t>& yearly,
+                   std::vector<std::int32_t>& out) {
+  out.resize(headlines.size());
+  for (std::size_t h = 0; h < headlines.size(); ++h) {
+    std::int32_t total = 0;
+    for (std::size_t cell : headlines[h].terms) total += yearly[cell];
+    out[h] = total;
+  }
+}
+
 // One thread's share of the work: its own engines and partial distributions.
 struct Worker {
   struct PerScenario {
@@ -100,17 +110,33 @@ struct Worker {
   std::vector<std::unique_ptr<PerScenario>> scenarios;
   std::vector<std::int32_t> diff_yearly, diff_headline;
   CellDistribution diff_yearly_dist, diff_headline_dist;
-};
 
-void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std::int32_t>& yearly,
-                   std::vector<std::int32_t>& out) {
-  out.resize(headlines.size());
-  for (std::size_t h = 0; h < headlines.size(); ++h) {
-    std::int32_t total = 0;
-    for (std::size_t cell : headlines[h].terms) total += yearly[cell];
-    out[h] = total;
+  // Replication i of every scenario, then (for a pair) its B - A difference.
+  void run(std::int64_t i, std::uint64_t seed, const std::vector<ScenarioResult>& results) {
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+      PerScenario& ps = *scenarios[k];
+      const ScenarioResult& sr = results[k];
+      ps.replication.run(seed, i, ps.tally);
+      ps.tally.expand(sr.yearly_layout, ps.yearly);
+      ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
+      sum_headlines(sr.headlines, ps.yearly, ps.headline);
+      ps.yearly_dist.add(ps.yearly);
+      ps.anchor_dist.add(ps.anchors);
+      ps.headline_dist.add(ps.headline);
+    }
+    if (scenarios.size() != 2) return;
+    difference(scenarios[0]->yearly, scenarios[1]->yearly, diff_yearly);
+    difference(scenarios[0]->headline, scenarios[1]->headline, diff_headline);
+    diff_yearly_dist.add(diff_yearly);
+    diff_headline_dist.add(diff_headline);
   }
-}
+
+  static void difference(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b,
+                         std::vector<std::int32_t>& out) {
+    out.resize(a.size());
+    for (std::size_t c = 0; c < a.size(); ++c) out[c] = b[c] - a[c];
+  }
+};
 
 }  // namespace
 
@@ -154,29 +180,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
                       [&](const tbb::blocked_range<std::int64_t>& range) {
                         Worker& w = workers.local();
                         for (std::int64_t i = range.begin(); i != range.end(); ++i) {
-                          for (std::size_t k = 0; k < w.scenarios.size(); ++k) {
-                            Worker::PerScenario& ps = *w.scenarios[k];
-                            const ScenarioResult& sr = result.scenarios[k];
-                            ps.replication.run(options.seed, i, ps.tally);
-                            ps.tally.expand(sr.yearly_layout, ps.yearly);
-                            ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
-                            sum_headlines(sr.headlines, ps.yearly, ps.headline);
-                            ps.yearly_dist.add(ps.yearly);
-                            ps.anchor_dist.add(ps.anchors);
-                            ps.headline_dist.add(ps.headline);
-                          }
-                          if (paired) {
-                            const Worker::PerScenario& a = *w.scenarios[0];
-                            const Worker::PerScenario& b = *w.scenarios[1];
-                            w.diff_yearly.resize(a.yearly.size());
-                            for (std::size_t c = 0; c < a.yearly.size(); ++c)
-                              w.diff_yearly[c] = b.yearly[c] - a.yearly[c];
-                            w.diff_headline.resize(a.headline.size());
-                            for (std::size_t c = 0; c < a.headline.size(); ++c)
-                              w.diff_headline[c] = b.headline[c] - a.headline[c];
-                            w.diff_yearly_dist.add(w.diff_yearly);
-                            w.diff_headline_dist.add(w.diff_headline);
-                          }
+                          w.run(i, options.seed, result.scenarios);
                           if (options.progress) options.progress->advance();
                         }
                       });

@@ -60,6 +60,8 @@ struct AnchorLayout {
 struct Headline {
   std::string name;
   std::vector<std::size_t> terms;
+  int first_year = 0, last_year = 0;  // the years summed
+  bool spans_years() const { return last_year > first_year; }
 };
 
 }  // namespace forlob
