@@ -1,8 +1,11 @@
 #include "app/Benchmark.hpp"
 
 #include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 
 #include "engine/Runner.hpp"
 #include "scenario/ScenarioLoader.hpp"
@@ -51,6 +54,19 @@ int run_benchmark(const BenchmarkOptions& options) {
     }
   }
   return 0;
+}
+
+Command add_bench_command(CLI::App& app) {
+  auto o = std::make_shared<BenchmarkOptions>(
+      BenchmarkOptions{"scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json"});
+  CLI::App* cmd = app.add_subcommand("bench", "Time the main job (compare) at 1 and 2 threads");
+  cmd->add_option("--replications,-n", o->replications, "Replications")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}))
+      ->capture_default_str();
+  cmd->add_option("--threads,-t", o->threads, "Thread counts to time")->capture_default_str();
+  cmd->add_option("--flex", o->flex_scenario, "Baseline scenario")->capture_default_str();
+  cmd->add_option("--trial", o->trial_scenario, "Alternative scenario")->capture_default_str();
+  return {cmd, [o] { return run_benchmark(*o); }};
 }
 
 }  // namespace forlob

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "app/Command.hpp"
+
 namespace forlob {
 
 struct BenchmarkOptions {
@@ -15,6 +17,9 @@ struct BenchmarkOptions {
 };
 
 int run_benchmark(const BenchmarkOptions& options);
+
+// `forlob bench`.
+Command add_bench_command(CLI::App& app);
 
 // Peak resident set size of this process so far, in bytes.
 std::int64_t peak_rss_bytes();

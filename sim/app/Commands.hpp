@@ -1,10 +1,8 @@
 #pragma once
-// The subcommands of the forlob executable.
-namespace forlob {
+// The forlob executable's command line: every subcommand, dispatch and exit statuses.
+#include "app/Command.hpp"
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitBadInput = 2;  // bad scenario, bad option, existing output directory
-inline constexpr int kExitInternal = 3;  // a bug: please report it
+namespace forlob {
 
 // Parses argv and runs the chosen subcommand; returns the exit status. Throws InputError and
 // UsageError for bad input (main maps them to kExitBadInput).

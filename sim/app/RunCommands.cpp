@@ -1,0 +1,150 @@
+#include "app/RunCommands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "app/ProgressBar.hpp"
+#include "app/RunFlags.hpp"
+#include "engine/Runner.hpp"
+#include "output/AnchorsCsv.hpp"
+#include "output/ConsoleTable.hpp"
+#include "output/CsvFormat.hpp"
+#include "output/OutputDirectory.hpp"
+#include "output/SummaryJson.hpp"
+#include "output/YearlyCsv.hpp"
+#include "scenario/ScenarioLoader.hpp"
+
+namespace forlob {
+
+namespace {
+
+// A headline name for people, with specialty ids replaced by their names
+// ("completed_boerne_og_ungdomspsykiatri_2026_2036" -> "completed Børne- og ungdomspsykiatri 2026–36").
+std::string readable_label(const std::string& headline, const Scenario& scenario) {
+  std::string label = console_label(headline);
+  for (const SpecialtySpec& s : scenario.specialties) {
+    const std::string spaced = console_label(s.id);
+    const auto at = label.find(" " + spaced + " ");
+    if (at != std::string::npos) label.replace(at + 1, spaced.size(), s.name);
+  }
+  return label;
+}
+
+// New specialists in the trial specialties, year by year through the trial and as its cohorts
+// complete, then the rest of the headlines.
+void print_summary_table(std::ostream& out, const RunResult& result) {
+  const ScenarioResult& first = result.scenarios.front();
+  std::vector<const Scenario*> scenarios;
+  for (const ScenarioResult& sr : result.scenarios) scenarios.push_back(sr.scenario);
+  const int from = trial_window(scenarios).first;
+  std::vector<ConsoleRow> rows;
+  for (std::size_t h = 0; h < first.headlines.size(); ++h) {
+    const Headline& headline = first.headlines[h];
+    if (!headline.spans_years() && headline.first_year < from)
+      continue;  // years before the trial are the same under both policies
+    rows.push_back({readable_label(headline.name, *first.scenario), h});
+  }
+  out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
+      << " replications, 90% interval = 5th-95th percentile across replications.\n";
+  if (result.difference)
+    print_compare_table(out, result.scenarios[0], result.scenarios[1], *result.difference, rows);
+  else
+    print_run_table(out, first, rows);
+}
+
+// Runs, then writes every file into a staging directory that replaces `out` only when complete.
+int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
+            const std::filesystem::path& out_path) {
+  OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
+
+  ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
+  RunOptions options;
+  options.seed = flags.seed;
+  options.replications = flags.replications;
+  options.threads = flags.threads;
+  options.progress = &progress;
+  const RunResult result = run_scenarios(scenarios, options);
+  progress.finish();
+
+  std::vector<std::string> files;
+  {
+    std::ostringstream yearly;
+    std::vector<YearlyTableRef> tables;
+    for (const ScenarioResult& sr : result.scenarios)
+      tables.push_back({sr.scenario->name, sr.scenario, &sr.yearly_layout, &sr.yearly});
+    write_yearly_csv(yearly, tables);
+    out.write("yearly.csv", yearly.str());
+    files.push_back("yearly.csv");
+  }
+  if (result.difference) {
+    std::ostringstream diff;
+    const ScenarioResult& a = result.scenarios.front();
+    write_yearly_csv(diff,
+                     {{result.difference->label, a.scenario, &a.yearly_layout, &result.difference->yearly}});
+    out.write("difference.csv", diff.str());
+    files.push_back("difference.csv");
+  }
+  {
+    std::ostringstream anchors;
+    write_anchors_csv(anchors, result);
+    out.write("anchors.csv", anchors.str());
+    files.push_back("anchors.csv");
+  }
+  files.push_back("summary.json");
+  out.write("summary.json", summary_json(result, command, files).dump(2) + "\n");
+  out.commit();
+
+  if (!flags.quiet) {
+    print_summary_table(std::cout, result);
+    std::cout << "Wrote " << out_path.string() << "/ (";
+    for (std::size_t i = 0; i < files.size(); ++i) std::cout << (i ? ", " : "") << files[i];
+    std::cout << ") in " << format_fixed(result.wall_seconds, 1) << " s.\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app) {
+  struct Options {
+    RunFlags flags;
+    std::string file;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario");
+  cmd->add_option("SCENARIO", o->file, "Scenario JSON file")->required();
+  add_run_flags(*cmd, o->flags);
+  return {cmd, [o] {
+            const Scenario s = load_scenario(o->file, o->flags.set);
+            const std::filesystem::path out = o->flags.out.empty() ? std::filesystem::path("output") / s.name
+                                                                   : std::filesystem::path(o->flags.out);
+            return execute("run", {&s}, o->flags, out);
+          }};
+}
+
+Command add_compare_command(CLI::App& app) {
+  struct Options {
+    RunFlags flags;
+    std::string file_a, file_b;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare", "Simulate two scenarios with common random numbers and report B - A by replication");
+  cmd->add_option("A", o->file_a, "Baseline scenario (e.g. scenarios/flex_scheme.json)")->required();
+  cmd->add_option("B", o->file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
+      ->required();
+  add_run_flags(*cmd, o->flags);
+  return {cmd, [o] {
+            const Scenario a = load_scenario(o->file_a, o->flags.set);
+            const Scenario b = load_scenario(o->file_b, o->flags.set);
+            const std::filesystem::path out =
+                o->flags.out.empty() ? std::filesystem::path("output") / (a.name + "_vs_" + b.name)
+                                     : std::filesystem::path(o->flags.out);
+            return execute("compare", {&a, &b}, o->flags, out);
+          }};
+}
+
+}  // namespace forlob

@@ -1,0 +1,22 @@
+#include "app/RunFlags.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace forlob {
+
+void add_run_flags(CLI::App& cmd, RunFlags& f) {
+  cmd.add_option("--replications,-n", f.replications, "Monte Carlo replications")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}))
+      ->capture_default_str();
+  cmd.add_option("--seed", f.seed, "Master seed; the same seed gives the same files")->capture_default_str();
+  cmd.add_option("--threads,-t", f.threads, "Worker threads (0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  cmd.add_option("--out,-o", f.out, "Output directory (default output/<name>/)");
+  cmd.add_flag("--force", f.force, "Replace the output directory if it exists");
+  cmd.add_flag("--quiet,-q", f.quiet, "No progress bar and no table");
+  cmd.add_option("--set", f.set, "Patch the scenario: /json/pointer=value (repeatable)")
+      ->type_name("POINTER=VALUE");
+}
+
+}  // namespace forlob
