@@ -62,6 +62,21 @@ TEST_F(LoadScenario, FillScaleAndYearConcentrationAreReadWithDefaultsOfOne) {
   EXPECT_DOUBLE_EQ(s.fill.scale_of(1, index(Region::Ost)), 0.9);
 }
 
+TEST_F(LoadScenario, FillCellsReplaceTheMeanAndConcentrationsOfTheirCellOnly) {
+  Json doc = minimal_scenario();
+  doc["fill"]["concentration"] = 100;
+  doc["fill"]["year_concentration"] = 0;
+  doc["fill"]["cells"] =
+      Json::parse(R"({"a": {"Syd": {"mean": 0.4, "concentration": 250, "year_concentration": 30}}})");
+  const Scenario s = load_scenario(write("cells.json", doc));
+  EXPECT_EQ(s.fill.mean[0][index(Region::Syd)], 0.4);
+  EXPECT_EQ(s.fill.mean[0][index(Region::Nord)], 0.5) << "other cells keep /fill/mean";
+  EXPECT_EQ(s.fill.concentration_of(0, index(Region::Syd)), 250);
+  EXPECT_EQ(s.fill.year_concentration_of(0, index(Region::Syd)), 30);
+  EXPECT_EQ(s.fill.concentration_of(1, index(Region::Ost)), 100);
+  EXPECT_EQ(s.fill.year_concentration_of(1, index(Region::Ost)), 0);
+}
+
 TEST_F(LoadScenario, FillScaleCanBeSetOnTheCommandLineWithoutBeingInTheFile) {
   const auto file = write("tiny.json", minimal_scenario());
   const Scenario s = load_scenario(file, {"/fill/scale/region/Syd=0.8", "/fill/scale/overall=1.1"});
@@ -279,10 +294,10 @@ TEST_F(BadInput, UnknownKeyIsNamedWithTheAllowedKeys) {
   const InputError e = with("/fill/no_such_key", 1);
   EXPECT_EQ(e.file(), file_);
   EXPECT_EQ(e.place(), "/fill/no_such_key");
-  EXPECT_EQ(
-      e.expected(),
-      "unknown key 'no_such_key'; expected one of: concentration, year_concentration, mean, kind_multiplier, "
-      "repost_multiplier, scale");
+  EXPECT_EQ(e.expected(),
+            "unknown key 'no_such_key'; expected one of: concentration, year_concentration, mean, cells, "
+            "kind_multiplier, "
+            "repost_multiplier, scale");
 }
 
 TEST_F(BadInput, UnknownSpecialty) {
@@ -410,6 +425,12 @@ TEST_F(BadInput, FillScaleNamesAnUnknownSpecialtyOrRegion) {
   const InputError e = with("/fill/scale/overall", -0.5);
   EXPECT_EQ(e.place(), "/fill/scale/overall");
   EXPECT_EQ(e.expected().rfind("expected a non-negative number", 0), 0u) << e.what();
+}
+
+TEST_F(BadInput, FillCellsAreCheckedLikeTheRest) {
+  EXPECT_EQ(with("/fill/cells/a/Nord/mean", 1.5).place(), "/fill/cells/a/Nord/mean");
+  EXPECT_EQ(with("/fill/cells/a/Nord/kappa", 1).place(), "/fill/cells/a/Nord/kappa");
+  EXPECT_EQ(with("/fill/cells/zz/Nord/mean", 0.5).place(), "/fill/cells/zz");
 }
 
 TEST_F(BadInput, NameMustBeUsableAsADirectory) { EXPECT_EQ(with("/name", "../x").place(), "/name"); }
