@@ -112,6 +112,28 @@ TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
   }
 }
 
+TEST_F(Cli, ParamsListsEveryParameterWithItsTierAndSource) {
+  const Result table = run({"params", "scenarios/extraordinary_trial.json"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_NE(table.out.find("/flex/caps/2021/Nord"), std::string::npos);
+  EXPECT_NE(table.out.find("In use by tier:"), std::string::npos);
+  const Result csv =
+      run({"params", "scenarios/extraordinary_trial.json", "--csv", "--set", "/fill/scale/overall=0.9"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "pointer,value,tier,source,source_pointer,replaced_by");
+  std::map<std::string, std::string> tier_of;
+  while (std::getline(lines, line)) {
+    const auto first = line.find(','), second = line.find(',', first + 1);
+    tier_of[line.substr(0, first)] = line.substr(second + 1, line.find(',', second + 1) - second - 1);
+  }
+  EXPECT_EQ(tier_of.at("/flex/caps/2021/Nord"), "published");
+  EXPECT_EQ(tier_of.at("/fill/concentration"), "assumption");
+  EXPECT_EQ(tier_of.at("/fill/scale/overall"), "override");
+}
+
 TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
   const fs::path out = work_ / "run";
   // 30 replications: means like 1/30 do not end in decimals, yet the identities must hold in the file.
