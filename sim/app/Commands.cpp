@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "app/Benchmark.hpp"
+#include "app/CalibrateCommand.hpp"
 #include "app/RunCommands.hpp"
 #include "app/ValidateCommand.hpp"
+#include "app/ValidateHistoryCommand.hpp"
 
 namespace forlob {
 
@@ -18,10 +20,8 @@ int run_command_line(int argc, char** argv) {
 
   // In the order `forlob --help` lists them.
   const std::vector<Command> commands{
-      add_run_command(app),
-      add_compare_command(app),
-      add_validate_command(app),
-      add_bench_command(app),
+      add_run_command(app),   add_compare_command(app),   add_validate_command(app),
+      add_bench_command(app), add_calibrate_command(app), add_validate_history_command(app),
   };
 
   try {

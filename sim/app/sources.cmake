@@ -4,5 +4,7 @@ set(FORLOB_APP_SOURCES
   app/RunFlags.cpp
   app/RunCommands.cpp
   app/ValidateCommand.cpp
+  app/CalibrateCommand.cpp
+  app/ValidateHistoryCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)
