@@ -5,5 +5,7 @@ set(FORLOB_APP_SOURCES
   app/RunCommands.cpp
   app/ValidateCommand.cpp
   app/ParamsCommand.cpp
+  app/CalibrateCommand.cpp
+  app/ValidateHistoryCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)
