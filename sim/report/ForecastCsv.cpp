@@ -2,7 +2,7 @@
 
 namespace forlob {
 
-std::vector<ForecastRow> read_forecast_csv(const CsvTable& csv) {
+std::vector<ForecastRow> read_forecast_csv(const TidyCsv& csv) {
   csv.require_columns(
       {"region", "specialty", "year", "course_kind", "measure", "mean", "p05", "p25", "p50", "p75", "p95"});
   const std::size_t region = csv.column("region"), specialty = csv.column("specialty"),

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "report/CsvTable.hpp"
 #include "report/Quantiles.hpp"
+#include "report/TidyCsv.hpp"
 
 namespace forlob {
 
@@ -18,6 +18,6 @@ struct ForecastRow {
   Quantiles q;
 };
 
-std::vector<ForecastRow> read_forecast_csv(const CsvTable& csv);
+std::vector<ForecastRow> read_forecast_csv(const TidyCsv& csv);
 
 }  // namespace forlob

@@ -2,7 +2,7 @@
 
 namespace forlob {
 
-std::vector<HeadlineRow> read_headlines_csv(const CsvTable& csv) {
+std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv) {
   csv.require_columns({"scenario", "headline", "label", "first_year", "last_year", "mean", "p05", "p25",
                        "p50", "p75", "p95"});
   const std::size_t scenario = csv.column("scenario"), headline = csv.column("headline"),

@@ -3,13 +3,13 @@
 // the mean and the quantiles of the per-replication sum. Scenario "<B> - <A>" is the difference.
 #include <vector>
 
-#include "report/CsvTable.hpp"
 #include "report/RunSummary.hpp"
+#include "report/TidyCsv.hpp"
 
 namespace forlob {
 
 // Requires scenario,headline,label,first_year,last_year,mean,p05,p25,p50,p75,p95 (sd and mc_se are
 // read when present); rows keep the file's order.
-std::vector<HeadlineRow> read_headlines_csv(const CsvTable& csv);
+std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv);
 
 }  // namespace forlob

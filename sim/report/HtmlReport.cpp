@@ -182,6 +182,11 @@ std::string headline_section(const ReportInputs& in) {
     if (names.size() == 2) name = (i == 0 ? "A: " : i == 1 ? "B: " : "B − A: ") + name;
     t += "<th class=\"group\" colspan=\"2\">" + html_escape(name) + "</th>";
   }
+  // How many assumption-tier parameters each headline rests on, per scenario (when recorded).
+  const bool flags =
+      in.summary && std::any_of(in.summary->scenarios.begin(), in.summary->scenarios.end(),
+                                [](const ScenarioInfo& sc) { return !sc.assumption_parameters.empty(); });
+  if (flags) t += "<th rowspan=\"2\" class=\"num\">assumption-tier<br>parameters</th>";
   t += "</tr>\n<tr>";
   for (std::size_t i = 0; i < columns.size(); ++i)
     t += "<th class=\"num\">mean</th><th class=\"num\">90% interval</th>";
@@ -202,9 +207,28 @@ std::string headline_section(const ReportInputs& in) {
       t += "<td class=\"num\">[" + marked("span", headline, c, "p05", h.q.p05) + ", " +
            marked("span", headline, c, "p95", h.q.p95) + "]</td>";
     }
+    if (flags) {
+      std::string counts;
+      const char* letters[] = {"A", "B"};
+      for (std::size_t i = 0; i < in.summary->scenarios.size(); ++i) {
+        const auto& m = in.summary->scenarios[i].assumption_parameters;
+        const auto it = m.find(headline);
+        if (it == m.end()) continue;
+        if (!counts.empty()) counts += ", ";
+        if (in.summary->scenarios.size() == 2) counts += std::string(letters[i]) + " ";
+        counts += std::to_string(it->second);
+      }
+      t += "<td class=\"num\">" + (counts.empty() ? std::string("–") : counts) + "</td>";
+    }
     t += "</tr>\n";
   }
   t += "</tbody>\n</table>\n";
+  if (flags)
+    t +=
+        "<p class=\"note\">Assumption-tier parameters: how many inputs without a public figure each headline "
+        "depends on (summary.json <code>assumption_dependence</code>); a sweep or sensitivity analysis shows "
+        "how "
+        "much they matter.</p>\n";
   if (!in.headlines_from_csv)
     t += "<p class=\"note\">Headlines from summary.json (this directory has no headlines.csv).</p>\n";
   return t + "</section>\n";
@@ -379,6 +403,9 @@ std::string provenance_section(const ReportInputs& in) {
       h += "<tr" + (marked_row ? attr("class", p.tier) : std::string()) + attr("data-pointer", p.pointer) +
            "><td class=\"pointer\">" + html_escape(p.pointer) + "</td><td class=\"value\">" +
            html_escape(p.value) + "</td><td>" + html_escape(p.tier) + "</td><td>" + html_escape(p.source) +
+           (p.replaced_by.empty()
+                ? std::string()
+                : " <em>(not used: replaced by <code>" + html_escape(p.replaced_by) + "</code>)</em>") +
            "</td></tr>\n";
     }
     h += "</tbody></table>\n";

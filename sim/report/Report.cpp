@@ -1,9 +1,6 @@
 #include "report/Report.hpp"
 
-#include <unistd.h>
-#include <fstream>
-#include <stdexcept>
-
+#include "calibration/AtomicFile.hpp"
 #include "output/OutputDirectory.hpp"
 #include "report/Gnuplot.hpp"
 #include "report/HtmlReport.hpp"
@@ -13,22 +10,6 @@
 namespace forlob {
 
 namespace fs = std::filesystem;
-
-void write_file_atomically(const fs::path& target, const std::string& content) {
-  const fs::path temporary =
-      target.parent_path() / (target.filename().string() + ".partial-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(temporary, ec);
-      throw std::runtime_error("cannot write " + temporary.string());
-    }
-  }
-  fs::rename(temporary, target);
-}
 
 ReportResult write_report(const fs::path& dir) {
   const ReportInputs inputs = read_report_inputs(dir);

@@ -17,8 +17,4 @@ struct ReportResult {
 
 ReportResult write_report(const std::filesystem::path& dir);
 
-// Writes `content` to `target` through a temporary file beside it and a rename, so a reader sees
-// the old file or the new one, never half of one.
-void write_file_atomically(const std::filesystem::path& target, const std::string& content);
-
 }  // namespace forlob

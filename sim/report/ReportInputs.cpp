@@ -42,32 +42,32 @@ ReportInputs read_report_inputs(const fs::path& dir) {
   // A run or compare must have its yearly cells; other commands may have them.
   const bool simulation = in.summary && in.summary->is_simulation();
   if (simulation || is_file(path("yearly.csv"))) {
-    in.yearly.add_yearly(CsvTable::read(path("yearly.csv"), shown("yearly.csv")));
+    in.yearly.add_yearly(TidyCsv::read(path("yearly.csv"), shown("yearly.csv")));
     in.has_yearly = true;
     for (const std::string& name : in.scenario_names())
       if (!in.yearly.has_scenario(name))
         throw InputError(shown("yearly.csv"), "column 1 (scenario)",
                          "expected rows for scenario '" + name + "' named in summary.json");
     if (!in.difference_label().empty())
-      in.yearly.add_yearly(CsvTable::read(path("difference.csv"), shown("difference.csv")));
+      in.yearly.add_yearly(TidyCsv::read(path("difference.csv"), shown("difference.csv")));
     if (is_file(path("bands.csv"))) {
-      in.yearly.add_bands(CsvTable::read(path("bands.csv"), shown("bands.csv")));
+      in.yearly.add_bands(TidyCsv::read(path("bands.csv"), shown("bands.csv")));
       in.has_bands = true;
     }
   }
   if (is_file(path("headlines.csv"))) {
-    in.headlines = read_headlines_csv(CsvTable::read(path("headlines.csv"), shown("headlines.csv")));
+    in.headlines = read_headlines_csv(TidyCsv::read(path("headlines.csv"), shown("headlines.csv")));
     in.headlines_from_csv = true;
   } else if (in.summary) {
     in.headlines = in.summary->headlines;
   }
   if (is_file(path("sweep.csv")))
-    in.sweep = read_sweep_csv(CsvTable::read(path("sweep.csv"), shown("sweep.csv")));
+    in.sweep = read_sweep_csv(TidyCsv::read(path("sweep.csv"), shown("sweep.csv")));
   if (is_file(path("sensitivity.csv")))
-    in.sensitivity = read_sensitivity_csv(CsvTable::read(path("sensitivity.csv"), shown("sensitivity.csv")));
+    in.sensitivity = read_sensitivity_csv(TidyCsv::read(path("sensitivity.csv"), shown("sensitivity.csv")));
   if (is_file(path("evaluation_forecast.csv")))
     in.forecast =
-        read_forecast_csv(CsvTable::read(path("evaluation_forecast.csv"), shown("evaluation_forecast.csv")));
+        read_forecast_csv(TidyCsv::read(path("evaluation_forecast.csv"), shown("evaluation_forecast.csv")));
   return in;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/Errors.hpp"
 #include "output/ConsoleTable.hpp"
+#include "output/CsvFormat.hpp"
 #include "scenario/JsonReader.hpp"
 
 namespace forlob {
@@ -70,9 +71,15 @@ std::vector<ParameterSource> parameters_of(const JsonReader& list) {
     p.any_object();
     ParameterSource ps;
     ps.pointer = p.at("pointer").string();
-    ps.value = p.at("value").json().dump();
+    const Json& value = p.at("value").json();
+    if (value.is_number()) {
+      append_shortest(ps.value, value.get<double>());  // 1240, not 1240.0
+    } else {
+      ps.value = value.dump();
+    }
     ps.tier = p.at("tier").string();
     ps.source = p.at("source").string();
+    if (auto r = p.find("replaced_by")) ps.replaced_by = r->string();
     out.push_back(std::move(ps));
   }
   return out;
@@ -169,6 +176,11 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
       if (auto tiers = item.find("source_tiers"))
         for (const JsonReader& t : tiers->members()) info.source_tiers.emplace_back(t.key(), t.count());
       if (auto params = item.find("parameters")) info.parameters = parameters_of(*params);
+      if (auto flags = item.find("assumption_dependence"))
+        for (const JsonReader& f : flags->array()) {
+          f.any_object();
+          info.assumption_parameters[f.at("headline").string()] = f.at("assumption_parameters").count();
+        }
       if (i < resolved.size() && resolved[i].json().is_object()) {
         info.specialties = specialties_of(resolved[i]);
         info.trial_years = trial_years_of(resolved[i]);

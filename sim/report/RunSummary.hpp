@@ -5,6 +5,7 @@
 // writers (sweep, sensitivity, forecast) can add their own.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -20,6 +21,7 @@ struct ParameterSource {
   std::string value;  // compact JSON, as the scenario holds it
   std::string tier;   // published, derived, calibrated, assumption, override
   std::string source;
+  std::string replaced_by;  // set when another value is used instead (e.g. a /fill/cells mean)
 };
 
 struct SpecialtyInfo {
@@ -33,6 +35,9 @@ struct ScenarioInfo {
   std::optional<std::vector<ParameterSource>> parameters;
   std::vector<SpecialtyInfo> specialties;          // from the resolved scenario
   std::optional<std::pair<int, int>> trial_years;  // the extraordinary trial's years, if it runs
+  // For each headline, how many assumption-tier parameters it rests on (summary.json
+  // assumption_dependence); empty when the summary predates it.
+  std::map<std::string, int> assumption_parameters;
 };
 
 struct YearSpan {

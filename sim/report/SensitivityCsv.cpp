@@ -37,7 +37,7 @@ const SensitivityRow* Sensitivity::find(const std::string& method, const std::st
   return nullptr;
 }
 
-Sensitivity read_sensitivity_csv(const CsvTable& csv) {
+Sensitivity read_sensitivity_csv(const TidyCsv& csv) {
   csv.require_columns({"method", "output", "parameter", "index", "estimate", "ci_low", "ci_high"});
   const std::size_t method = csv.column("method"), output = csv.column("output"),
                     parameter = csv.column("parameter"), index = csv.column("index"),

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "report/CsvTable.hpp"
+#include "report/TidyCsv.hpp"
 
 namespace forlob {
 
@@ -26,6 +26,6 @@ struct Sensitivity {
                              const std::string& parameter, const std::string& index) const;
 };
 
-Sensitivity read_sensitivity_csv(const CsvTable& csv);
+Sensitivity read_sensitivity_csv(const TidyCsv& csv);
 
 }  // namespace forlob

@@ -14,7 +14,7 @@ std::vector<std::string> Sweep::outputs() const {
   return out;
 }
 
-Sweep read_sweep_csv(const CsvTable& csv) {
+Sweep read_sweep_csv(const TidyCsv& csv) {
   csv.require_columns({"point", "varied", "output", "mean", "p05", "p50", "p95"});
   const std::size_t point = csv.column("point"), varied = csv.column("varied"), output = csv.column("output"),
                     mean = csv.column("mean"), p05 = csv.column("p05"), p50 = csv.column("p50"),

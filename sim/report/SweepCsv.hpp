@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "report/CsvTable.hpp"
+#include "report/TidyCsv.hpp"
 
 namespace forlob {
 
@@ -24,6 +24,6 @@ struct Sweep {
   std::vector<std::string> outputs() const;  // in order of first appearance
 };
 
-Sweep read_sweep_csv(const CsvTable& csv);
+Sweep read_sweep_csv(const TidyCsv& csv);
 
 }  // namespace forlob

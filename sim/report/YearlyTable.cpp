@@ -8,20 +8,20 @@ constexpr int kFirstYear = 1900, kLastYear = 2200;
 
 struct KeyColumns {
   std::size_t scenario, year, region, specialty, metric;
-  explicit KeyColumns(const CsvTable& csv)
+  explicit KeyColumns(const TidyCsv& csv)
       : scenario(csv.column("scenario")),
         year(csv.column("year")),
         region(csv.column("region")),
         specialty(csv.column("specialty")),
         metric(csv.column("metric")) {}
-  CellKey key(const CsvTable& csv, std::size_t row) const {
+  CellKey key(const TidyCsv& csv, std::size_t row) const {
     return {csv.text(row, scenario), csv.text(row, region), csv.text(row, specialty), csv.text(row, metric)};
   }
 };
 
 }  // namespace
 
-void YearlyTable::add_yearly(const CsvTable& csv) {
+void YearlyTable::add_yearly(const TidyCsv& csv) {
   csv.require_columns({"scenario", "year", "region", "specialty", "metric", "mean", "p05", "p50", "p95"});
   const KeyColumns k(csv);
   const std::size_t mean = csv.column("mean"), p05 = csv.column("p05"), p50 = csv.column("p50"),
@@ -37,7 +37,7 @@ void YearlyTable::add_yearly(const CsvTable& csv) {
   }
 }
 
-void YearlyTable::add_bands(const CsvTable& csv) {
+void YearlyTable::add_bands(const TidyCsv& csv) {
   csv.require_columns(
       {"scenario", "year", "region", "specialty", "metric", "p05", "p25", "p50", "p75", "p95"});
   const KeyColumns k(csv);

@@ -8,8 +8,8 @@
 #include <tuple>
 #include <vector>
 
-#include "report/CsvTable.hpp"
 #include "report/Quantiles.hpp"
+#include "report/TidyCsv.hpp"
 
 namespace forlob {
 
@@ -28,10 +28,10 @@ class YearlyTable {
  public:
   // Adds the rows of a yearly.csv-shaped table (scenario,year,region,specialty,metric,mean,p05,
   // p50,p95; other columns ignored).
-  void add_yearly(const CsvTable& csv);
+  void add_yearly(const TidyCsv& csv);
   // Adds the rows of a bands.csv-shaped table (scenario,year,region,specialty,metric,p05,p25,p50,
   // p75,p95), filling in quartiles of cells already read and adding cells not yet seen.
-  void add_bands(const CsvTable& csv);
+  void add_bands(const TidyCsv& csv);
 
   // The cell's values for years in [from, to] that the files hold, by year; empty if none.
   std::vector<YearValue> series(const CellKey& key, int from, int to) const;

@@ -5,14 +5,13 @@
 
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "output/CsvFormat.hpp"
-#include "report/CsvTable.hpp"
+#include "report/TidyCsv.hpp"
 #include "support/RunProgram.hpp"
 
 namespace forlob {
@@ -98,32 +97,17 @@ std::vector<Marked> marked_numbers(const std::string& dom) {
 
 using HeadlineKey = std::tuple<std::string, std::string, std::string>;  // headline, scenario, stat
 
-// The headline numbers of an output directory: headlines.csv when it has one, else summary.json.
+// The headline numbers of an output directory's headlines.csv; `sums` gets the keys of the sums
+// over several years.
 std::map<HeadlineKey, double> headline_values(const fs::path& dir, std::set<HeadlineKey>& sums) {
   std::map<HeadlineKey, double> values;
-  if (fs::exists(dir / "headlines.csv")) {
-    const CsvTable t = CsvTable::read(dir / "headlines.csv", "headlines.csv");
-    for (std::size_t r = 0; r < t.rows(); ++r)
-      for (const char* stat : {"mean", "p05", "p95"}) {
-        const HeadlineKey key{t.text(r, t.column("headline")), t.text(r, t.column("scenario")), stat};
-        values[key] = t.number(r, t.column(stat));
-        if (t.text(r, t.column("first_year")) != t.text(r, t.column("last_year"))) sums.insert(key);
-      }
-    return values;
-  }
-  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
-  auto add = [&](const nlohmann::json& headlines, const std::string& scenario) {
-    for (const auto& h : headlines)
-      for (const char* stat : {"mean", "p05", "p95"}) {
-        const std::string name = h["name"];
-        const HeadlineKey key{name, scenario, stat};
-        values[key] = h[stat].get<double>();
-        if (name.size() > 10 && name[name.size() - 5] == '_' && name[name.size() - 10] == '_')
-          sums.insert(key);
-      }
-  };
-  for (const auto& s : summary["scenarios"]) add(s["headlines"], s["name"]);
-  add(summary["difference"]["headlines"], summary["difference"]["label"]);
+  const TidyCsv t = TidyCsv::read(dir / "headlines.csv", "headlines.csv");
+  for (std::size_t r = 0; r < t.rows(); ++r)
+    for (const char* stat : {"mean", "p05", "p95"}) {
+      const HeadlineKey key{t.text(r, t.column("headline")), t.text(r, t.column("scenario")), stat};
+      values[key] = t.number(r, t.column(stat));
+      if (t.text(r, t.column("first_year")) != t.text(r, t.column("last_year"))) sums.insert(key);
+    }
   return values;
 }
 

@@ -13,9 +13,9 @@ using test::fixture_value;
 YearlyTable fixture_table(const std::filesystem::path& dir) {
   test::write_report_fixture(dir);
   YearlyTable t;
-  t.add_yearly(CsvTable::read(dir / "yearly.csv", "yearly.csv"));
-  t.add_yearly(CsvTable::read(dir / "difference.csv", "difference.csv"));
-  t.add_bands(CsvTable::read(dir / "bands.csv", "bands.csv"));
+  t.add_yearly(TidyCsv::read(dir / "yearly.csv", "yearly.csv"));
+  t.add_yearly(TidyCsv::read(dir / "difference.csv", "difference.csv"));
+  t.add_bands(TidyCsv::read(dir / "bands.csv", "bands.csv"));
   return t;
 }
 

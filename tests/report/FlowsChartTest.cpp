@@ -14,7 +14,7 @@ TEST(FlowsChart, TakesTheMeansOfAllRegionsAndSpecialtiesForEachFlow) {
   test::TempDir dir;
   test::write_report_fixture(dir.path());
   YearlyTable t;
-  t.add_yearly(CsvTable::read(dir.path() / "yearly.csv", "yearly.csv"));
+  t.add_yearly(TidyCsv::read(dir.path() / "yearly.csv", "yearly.csv"));
   const FlowsData d = flows_data(t, "extraordinary_trial", 2021, 2023);
   EXPECT_EQ(d.years, (std::vector<int>{2021, 2022, 2023}));
   ASSERT_EQ(d.means.size(), kFlowMetricCount);
@@ -34,9 +34,9 @@ TEST(FlowsChart, NamesConvertedAndHandedOverAsTheBriefDoes) {
 TEST(FlowsChart, AMissingYearIsAGapNotAZero) {
   YearlyTable t;
   t.add_yearly(
-      CsvTable::parse("scenario,year,region,specialty,metric,mean,p05,p50,p95\n"
-                      "a,2022,all,all,posted,10,9,10,11\n",
-                      "y.csv"));
+      TidyCsv::parse("scenario,year,region,specialty,metric,mean,p05,p50,p95\n"
+                     "a,2022,all,all,posted,10,9,10,11\n",
+                     "y.csv"));
   const FlowsData d = flows_data(t, "a", 2021, 2022);
   EXPECT_TRUE(std::isnan(d.means[0][0]));
   EXPECT_EQ(d.means[0][1], 10);

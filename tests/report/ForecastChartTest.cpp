@@ -7,8 +7,8 @@ namespace {
 
 std::vector<ForecastRow> rows(const std::string& text) {
   return read_forecast_csv(
-      CsvTable::parse("region,specialty,year,course_kind,measure,mean,p05,p25,p50,p75,p95\n" + text,
-                      "evaluation_forecast.csv"));
+      TidyCsv::parse("region,specialty,year,course_kind,measure,mean,p05,p25,p50,p75,p95\n" + text,
+                     "evaluation_forecast.csv"));
 }
 
 TEST(ForecastChart, TakesTheAllRegionsRowsOfExtraordinaryCoursesByMeasure) {

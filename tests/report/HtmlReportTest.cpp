@@ -94,7 +94,11 @@ TEST(HtmlReport, ListsParameterProvenanceWithAssumptionsHighlighted) {
   const std::string html = page().html;
   EXPECT_NE(html.find("<tr class=\"assumption\" data-pointer=\"/fill/mean/almen_medicin/Nord\">"),
             std::string::npos);
-  EXPECT_NE(html.find("<tr data-pointer=\"/dimensioning/total/2026\">"), std::string::npos);
+  EXPECT_NE(
+      html.find("<tr data-pointer=\"/dimensioning/total/2026\"><td class=\"pointer\">/dimensioning/total/2026"
+                "</td><td class=\"value\">1240</td><td>published</td><td>MODEL.md R8 <em>(not used: replaced "
+                "by <code>/dimensioning/cells/2026</code>)</em></td></tr>"),
+      std::string::npos);
   EXPECT_NE(html.find("published: MODEL.md R9 &lt;seed 001&gt;"), std::string::npos);
   EXPECT_NE(html.find("3 parameters: <span data-tier=\"assumption\" data-count=\"1\">assumption 1</span>, "
                       "<span data-tier=\"published\" data-count=\"2\">published 2</span>"),
@@ -122,6 +126,15 @@ TEST(HtmlReport, HasSweepSensitivityAndForecastSectionsOnlyWithTheirFiles) {
           "<td>fill almen_medicin</td><td class=\"num\">0.200</td><td class=\"num\">[0.100, 0.300]</td>"),
       std::string::npos)
       << "Sobol S1 with its interval";
+}
+
+TEST(HtmlReport, SaysHowManyAssumptionsAHeadlineRestsOn) {
+  const std::string html = page().html;
+  EXPECT_NE(html.find("assumption-tier<br>parameters</th>"), std::string::npos);
+  const auto row = html.find("<tr data-headline-row=\"completed_almen_medicin_2022_2026\">");
+  ASSERT_NE(row, std::string::npos);
+  const std::string line = html.substr(row, html.find("</tr>", row) - row);
+  EXPECT_NE(line.find("<td class=\"num\">A 3, B 4</td>"), std::string::npos) << line;
 }
 
 TEST(HtmlReport, IsTheSameForTheSameInputs) { EXPECT_TRUE(page().html == page().html); }

@@ -100,8 +100,8 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
     parameters[s] =
         "[{\"pointer\":\"/fill/mean/almen_medicin/Nord\",\"value\":0.55,\"tier\":\"assumption\","
         "\"source\":\"assumption: no public figure\"},"
-        "{\"pointer\":\"/dimensioning/total/2026\",\"value\":1240,\"tier\":\"published\","
-        "\"source\":\"published: MODEL.md R8\"}" +
+        "{\"pointer\":\"/dimensioning/total/2026\",\"value\":1240.0,\"tier\":\"published\","
+        "\"source\":\"MODEL.md R8\",\"replaced_by\":\"/dimensioning/cells/2026\"}" +
         std::string(
             s == 1 ? ",{\"pointer\":\"/extraordinary/per_region/Nord\",\"value\":10,\"tier\":\"published\","
                      "\"source\":\"published: MODEL.md R9 <seed 001>\"}"
@@ -114,7 +114,10 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
                  ".json\",\"description\":\"Scenario " + std::to_string(s) +
                  " & <friends>\",\"source_tiers\":{\"assumption\":1,\"published\":" + std::to_string(1 + s) +
                  "}," + (files.parameters ? "\"parameters\":" + parameters[s] + "," : std::string()) +
-                 "\"headlines\":[" + json_headlines[s] + "]}";
+                 "\"assumption_dependence\":[{\"headline\":\"completed_almen_medicin_2022_2026\","
+                 "\"rests_on_assumptions\":true,\"assumption_parameters\":" +
+                 std::to_string(3 + s) + ",\"assumption_sources\":[]}],\"headlines\":[" + json_headlines[s] +
+                 "]}";
   const std::string specialties =
       "\"specialties\":[{\"id\":\"almen_medicin\",\"name\":\"Almen medicin\",\"trial\":true},"
       "{\"id\":\"other\",\"name\":\"Other courses\",\"trial\":false}]";

@@ -62,13 +62,5 @@ TEST(Report, BadInputWritesNothing) {
   EXPECT_FALSE(fs::exists(dir.path() / "report.html"));
 }
 
-TEST(Report, WritesAFileAtomicallyBesideItself) {
-  test::TempDir dir;
-  write_file_atomically(dir.path() / "a.txt", "one");
-  write_file_atomically(dir.path() / "a.txt", "two");
-  EXPECT_EQ(slurp(dir.path() / "a.txt"), "two");
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
-}
-
 }  // namespace
 }  // namespace forlob

@@ -50,6 +50,10 @@ TEST(RunSummary, ReadsParameterProvenanceWhenPresent) {
   EXPECT_EQ(p.pointer, "/fill/mean/almen_medicin/Nord");
   EXPECT_EQ(p.value, "0.55");
   EXPECT_EQ(p.tier, "assumption");
+  const ParameterSource& replaced = (*s.scenarios[1].parameters)[1];
+  EXPECT_EQ(replaced.value, "1240") << "numbers as people write them";
+  EXPECT_EQ(replaced.replaced_by, "/dimensioning/cells/2026");
+  EXPECT_EQ(s.scenarios[1].assumption_parameters.at("completed_almen_medicin_2022_2026"), 4);
   EXPECT_FALSE(fixture_summary({.parameters = false}).scenarios[0].parameters);
 }
 

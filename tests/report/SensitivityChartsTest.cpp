@@ -9,7 +9,7 @@ namespace {
 
 Sensitivity sensitivity(const std::string& rows) {
   return read_sensitivity_csv(
-      CsvTable::parse("method,output,parameter,index,estimate,ci_low,ci_high\n" + rows, "sensitivity.csv"));
+      TidyCsv::parse("method,output,parameter,index,estimate,ci_low,ci_high\n" + rows, "sensitivity.csv"));
 }
 
 TEST(SobolChart, PairsFirstAndTotalOrderOfEachParameterSortedByTotal) {

@@ -6,7 +6,7 @@ namespace forlob {
 namespace {
 
 Sweep sweep(const std::string& rows) {
-  return read_sweep_csv(CsvTable::parse("point,varied,a,b,c,output,mean,p05,p50,p95\n" + rows, "sweep.csv"));
+  return read_sweep_csv(TidyCsv::parse("point,varied,a,b,c,output,mean,p05,p50,p95\n" + rows, "sweep.csv"));
 }
 
 TEST(TornadoChart, EachBarGoesFromTheLowestToTheHighestSweptValueSortedBySwing) {

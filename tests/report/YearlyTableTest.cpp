@@ -14,8 +14,8 @@ class YearlyTableFixture : public ::testing::Test {
  protected:
   void SetUp() override {
     test::write_report_fixture(dir_.path());
-    table_.add_yearly(CsvTable::read(dir_.path() / "yearly.csv", "yearly.csv"));
-    table_.add_yearly(CsvTable::read(dir_.path() / "difference.csv", "difference.csv"));
+    table_.add_yearly(TidyCsv::read(dir_.path() / "yearly.csv", "yearly.csv"));
+    table_.add_yearly(TidyCsv::read(dir_.path() / "difference.csv", "difference.csv"));
   }
   test::TempDir dir_;
   YearlyTable table_;
@@ -37,7 +37,7 @@ TEST_F(YearlyTableFixture, ASeriesIsOneCellByYearWithMeanAndQuantiles) {
 }
 
 TEST_F(YearlyTableFixture, BandsAddQuartilesToTheSameCells) {
-  table_.add_bands(CsvTable::read(dir_.path() / "bands.csv", "bands.csv"));
+  table_.add_bands(TidyCsv::read(dir_.path() / "bands.csv", "bands.csv"));
   const auto s = table_.series({test::kFixtureDifference, "all", "all", "completed"}, 2026, 2026);
   ASSERT_EQ(s.size(), 1U);
   const double median = fixture_value(2, 2026, "all", "all", "completed");
@@ -56,7 +56,7 @@ TEST_F(YearlyTableFixture, KnowsWhichScenariosItHolds) {
 TEST(YearlyTable, RequiresTheColumnsItReads) {
   YearlyTable t;
   EXPECT_EQ(test::input_error([&] {
-              t.add_yearly(CsvTable::parse("scenario,year,region,specialty,metric,mean,p05,p95\n", "y.csv"));
+              t.add_yearly(TidyCsv::parse("scenario,year,region,specialty,metric,mean,p05,p95\n", "y.csv"));
             }),
             "y.csv: line 1: expected a column named p50 in the header, got "
             "scenario,year,region,specialty,metric,mean,p05,p95");

@@ -1,4 +1,4 @@
-#include "report/CsvTable.hpp"
+#include "report/TidyCsv.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -109,7 +109,7 @@ bool blank(const std::vector<std::string>& fields) { return fields.size() == 1 &
 
 }  // namespace
 
-CsvTable CsvTable::read(const std::filesystem::path& file, const std::string& shown) {
+TidyCsv TidyCsv::read(const std::filesystem::path& file, const std::string& shown) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(shown, "", "cannot open the file: expected it to exist and be readable");
   std::ostringstream text;
@@ -118,8 +118,8 @@ CsvTable CsvTable::read(const std::filesystem::path& file, const std::string& sh
   return parse(text.str(), shown);
 }
 
-CsvTable CsvTable::parse(std::string_view text, std::string shown) {
-  CsvTable table;
+TidyCsv TidyCsv::parse(std::string_view text, std::string shown) {
+  TidyCsv table;
   table.file_ = std::move(shown);
   Splitter split(text, table.file_);
   while (!split.at_end() && table.header_.empty()) {
@@ -146,18 +146,18 @@ CsvTable CsvTable::parse(std::string_view text, std::string shown) {
   return table;
 }
 
-std::optional<std::size_t> CsvTable::find_column(std::string_view name) const {
+std::optional<std::size_t> TidyCsv::find_column(std::string_view name) const {
   for (std::size_t c = 0; c < header_.size(); ++c)
     if (header_[c] == name) return c;
   return std::nullopt;
 }
 
-std::size_t CsvTable::column(std::string_view name) const {
+std::size_t TidyCsv::column(std::string_view name) const {
   require_columns({name});
   return *find_column(name);
 }
 
-void CsvTable::require_columns(const std::vector<std::string_view>& names) const {
+void TidyCsv::require_columns(const std::vector<std::string_view>& names) const {
   std::vector<std::string> missing;
   for (std::string_view name : names)
     if (!find_column(name)) missing.emplace_back(name);
@@ -167,16 +167,16 @@ void CsvTable::require_columns(const std::vector<std::string_view>& names) const
       "expected a column named " + join(missing, ", ") + " in the header, got " + join(header_, ","));
 }
 
-std::string CsvTable::place(std::size_t row, std::size_t col) const {
+std::string TidyCsv::place(std::size_t row, std::size_t col) const {
   return line_place(rows_[row].line) + ", column " + std::to_string(col + 1) + " (" + one_line(header_[col]) +
          ")";
 }
 
-void CsvTable::fail(std::size_t row, std::size_t col, const std::string& expected) const {
+void TidyCsv::fail(std::size_t row, std::size_t col, const std::string& expected) const {
   throw InputError(file_, place(row, col), expected);
 }
 
-double CsvTable::number(std::size_t row, std::size_t col) const {
+double TidyCsv::number(std::size_t row, std::size_t col) const {
   const std::string& s = text(row, col);
   double value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -185,13 +185,13 @@ double CsvTable::number(std::size_t row, std::size_t col) const {
   return value;
 }
 
-double CsvTable::number_or_nan(std::size_t row, std::size_t col) const {
+double TidyCsv::number_or_nan(std::size_t row, std::size_t col) const {
   const std::string& s = text(row, col);
   if (s.empty() || s == "nan" || s == "NaN" || s == "NA") return std::nan("");
   return number(row, col);
 }
 
-int CsvTable::integer(std::size_t row, std::size_t col, int min, int max) const {
+int TidyCsv::integer(std::size_t row, std::size_t col, int min, int max) const {
   const std::string& s = text(row, col);
   int value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);

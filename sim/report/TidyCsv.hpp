@@ -1,6 +1,6 @@
 #pragma once
-// A CSV file as the report reads it: RFC 4180 fields (quotes, doubled quotes, commas and line
-// breaks inside quotes), one header line, columns found by name so extra columns are tolerated.
+// A tidy CSV file that forlob wrote, as the report reads it: RFC 4180 fields (quotes, doubled quotes, commas
+// and line breaks inside quotes), one header line, columns found by name so extra columns are tolerated.
 // Every failure is a one-line InputError naming the file, "line N, column M (name)" and what was
 // expected.
 #include <cstddef>
@@ -12,11 +12,11 @@
 
 namespace forlob {
 
-class CsvTable {
+class TidyCsv {
  public:
   // Reads and parses `file`; `shown` names it in messages (the path as the user gave it).
-  static CsvTable read(const std::filesystem::path& file, const std::string& shown);
-  static CsvTable parse(std::string_view text, std::string shown);
+  static TidyCsv read(const std::filesystem::path& file, const std::string& shown);
+  static TidyCsv parse(std::string_view text, std::string shown);
 
   const std::string& file() const { return file_; }
   const std::vector<std::string>& header() const { return header_; }
