@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/Errors.hpp"
+#include "scenario/FittedFillLayer.hpp"
 #include "scenario/JsonReader.hpp"
 
 namespace forlob {
@@ -197,6 +198,7 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
 
   r.merged = r.layers.back().doc;
   for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
+  apply_fitted_fill(r);  // calibrated values under the files' own, before --set
 
   for (const SetOverride& s : r.sets) {
     try {
