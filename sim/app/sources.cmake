@@ -7,5 +7,6 @@ set(FORLOB_APP_SOURCES
   app/ParamsCommand.cpp
   app/CalibrateCommand.cpp
   app/ValidateHistoryCommand.cpp
+  app/BackcastCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)

@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES)
+list(APPEND FORLOB_TEST_SOURCES calibration/BackcastTest.cpp)
