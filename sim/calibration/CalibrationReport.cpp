@@ -107,17 +107,18 @@ void print_delay_dropout(std::ostream& out, const std::vector<DelayDropoutFit>& 
 
 void print_recovery(std::ostream& out, const RecoveryOptions& options, const RecoveryResult& result) {
   const double m = static_cast<double>(result.cases.size());
+  const auto percent1 = [](double share) { return format_fixed(100 * share, 1) + "%"; };
   out << "Parameter recovery: " << result.cases.size() << " synthetic data sets of " << options.posted.size()
       << " years (posted " << options.posted.front()
       << " a year), truth drawn from the prior (mean uniform, kappa "
       << "log-uniform on [" << format_trimmed(options.grid.kappa_min) << ", "
       << format_trimmed(options.grid.kappa_max) << "]), seed " << options.seed << ".\n"
-      << "  90% interval covers the true mean in " << percent(result.mu_coverage()) << ", the true kappa in "
-      << percent(result.kappa_coverage())
+      << "  90% interval covers the true mean in " << percent1(result.mu_coverage()) << ", the true kappa in "
+      << percent1(result.kappa_coverage())
       << " (binomial standard error of a 90% coverage: " << format_fixed(100 * std::sqrt(0.09 / m), 1)
       << " points)\n"
       << "  a plain binomial fit (kappa ignored) covers the true mean in "
-      << percent(result.binomial_coverage()) << "\n";
+      << percent1(result.binomial_coverage()) << "\n";
 }
 
 void print_history_validation(std::ostream& out, const HistoryValidation& v) {

@@ -121,7 +121,10 @@ std::vector<double> CellPosterior::predictive_pmf(int posted) const {
       const double kappa = std::exp(grid_->log_kappa(j));
       const std::vector<double> p =
           beta_binomial_pmf(posted, grid_->mu(i) * kappa, (1 - grid_->mu(i)) * kappa);
-      for (std::size_t y = 0; y < pmf.size(); ++y) pmf[y] += w * p[y];
+      // Each point's pmf renormalised: its lgamma starting value is off by up to ~1e-8 at large κ.
+      double sum = 0;
+      for (double v : p) sum += v;
+      for (std::size_t y = 0; y < pmf.size(); ++y) pmf[y] += w * p[y] / sum;
       kept += w;
     }
   for (double& p : pmf) p /= kept;
