@@ -4,7 +4,9 @@
 // concentration κ, fitted as a grid posterior (GridPosterior). Regional cells are partially pooled
 // toward their specialty's national level: μ_r ~ Beta(m τ, (1 − m) τ) with m the national
 // posterior mean and τ the between-region concentration, estimated by empirical Bayes when enough
-// regional cells have data and otherwise a stated default (an assumption).
+// regional cells have data and otherwise a stated default (an assumption). Their κ prior is the
+// national cell's posterior of κ: a region rarely has enough years to say how much its own rate
+// varies.
 #include <string>
 #include <vector>
 
@@ -74,7 +76,8 @@ CellFit summarise_cell(const CellData& data, const CellPosterior& posterior);
 // The maximum of the marginal likelihood of the regional cells over τ (log-spaced grid search,
 // then Brent's method on log τ). `at_bound` tells whether it lies at an end of the range.
 double estimate_tau(const FillGrid& grid, const std::vector<const CellLikelihood*>& regional,
-                    double national_mean, double tau_min, double tau_max, bool* at_bound);
+                    double national_mean, const std::vector<double>& kappa_prior, double tau_min,
+                    double tau_max, bool* at_bound);
 
 // The text of the prior on μ and κ that a cell was fitted with.
 std::string describe_kappa_prior(const GridSettings& grid);

@@ -141,3 +141,27 @@ TEST(FillFit, CellsWithoutANationalRowAreFittedUnpooled) {
 
 }  // namespace
 }  // namespace forlob
+
+namespace forlob {
+namespace {
+
+TEST(FillFitKappa, RegionalCellsBorrowTheNationalYearConcentration) {
+  // One regional year says nothing about year-to-year variation, so a region's κ posterior is the
+  // national one; an unpooled cell of one year keeps its log-uniform prior, median near sqrt(1 * 10000).
+  std::string rows;
+  for (int y = 2011; y <= 2018; ++y) rows += testing::posting_row(y, "all", 1000, y % 2 ? 950 : 700);
+  rows += testing::posting_row(2017, "Nord", 40, 20);
+  FitOptions o;
+  o.grid.mu_points = 300;
+  o.grid.kappa_points = 40;
+  const FillFit fit = fit_fill(testing::records(rows), o);
+  const CellFit& nation = fit.cells[0];
+  const CellFit& nord = fit.cells[1];
+  EXPECT_NEAR(std::log(nord.year_concentration), std::log(nation.year_concentration), 0.2);
+  EXPECT_LT(nord.year_concentration_high, 100) << "the nation's rates swing: 0.95, 0.70, ...";
+  const FillFit alone = fit_fill(testing::records(testing::posting_row(2017, "Nord", 40, 20)), o);
+  EXPECT_NEAR(std::log(alone.cells[0].year_concentration), std::log(100.0), 0.5);
+}
+
+}  // namespace
+}  // namespace forlob
