@@ -105,6 +105,23 @@ TEST_F(CalibrationCli, CalibratePrintsTheEstimatesAndSaysDelayAndDropoutStayAssu
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
 }
 
+TEST_F(CalibrationCli, TraineeRecordsWhenPresentAreFittedAndChecked) {
+  std::ofstream(work_ / "data" / "trainee_records.csv")
+      << "specialty,region,start_year,nominal_months,months_in_course,outcome,trainees,source\n"
+         "geriatri,Syd,2015,48,48,completed,30,assumption: synthetic\n"
+         "geriatri,Syd,2015,48,60,completed,20,assumption: synthetic\n"
+         "geriatri,Syd,2015,48,20,dropped_out,2,assumption: synthetic\n";
+  const Result r =
+      run({"calibrate", "--data", (work_ / "data").string(), "--out", (work_ / "f.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Delay and dropout from trainee records"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("geriatri"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("stay assumption-tier"), std::string::npos) << r.out;
+  edit("trainee_records.csv", 3, "geriatri,Syd,2015,48,60,finished,20,assumption: synthetic");
+  expect_rejected(
+      "trainee_records.csv: line 3, column 6 (outcome): expected one of completed, dropped_out, in_course");
+}
+
 TEST_F(CalibrationCli, FilledAbovePostedIsRejected) {
   edit("posting_records.csv", 3, "2012,all,all,,almen_medicin,all,241,242,published: x");
   expect_rejected("posting_records.csv: line 3, column 8 (filled): expected a count at most posted (241)");
