@@ -61,8 +61,9 @@ std::string percent(double share) { return format_fixed(100 * share, 0) + "%"; }
 
 void print_fill_fit(std::ostream& out, const FillFit& fit) {
   out << "Fill model from " << fit.data_file
-      << ": per cell (specialty/region/kind) a Beta-binomial; mean = posterior mean of the fill rate,\n"
-         "kappa = year-to-year concentration a + b (median); 90% intervals.\n";
+      << ", a Beta-binomial per cell (specialty/region/kind):\n"
+         "mean = posterior mean of the fill rate, kappa = year-to-year concentration a + b (median);\n"
+         "90% intervals.\n";
   TextTable t({true, false, true, false, false, false, false, false, false, true});
   t.add({"cell", "rows", "years", "posted", "filled", "mean", "90% interval", "kappa", "90% interval",
          "pooled"});
@@ -77,7 +78,7 @@ void print_fill_fit(std::ostream& out, const FillFit& fit) {
   for (const PoolingFit& p : fit.pooling) {
     out << "  pooling " << p.specialty << " (kind " << p.kind << "): " << p.regional_cells << " regional cell"
         << (p.regional_cells == 1 ? "" : "s") << " with data, shrunk toward the national mean "
-        << format_fixed(p.national_mean, 3) << " with tau " << format_trimmed(p.tau, 1);
+        << format_fixed(p.national_mean, 3) << "\n    with tau " << format_trimmed(p.tau, 1);
     if (p.estimated)
       out << " (empirical Bayes" << (p.at_bound ? ", at an end of the search range" : "") << ")\n";
     else
