@@ -125,7 +125,7 @@ void print_recovery(std::ostream& out, const RecoveryOptions& options, const Rec
 void print_history_validation(std::ostream& out, const HistoryValidation& v) {
   const HistoryOptions& o = v.options;
   out << "Fill-rate history " << o.specialty << "/" << o.region << "/" << o.kind << ", "
-      << v.series.front().year << "-" << v.series.back().year << ". Fit on " << v.series.front().year << "-"
+      << v.series.front().year << "-" << v.series.back().year << ".\nFit on " << v.series.front().year << "-"
       << o.fit_to << ": mean " << format_fixed(v.fit_mean, 3) << " "
       << interval(format_fixed(v.fit_mean_low, 3), format_fixed(v.fit_mean_high, 3)) << ", kappa (median) "
       << concentration(v.fit_kappa) << ".\n"
