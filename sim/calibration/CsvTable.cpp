@@ -41,8 +41,8 @@ std::string read_text(const std::filesystem::path& path, const std::string& name
   return text;
 }
 
-// Splits RFC 4180 text into records. Quoted fields may hold commas, doubled quotes and line
-// breaks; a record ends at "\n" or "\r\n" outside quotes.
+// Splits RFC 4180 text into records, one a line ("\n" or "\r\n"). Quoted fields may hold commas
+// and doubled quotes, but not line breaks (no value in these files needs one).
 class Splitter {
  public:
   Splitter(std::string_view text, const std::string& name) : text_(text), name_(name) {
@@ -73,12 +73,15 @@ class Splitter {
   std::string field(const CsvRow& row) {
     std::string out;
     if (!done() && text_[pos_] == '"') {
-      const int start_line = line_;
       ++pos_;
       while (true) {
-        if (done())
-          throw InputError(name_, csv_place(start_line, row.fields.size(), ""),
-                           "expected a closing quote for the quoted field that starts here");
+        // No field of these files holds a line break, so an open quote is reported on its own line
+        // rather than swallowing the lines after it.
+        if (done() || text_[pos_] == '\n' || text_[pos_] == '\r')
+          throw InputError(
+              name_, csv_place(line_, row.fields.size(), ""),
+              "expected a closing quote before the end of the line for the quoted field that starts "
+              "here");
         const char c = text_[pos_];
         if (c == '"') {
           if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
@@ -89,7 +92,6 @@ class Splitter {
           ++pos_;
           break;
         }
-        if (c == '\n') ++line_;
         out += c;
         ++pos_;
       }
@@ -169,17 +171,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
   table.header_ = std::move(header.fields);
   while (!split.done()) {
     CsvRow row = split.next();
-    if (blank(row)) continue;
-    const std::size_t want = table.header_.size(), got = row.fields.size();
-    if (got < want)
-      throw InputError(
-          name, csv_place(row.line, got, table.header_[got]),
-          "expected " + std::to_string(want) + " fields as in the header, got " + std::to_string(got));
-    if (got > want)
-      throw InputError(name, csv_place(row.line, want, ""),
-                       "expected " + std::to_string(want) + " fields as in the header, got " +
-                           std::to_string(got) + " (quote a field that holds a comma)");
-    table.rows_.push_back(std::move(row));
+    if (!blank(row)) table.rows_.push_back(std::move(row));
   }
   return table;
 }
@@ -195,6 +187,19 @@ void CsvTable::require_columns(std::initializer_list<std::string_view> columns) 
     if (std::find(header_.begin(), header_.end(), w) == header_.end())
       throw InputError(file_, "line 1",
                        "expected the columns " + join(wanted, ",") + "; column '" + w + "' is missing");
+  // Only now the rows: a missing column is clearer than every row having one field too many.
+  const std::size_t want = header_.size();
+  for (const CsvRow& row : rows_) {
+    const std::size_t got = row.fields.size();
+    if (got < want)
+      throw InputError(
+          file_, csv_place(row.line, got, header_[got]),
+          "expected " + std::to_string(want) + " fields as in the header, got " + std::to_string(got));
+    if (got > want)
+      throw InputError(file_, csv_place(row.line, want, ""),
+                       "expected " + std::to_string(want) + " fields as in the header, got " +
+                           std::to_string(got) + " (quote a field that holds a comma)");
+  }
 }
 
 std::size_t CsvTable::column(std::string_view name) const {

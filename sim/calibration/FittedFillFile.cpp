@@ -38,7 +38,9 @@ Ordered settings_json(const FillFit& fit) {
   s["mean_prior"] =
       "national cells and cells without a national row: Beta(1, 1) (assumption: flat); regional cells: "
       "Beta(m tau, (1 - m) tau), m the posterior mean of the specialty's national cell of the same kind";
-  s["year_concentration_prior"] = describe_kappa_prior(o.grid);
+  s["year_concentration_prior"] = describe_kappa_prior(o.grid) +
+                                  "; regional cells with a national cell: that cell's posterior of the year "
+                                  "concentration";
   s["grid"] = Ordered{{"mean_points", o.grid.mu_points},
                       {"log_kappa_points", o.grid.kappa_points},
                       {"kappa_min", o.grid.kappa_min},

@@ -26,7 +26,7 @@ Json fitted_file() {
   regional["region"] = "Syd";
   regional["mean"] = 0.6;
   regional["mean_concentration"] = 77;
-  regional["year_concentration"] = 55;
+  regional["year_concentration"] = 30;
   Json national = doc["cells"][0];
   national["specialty"] = "a";
   national["year_concentration"] = 12.5;
@@ -48,7 +48,7 @@ TEST_F(FittedFillLayerTest, ARegionalFitSetsTheCellsMeanAndBothConcentrations) {
   const int syd = index(Region::Syd);
   EXPECT_EQ(s.fill.mean[0][static_cast<std::size_t>(syd)], 0.6);
   EXPECT_EQ(s.fill.concentration_of(0, syd), 77);
-  EXPECT_EQ(s.fill.year_concentration_of(0, syd), 55);
+  EXPECT_EQ(s.fill.year_concentration_of(0, syd), 30);
   EXPECT_EQ(s.sources.at("/fill/cells/a/Syd").rfind("calibrated: ", 0), 0u);
 }
 
