@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "output/CsvFormat.hpp"
 #include "scenario/JsonReader.hpp"
 
@@ -26,19 +27,6 @@ std::string shown(std::string_view text) {
     s = s.substr(0, cut) + "...";
   }
   return "'" + s + "'";
-}
-
-std::string read_text(const std::filesystem::path& path, const std::string& name) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get())) throw InputError(name, "", "cannot open: read error");
-  return text;
 }
 
 // Splits RFC 4180 text into records, one a line ("\n" or "\r\n"). Quoted fields may hold commas
@@ -149,7 +137,7 @@ std::string line_ranges(std::vector<int> lines) {
 }
 
 CsvTable CsvTable::read(const std::filesystem::path& path, const std::string& name) {
-  return parse(read_text(path, name), name);
+  return parse(read_text_file(path, name), name);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& name) {

@@ -67,7 +67,8 @@ class FittedPatch {
       source(at + "/year_concentration",
              "calibrated: between-year concentration of the national " + c.specialty + " series (" +
                  fit_.file + "), for a region without its own fit; its mean stays /fill/mean/" + c.specialty +
-                 "/" + region + ". " + c.source.substr(c.source.find_first_not_of(" ", c.source.find(':') + 1)));
+                 "/" + region + ". " +
+                 c.source.substr(c.source.find_first_not_of(" ", c.source.find(':') + 1)));
     }
   }
 

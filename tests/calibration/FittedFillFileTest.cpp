@@ -108,7 +108,9 @@ TEST(FittedFillFile, ReaderNamesTheBadValueByJsonPointer) {
   bad["cells"][0]["source"] = "assumption: x";
   EXPECT_EQ(error_of(bad.dump()).substr(0, 68),
             "fill.json: /cells/0/source: expected a source starting with 'calibra");
-  EXPECT_EQ(error_of("{\"format\": \n  oops}"), "fill.json: line 2, column 3: expected well-formed JSON");
+  EXPECT_EQ(error_of("{\"format\": \n  oops}").substr(0, 46),
+            "fill.json: line 2, column 3: malformed JSON: s");
+  EXPECT_EQ(error_of(R"({"format": 1, "format": 2})"), "fill.json: /format: duplicate key 'format'");
 }
 
 }  // namespace
