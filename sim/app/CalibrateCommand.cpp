@@ -52,7 +52,10 @@ int calibrate(const Options& o) {
   std::cout << "Checked " << published.rows() << " rows of published figures in " << published.files.size()
             << " files";
   for (std::size_t i = 0; i < published.files.size(); ++i)
-    std::cout << (i ? ", " : ": ") << published.files[i];
+    std::cout << (i == 0       ? ":\n  "
+                  : i % 3 == 0 ? ",\n  "
+                               : ", ")
+              << fs::path(published.files[i]).filename().string();
   std::cout << ".\n\n";
   print_fill_fit(std::cout, fit);
   std::cout << "\n";

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <vector>
 
+#include "app/BackcastCommand.hpp"
 #include "app/Benchmark.hpp"
 #include "app/CalibrateCommand.hpp"
 #include "app/ParamsCommand.hpp"
@@ -23,9 +24,9 @@ int run_command_line(int argc, char** argv) {
   // In the order `forlob --help` lists them.
   // clang-format off: one command a line
   const std::vector<Command> commands{
-      add_run_command(app),    add_compare_command(app),   add_validate_command(app),
-      add_params_command(app), add_calibrate_command(app), add_validate_history_command(app),
-      add_report_command(app), add_bench_command(app),
+      add_run_command(app),      add_compare_command(app),   add_validate_command(app),
+      add_params_command(app),   add_calibrate_command(app), add_validate_history_command(app),
+      add_backcast_command(app), add_report_command(app),    add_bench_command(app),
   };
   // clang-format on
 

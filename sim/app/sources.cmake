@@ -7,6 +7,7 @@ set(FORLOB_APP_SOURCES
   app/ParamsCommand.cpp
   app/CalibrateCommand.cpp
   app/ValidateHistoryCommand.cpp
+  app/BackcastCommand.cpp
   app/ReportCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)

@@ -61,8 +61,9 @@ std::string percent(double share) { return format_fixed(100 * share, 0) + "%"; }
 
 void print_fill_fit(std::ostream& out, const FillFit& fit) {
   out << "Fill model from " << fit.data_file
-      << ": per cell (specialty/region/kind) a Beta-binomial; mean = posterior mean of the fill rate,\n"
-         "kappa = year-to-year concentration a + b (median); 90% intervals.\n";
+      << ", a Beta-binomial per cell (specialty/region/kind):\n"
+         "mean = posterior mean of the fill rate, kappa = year-to-year concentration a + b (median);\n"
+         "90% intervals.\n";
   TextTable t({true, false, true, false, false, false, false, false, false, true});
   t.add({"cell", "rows", "years", "posted", "filled", "mean", "90% interval", "kappa", "90% interval",
          "pooled"});
@@ -77,7 +78,7 @@ void print_fill_fit(std::ostream& out, const FillFit& fit) {
   for (const PoolingFit& p : fit.pooling) {
     out << "  pooling " << p.specialty << " (kind " << p.kind << "): " << p.regional_cells << " regional cell"
         << (p.regional_cells == 1 ? "" : "s") << " with data, shrunk toward the national mean "
-        << format_fixed(p.national_mean, 3) << " with tau " << format_trimmed(p.tau, 1);
+        << format_fixed(p.national_mean, 3) << "\n    with tau " << format_trimmed(p.tau, 1);
     if (p.estimated)
       out << " (empirical Bayes" << (p.at_bound ? ", at an end of the search range" : "") << ")\n";
     else
@@ -107,23 +108,24 @@ void print_delay_dropout(std::ostream& out, const std::vector<DelayDropoutFit>& 
 
 void print_recovery(std::ostream& out, const RecoveryOptions& options, const RecoveryResult& result) {
   const double m = static_cast<double>(result.cases.size());
+  const auto percent1 = [](double share) { return format_fixed(100 * share, 1) + "%"; };
   out << "Parameter recovery: " << result.cases.size() << " synthetic data sets of " << options.posted.size()
       << " years (posted " << options.posted.front()
       << " a year), truth drawn from the prior (mean uniform, kappa "
       << "log-uniform on [" << format_trimmed(options.grid.kappa_min) << ", "
       << format_trimmed(options.grid.kappa_max) << "]), seed " << options.seed << ".\n"
-      << "  90% interval covers the true mean in " << percent(result.mu_coverage()) << ", the true kappa in "
-      << percent(result.kappa_coverage())
+      << "  90% interval covers the true mean in " << percent1(result.mu_coverage()) << ", the true kappa in "
+      << percent1(result.kappa_coverage())
       << " (binomial standard error of a 90% coverage: " << format_fixed(100 * std::sqrt(0.09 / m), 1)
       << " points)\n"
       << "  a plain binomial fit (kappa ignored) covers the true mean in "
-      << percent(result.binomial_coverage()) << "\n";
+      << percent1(result.binomial_coverage()) << "\n";
 }
 
 void print_history_validation(std::ostream& out, const HistoryValidation& v) {
   const HistoryOptions& o = v.options;
   out << "Fill-rate history " << o.specialty << "/" << o.region << "/" << o.kind << ", "
-      << v.series.front().year << "-" << v.series.back().year << ". Fit on " << v.series.front().year << "-"
+      << v.series.front().year << "-" << v.series.back().year << ".\nFit on " << v.series.front().year << "-"
       << o.fit_to << ": mean " << format_fixed(v.fit_mean, 3) << " "
       << interval(format_fixed(v.fit_mean_low, 3), format_fixed(v.fit_mean_high, 3)) << ", kappa (median) "
       << concentration(v.fit_kappa) << ".\n"

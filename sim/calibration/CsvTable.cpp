@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "output/CsvFormat.hpp"
 #include "scenario/JsonReader.hpp"
 
@@ -28,21 +29,8 @@ std::string shown(std::string_view text) {
   return "'" + s + "'";
 }
 
-std::string read_text(const std::filesystem::path& path, const std::string& name) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get())) throw InputError(name, "", "cannot open: read error");
-  return text;
-}
-
-// Splits RFC 4180 text into records. Quoted fields may hold commas, doubled quotes and line
-// breaks; a record ends at "\n" or "\r\n" outside quotes.
+// Splits RFC 4180 text into records, one a line ("\n" or "\r\n"). Quoted fields may hold commas
+// and doubled quotes, but not line breaks (no value in these files needs one).
 class Splitter {
  public:
   Splitter(std::string_view text, const std::string& name) : text_(text), name_(name) {
@@ -73,12 +61,15 @@ class Splitter {
   std::string field(const CsvRow& row) {
     std::string out;
     if (!done() && text_[pos_] == '"') {
-      const int start_line = line_;
       ++pos_;
       while (true) {
-        if (done())
-          throw InputError(name_, csv_place(start_line, row.fields.size(), ""),
-                           "expected a closing quote for the quoted field that starts here");
+        // No field of these files holds a line break, so an open quote is reported on its own line
+        // rather than swallowing the lines after it.
+        if (done() || text_[pos_] == '\n' || text_[pos_] == '\r')
+          throw InputError(
+              name_, csv_place(line_, row.fields.size(), ""),
+              "expected a closing quote before the end of the line for the quoted field that starts "
+              "here");
         const char c = text_[pos_];
         if (c == '"') {
           if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
@@ -89,7 +80,6 @@ class Splitter {
           ++pos_;
           break;
         }
-        if (c == '\n') ++line_;
         out += c;
         ++pos_;
       }
@@ -147,7 +137,7 @@ std::string line_ranges(std::vector<int> lines) {
 }
 
 CsvTable CsvTable::read(const std::filesystem::path& path, const std::string& name) {
-  return parse(read_text(path, name), name);
+  return parse(read_text_file(path, name), name);
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
@@ -169,17 +159,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
   table.header_ = std::move(header.fields);
   while (!split.done()) {
     CsvRow row = split.next();
-    if (blank(row)) continue;
-    const std::size_t want = table.header_.size(), got = row.fields.size();
-    if (got < want)
-      throw InputError(
-          name, csv_place(row.line, got, table.header_[got]),
-          "expected " + std::to_string(want) + " fields as in the header, got " + std::to_string(got));
-    if (got > want)
-      throw InputError(name, csv_place(row.line, want, ""),
-                       "expected " + std::to_string(want) + " fields as in the header, got " +
-                           std::to_string(got) + " (quote a field that holds a comma)");
-    table.rows_.push_back(std::move(row));
+    if (!blank(row)) table.rows_.push_back(std::move(row));
   }
   return table;
 }
@@ -195,6 +175,19 @@ void CsvTable::require_columns(std::initializer_list<std::string_view> columns) 
     if (std::find(header_.begin(), header_.end(), w) == header_.end())
       throw InputError(file_, "line 1",
                        "expected the columns " + join(wanted, ",") + "; column '" + w + "' is missing");
+  // Only now the rows: a missing column is clearer than every row having one field too many.
+  const std::size_t want = header_.size();
+  for (const CsvRow& row : rows_) {
+    const std::size_t got = row.fields.size();
+    if (got < want)
+      throw InputError(
+          file_, csv_place(row.line, got, header_[got]),
+          "expected " + std::to_string(want) + " fields as in the header, got " + std::to_string(got));
+    if (got > want)
+      throw InputError(file_, csv_place(row.line, want, ""),
+                       "expected " + std::to_string(want) + " fields as in the header, got " +
+                           std::to_string(got) + " (quote a field that holds a comma)");
+  }
 }
 
 std::size_t CsvTable::column(std::string_view name) const {

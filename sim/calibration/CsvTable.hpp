@@ -55,7 +55,8 @@ class CsvTable {
   const std::vector<std::string>& header() const { return header_; }
   const std::vector<CsvRow>& rows() const { return rows_; }
 
-  // The header must hold exactly these columns, in any order, each once.
+  // The header must hold exactly these columns, in any order, each once, and every row as many
+  // fields as the header.
   void require_columns(std::initializer_list<std::string_view> columns) const;
   std::size_t column(std::string_view name) const;  // index; the column must exist
   CsvField field(const CsvRow& row, std::string_view name) const;

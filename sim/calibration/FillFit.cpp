@@ -96,12 +96,13 @@ CellFit summarise_cell(const CellData& data, const CellPosterior& posterior) {
 }
 
 double estimate_tau(const FillGrid& grid, const std::vector<const CellLikelihood*>& regional,
-                    double national_mean, double tau_min, double tau_max, bool* at_bound) {
+                    double national_mean, const std::vector<double>& kappa_prior, double tau_min,
+                    double tau_max, bool* at_bound) {
   const auto minus_log_evidence = [&](double log_tau) {
     const double tau = std::exp(log_tau);
     const std::vector<double> prior = beta_prior_masses(grid, national_mean * tau, (1 - national_mean) * tau);
     double sum = 0;
-    for (const CellLikelihood* l : regional) sum += CellPosterior(*l, prior).log_evidence();
+    for (const CellLikelihood* l : regional) sum += CellPosterior(*l, prior, kappa_prior).log_evidence();
     return -sum;
   };
   constexpr int kCoarse = 41;
@@ -128,7 +129,7 @@ FillFit fit_fill(const PostingRecords& records, const FitOptions& options) {
   fit.options = options;
   const FillGrid grid(options.grid);
   const std::vector<double> flat = beta_prior_masses(grid, 1, 1);
-  const std::string kappa_prior = describe_kappa_prior(options.grid);
+  const std::string kappa_prior_text = describe_kappa_prior(options.grid);
   const std::vector<CellData> cells = group_cells(records);
 
   for (std::size_t first = 0; first < cells.size();) {
@@ -138,10 +139,13 @@ FillFit fit_fill(const PostingRecords& records, const FitOptions& options) {
       ++last;
     const bool has_national = cells[first].region == "all";
     double national_mean = 0;
+    std::vector<double> kappa_prior;  // empty: log-uniform
     if (has_national) {
       const CellLikelihood l(grid, cells[first].years);
-      CellFit f = summarise_cell(cells[first], CellPosterior(l, flat));
-      f.prior = "Beta(1, 1) on the mean (assumption: flat); " + kappa_prior;
+      const CellPosterior national(l, flat);
+      kappa_prior = national.kappa_marginal();
+      CellFit f = summarise_cell(cells[first], national);
+      f.prior = "Beta(1, 1) on the mean (assumption: flat); " + kappa_prior_text;
       f.source = cell_source(cells[first], records.file);
       national_mean = f.mean;
       fit.cells.push_back(std::move(f));
@@ -156,7 +160,7 @@ FillFit fit_fill(const PostingRecords& records, const FitOptions& options) {
     std::vector<double> prior = flat;
     std::string prior_text = "Beta(1, 1) on the mean (assumption: flat; no national row for " +
                              cells[first].specialty + ", kind " + cells[first].kind + " to pool toward); " +
-                             kappa_prior;
+                             kappa_prior_text;
     if (has_national && !regional.empty()) {
       PoolingFit pool;
       pool.specialty = cells[first].specialty;
@@ -165,8 +169,8 @@ FillFit fit_fill(const PostingRecords& records, const FitOptions& options) {
       pool.national_mean = national_mean;
       std::string why;
       if (pool.regional_cells >= options.min_regional_cells_for_tau) {
-        pool.tau =
-            estimate_tau(grid, regional, national_mean, options.tau_min, options.tau_max, &pool.at_bound);
+        pool.tau = estimate_tau(grid, regional, national_mean, kappa_prior, options.tau_min, options.tau_max,
+                                &pool.at_bound);
         pool.estimated = true;
         why = "calibrated: empirical Bayes, the maximum of the regional cells' marginal likelihood" +
               std::string(pool.at_bound ? ", at an end of the search range" : "");
@@ -177,13 +181,15 @@ FillFit fit_fill(const PostingRecords& records, const FitOptions& options) {
               options.default_tau_reason;
       }
       prior = beta_prior_masses(grid, national_mean * pool.tau, (1 - national_mean) * pool.tau);
-      prior_text = "Beta centred on " + pool.specialty + "/all (posterior mean " +
-                   format_fixed(national_mean, 4) + "), tau " + format_trimmed(pool.tau, 2) + " (" + why +
-                   "); " + kappa_prior;
+      prior_text =
+          "Beta centred on " + pool.specialty + "/all (posterior mean " + format_fixed(national_mean, 4) +
+          "), tau " + format_trimmed(pool.tau, 2) + " (" + why + "); year concentration: the posterior of " +
+          pool.specialty +
+          "/all (assumption: a region's year-to-year variation is like the nation's; it may be larger)";
       fit.pooling.push_back(pool);
     }
     for (std::size_t c = regional_first; c < last; ++c) {
-      CellFit f = summarise_cell(cells[c], CellPosterior(*regional[c - regional_first], prior));
+      CellFit f = summarise_cell(cells[c], CellPosterior(*regional[c - regional_first], prior, kappa_prior));
       f.pooled = has_national;
       f.prior = prior_text;
       f.source = cell_source(cells[c], records.file);

@@ -4,7 +4,9 @@
 // concentration κ, fitted as a grid posterior (GridPosterior). Regional cells are partially pooled
 // toward their specialty's national level: μ_r ~ Beta(m τ, (1 − m) τ) with m the national
 // posterior mean and τ the between-region concentration, estimated by empirical Bayes when enough
-// regional cells have data and otherwise a stated default (an assumption).
+// regional cells have data and otherwise a stated default (an assumption). Their κ prior is the
+// national cell's posterior of κ: a region rarely has enough years to say how much its own rate
+// varies.
 #include <string>
 #include <vector>
 
@@ -17,8 +19,8 @@ struct FitOptions {
   GridSettings grid;
   double default_tau = 8;
   std::string default_tau_reason =
-      "regions' fill rates differ by about 0.15 around the national level (sd of Beta(m tau, (1 - m) tau) "
-      "at m = 0.8); applicants queue in some places while up to half of courses go unfilled elsewhere "
+      "regions' fill rates differ by about 0.13 around the national level, the sd of Beta(8 m, 8 (1 - m)) "
+      "at m = 0.8, as applicants queue in some places while up to half of courses go unfilled elsewhere "
       "(Jyllands-Posten 29 Apr 2023; MODEL.md)";
   int min_regional_cells_for_tau = 3;     // all three regions
   double tau_min = 0.5, tau_max = 10000;  // empirical-Bayes search range
@@ -74,7 +76,8 @@ CellFit summarise_cell(const CellData& data, const CellPosterior& posterior);
 // The maximum of the marginal likelihood of the regional cells over τ (log-spaced grid search,
 // then Brent's method on log τ). `at_bound` tells whether it lies at an end of the range.
 double estimate_tau(const FillGrid& grid, const std::vector<const CellLikelihood*>& regional,
-                    double national_mean, double tau_min, double tau_max, bool* at_bound);
+                    double national_mean, const std::vector<double>& kappa_prior, double tau_min,
+                    double tau_max, bool* at_bound);
 
 // The text of the prior on μ and κ that a cell was fitted with.
 std::string describe_kappa_prior(const GridSettings& grid);

@@ -11,7 +11,9 @@
 #include "calibration/CsvTable.hpp"
 #include "calibration/PostingRecords.hpp"
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/JsonText.hpp"
 
 namespace forlob {
 
@@ -38,7 +40,9 @@ Ordered settings_json(const FillFit& fit) {
   s["mean_prior"] =
       "national cells and cells without a national row: Beta(1, 1) (assumption: flat); regional cells: "
       "Beta(m tau, (1 - m) tau), m the posterior mean of the specialty's national cell of the same kind";
-  s["year_concentration_prior"] = describe_kappa_prior(o.grid);
+  s["year_concentration_prior"] = describe_kappa_prior(o.grid) +
+                                  "; regional cells with a national cell: that cell's posterior of the year "
+                                  "concentration";
   s["grid"] = Ordered{{"mean_points", o.grid.mu_points},
                       {"log_kappa_points", o.grid.kappa_points},
                       {"kappa_min", o.grid.kappa_min},
@@ -62,37 +66,6 @@ Ordered settings_json(const FillFit& fit) {
   s["area_rule"] =
       "assumption: a row for part of a training region (area) is representative of the whole region";
   return s;
-}
-
-std::string read_text(const std::filesystem::path& path, const std::string& name) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  return text;
-}
-
-nlohmann::json parse_json(const std::string& text, const std::string& name) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t at = std::min(e.byte == 0 ? std::size_t{0} : e.byte - 1, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < at; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    std::size_t column = 1;
-    for (std::size_t i = line_start; i < at; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    throw InputError(name, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                     "expected well-formed JSON");
-  }
 }
 
 std::array<double, 2> interval(const JsonReader& r, double min, double max, double inside) {
@@ -177,11 +150,11 @@ std::string fitted_fill_text(const FillFit& fit, const std::vector<std::string>&
 }
 
 FittedFill read_fitted_fill(const std::filesystem::path& path, const std::string& name) {
-  return parse_fitted_fill(read_text(path, name), name);
+  return parse_fitted_fill(read_text_file(path, name), name);
 }
 
 FittedFill parse_fitted_fill(const std::string& text, const std::string& name) {
-  const nlohmann::json doc = parse_json(text, name);
+  const nlohmann::json doc = parse_json_text(text, name);
   const JsonReader root(doc, name);
   root.object({"format", "forlob_version", "data", "method", "settings", "cells"});
   FittedFill out;

@@ -54,17 +54,21 @@ CellLikelihood::CellLikelihood(const FillGrid& grid, const std::vector<YearCount
   max_log_ = *std::max_element(log_l_.begin(), log_l_.end());
 }
 
-CellPosterior::CellPosterior(const CellLikelihood& likelihood, const std::vector<double>& mu_prior_mass)
+CellPosterior::CellPosterior(const CellLikelihood& likelihood, const std::vector<double>& mu_prior_mass,
+                             const std::vector<double>& kappa_prior_mass)
     : grid_(&likelihood.grid()) {
   const FillGrid& g = *grid_;
   weight_.assign(static_cast<std::size_t>(g.mu_points()) * static_cast<std::size_t>(g.kappa_points()), 0.0);
-  const double kappa_prior = 1.0 / g.kappa_points();
+  std::vector<double> kappa_prior = kappa_prior_mass;
+  if (kappa_prior.empty())
+    kappa_prior.assign(static_cast<std::size_t>(g.kappa_points()), 1.0 / g.kappa_points());
   double total = 0;
   for (int i = 0; i < g.mu_points(); ++i) {
-    const double prior = mu_prior_mass[static_cast<std::size_t>(i)] * kappa_prior;
+    const double prior = mu_prior_mass[static_cast<std::size_t>(i)];
     if (prior <= 0) continue;
     for (int j = 0; j < g.kappa_points(); ++j) {
-      const double w = prior * std::exp(likelihood.log_at(i, j) - likelihood.max_log());
+      const double w = prior * kappa_prior[static_cast<std::size_t>(j)] *
+                       std::exp(likelihood.log_at(i, j) - likelihood.max_log());
       weight_[index(i, j)] = w;
       total += w;
     }
@@ -121,7 +125,10 @@ std::vector<double> CellPosterior::predictive_pmf(int posted) const {
       const double kappa = std::exp(grid_->log_kappa(j));
       const std::vector<double> p =
           beta_binomial_pmf(posted, grid_->mu(i) * kappa, (1 - grid_->mu(i)) * kappa);
-      for (std::size_t y = 0; y < pmf.size(); ++y) pmf[y] += w * p[y];
+      // Each point's pmf renormalised: its lgamma starting value is off by up to ~1e-8 at large κ.
+      double sum = 0;
+      for (double v : p) sum += v;
+      for (std::size_t y = 0; y < pmf.size(); ++y) pmf[y] += w * p[y] / sum;
       kept += w;
     }
   for (double& p : pmf) p /= kept;

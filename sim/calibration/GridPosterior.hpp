@@ -65,8 +65,9 @@ class CellLikelihood {
 
 class CellPosterior {
  public:
-  // κ's prior is uniform over the log κ bins; μ's prior mass per bin is given.
-  CellPosterior(const CellLikelihood& likelihood, const std::vector<double>& mu_prior_mass);
+  // Prior masses per μ bin and per log κ bin (empty: uniform over the log κ bins, i.e. log-uniform κ).
+  CellPosterior(const CellLikelihood& likelihood, const std::vector<double>& mu_prior_mass,
+                const std::vector<double>& kappa_prior_mass = {});
 
   // log p(data | prior), with the binomial coefficients: comparable across priors.
   double log_evidence() const { return log_evidence_; }

@@ -107,10 +107,8 @@ PostingRecords convert(const CsvTable& table) {
       for (const std::string& a : allowed) ok = ok || a == r.area;
       if (!ok) {
         if (allowed.empty())
-          area.expected("an empty area: " +
-                        (r.region == "all" ? std::string("a national row")
-                                           : r.region + " is one administrative region") +
-                        " has no parts");
+          area.expected(r.region == "all" ? "an empty area (a national row)"
+                                          : "an empty area (" + r.region + " is one administrative region)");
         area.expected("an empty area or one of " + join(allowed) + " (the parts of " + r.region + ")");
       }
     }

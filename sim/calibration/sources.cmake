@@ -2,6 +2,7 @@ list(APPEND FORLOB_SOURCES
   calibration/CsvTable.cpp
   calibration/PostingRecords.cpp
   calibration/PublishedFigures.cpp
+  calibration/Backcast.cpp
   calibration/BetaBinomial.cpp
   calibration/GridPosterior.cpp
   calibration/FillFit.cpp

@@ -4,17 +4,13 @@
 
 #include <sstream>
 
+#include "support/Lines.hpp"
 #include "support/TinyScenario.hpp"
 
 namespace forlob {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+using testing::lines;
 
 // One year, one specialty: 4 region slots x 2 specialty slots x 18 metrics = 144 cells. Cell i sees
 // the values i and i + 1 in two replications, so mean i + 0.5, sd 0.707, p05 i + 0.05, p95 i + 0.95.
