@@ -109,11 +109,11 @@ std::string chart_preamble(const Chart& chart, std::string_view xlabel, std::str
     return s;
   }
   // Title on top, then the legend in rows across the width, then the plot. As many columns as
-  // entries of the longest label fit (about 7 px a character plus the line sample), at most
-  // key_columns.
+  // entries of the longest label fit (about 8 px a character plus the line sample, generously: gnuplot may
+  // measure wider), at most key_columns.
   std::size_t longest = 0;
   for (const std::string& label : key_labels) longest = std::max(longest, utf8_width(label));
-  const double entry_width = 7.0 * static_cast<double>(longest) + 80.0;
+  const double entry_width = 8.0 * static_cast<double>(longest) + 90.0;
   const std::size_t fit = static_cast<std::size_t>(std::max(1.0, (chart.width - 40) / entry_width));
   const std::size_t columns =
       std::min({fit, static_cast<std::size_t>(std::max(1, chart.key_columns)), key_labels.size()});

@@ -39,12 +39,18 @@ tr.assumption td { background: #fff4d6; }
 tr.override td { background: #e8f0ff; }
 td.pointer { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; word-break: break-all; }
 td.value { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; max-width: 14em; word-break: break-all; }
+div.wide { overflow-x: auto; }
 figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: 0.9em; color: #333; }
 figcaption .files { color: #777; }
 .note { color: #555; font-size: 0.92em; }
-@media print { body { max-width: none; margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print {
+  body { max-width: none; margin: 0; }
+  div.wide { overflow: visible; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+}
 )";
 
 constexpr const char* kImageCheck = R"(
@@ -176,17 +182,20 @@ std::string headline_section(const ReportInputs& in) {
   if (names.size() == 2 && !in.difference_label().empty())
     t += " A = " + html_escape(names[0]) + ", B = " + html_escape(names[1]) +
          "; B − A is taken replication by replication with common random numbers.";
-  t += "</p>\n<table class=\"headlines\">\n<thead><tr><th rowspan=\"2\">headline</th>";
+  t += "</p>\n<div class=\"wide\"><table class=\"headlines\">\n<thead><tr><th rowspan=\"2\">headline</th>";
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    std::string name = display_name(in, columns[i]);
-    if (names.size() == 2) name = (i == 0 ? "A: " : i == 1 ? "B: " : "B − A: ") + name;
-    t += "<th class=\"group\" colspan=\"2\">" + html_escape(name) + "</th>";
+    // With two scenarios the note above names them; the header says A, B and B − A.
+    const std::string name = display_name(in, columns[i]);
+    const std::string shown = names.size() == 2 ? (i == 0 ? "A" : i == 1 ? "B" : "B − A") : name;
+    t += "<th class=\"group\" colspan=\"2\"" + attr("title", name) + ">" + html_escape(shown) + "</th>";
   }
   // How many assumption-tier parameters each headline rests on, per scenario (when recorded).
   const bool flags =
       in.summary && std::any_of(in.summary->scenarios.begin(), in.summary->scenarios.end(),
                                 [](const ScenarioInfo& sc) { return !sc.assumption_parameters.empty(); });
-  if (flags) t += "<th rowspan=\"2\" class=\"num\">assumption-tier<br>parameters</th>";
+  if (flags)
+    t += std::string("<th rowspan=\"2\" class=\"num\">assumption-tier<br>parameters") +
+         (in.summary->scenarios.size() == 2 ? " (A / B)" : "") + "</th>";
   t += "</tr>\n<tr>";
   for (std::size_t i = 0; i < columns.size(); ++i)
     t += "<th class=\"num\">mean</th><th class=\"num\">90% interval</th>";
@@ -209,20 +218,16 @@ std::string headline_section(const ReportInputs& in) {
     }
     if (flags) {
       std::string counts;
-      const char* letters[] = {"A", "B"};
       for (std::size_t i = 0; i < in.summary->scenarios.size(); ++i) {
         const auto& m = in.summary->scenarios[i].assumption_parameters;
         const auto it = m.find(headline);
-        if (it == m.end()) continue;
-        if (!counts.empty()) counts += ", ";
-        if (in.summary->scenarios.size() == 2) counts += std::string(letters[i]) + " ";
-        counts += std::to_string(it->second);
+        counts += (i ? " / " : "") + (it == m.end() ? std::string("–") : std::to_string(it->second));
       }
       t += "<td class=\"num\">" + (counts.empty() ? std::string("–") : counts) + "</td>";
     }
     t += "</tr>\n";
   }
-  t += "</tbody>\n</table>\n";
+  t += "</tbody>\n</table></div>\n";
   if (flags)
     t +=
         "<p class=\"note\">Assumption-tier parameters: how many inputs without a public figure each headline "

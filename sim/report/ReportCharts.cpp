@@ -130,7 +130,7 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
     const std::string what = display_name(in, diff);
     auto difference_chart = [&](const std::string& name, const std::string& title, FanSeries f,
                                 const std::string& description) {
-      f.label = what;
+      f.label = "difference";  // the title says of what
       f.colour = kDifferenceColour;
       if (f.points.size() < 2) return;
       FanChartOptions o = specialist_options(s, "difference in new specialists per year (persons)");

@@ -130,11 +130,11 @@ TEST(HtmlReport, HasSweepSensitivityAndForecastSectionsOnlyWithTheirFiles) {
 
 TEST(HtmlReport, SaysHowManyAssumptionsAHeadlineRestsOn) {
   const std::string html = page().html;
-  EXPECT_NE(html.find("assumption-tier<br>parameters</th>"), std::string::npos);
+  EXPECT_NE(html.find("assumption-tier<br>parameters (A / B)</th>"), std::string::npos);
   const auto row = html.find("<tr data-headline-row=\"completed_almen_medicin_2022_2026\">");
   ASSERT_NE(row, std::string::npos);
   const std::string line = html.substr(row, html.find("</tr>", row) - row);
-  EXPECT_NE(line.find("<td class=\"num\">A 3, B 4</td>"), std::string::npos) << line;
+  EXPECT_NE(line.find("<td class=\"num\">3 / 4</td>"), std::string::npos) << line;
 }
 
 TEST(HtmlReport, IsTheSameForTheSameInputs) { EXPECT_TRUE(page().html == page().html); }
