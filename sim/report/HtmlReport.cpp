@@ -29,10 +29,9 @@ h2 { font-size: 1.3em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; mar
 h3 { font-size: 1.1em; }
 p.lead { color: #444; margin-top: 0; }
 table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
-th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #e3e3e3; vertical-align: top; text-align: left; }
+th, td { padding: 0.25em 0.5em; border-bottom: 1px solid #e3e3e3; vertical-align: top; text-align: left; }
 th { background: #f4f4f4; }
 th.group { text-align: center; border-left: 1px solid #ddd; }
-table.headlines td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.facts th { background: none; font-weight: 600; white-space: nowrap; }
 tr.assumption td { background: #fff4d6; }
