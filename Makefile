@@ -8,14 +8,20 @@ FORLOB      := $(BUILD)/sim/forlob
 # Debian 12 packages the build needs (Boost.Random and Boost.Math are header-only).
 PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libcli11-dev \
             nlohmann-json3-dev libgtest-dev time
+# Debian 12 packages only the tests need: python3-jsonschema for the JSON Schema check of
+# evaluation_forecast.json (run with /usr/bin/python3, which sees Debian's Python packages).
+TEST_PACKAGES := python3-jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps install-packages configure build run test test-sanitizers format-check bench clean
+.PHONY: all deps test-deps install-packages configure build run test test-sanitizers format-check bench clean
 
 all: build
 
 deps:
 	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages WANT="$(TEST_PACKAGES)"
 
 install-packages:
 	@missing=$$(for p in $(WANT); do \
@@ -37,11 +43,11 @@ build: configure
 run: build
 	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --force
 
-test: build
+test: build test-deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 # Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too).
-test-sanitizers: deps
+test-sanitizers: deps test-deps
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 	FORLOB_SANITIZED=1 ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)

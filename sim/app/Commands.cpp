@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/Benchmark.hpp"
+#include "app/ForecastCommand.hpp"
 #include "app/RunCommands.hpp"
 #include "app/ValidateCommand.hpp"
 
@@ -18,10 +19,8 @@ int run_command_line(int argc, char** argv) {
 
   // In the order `forlob --help` lists them.
   const std::vector<Command> commands{
-      add_run_command(app),
-      add_compare_command(app),
-      add_validate_command(app),
-      add_bench_command(app),
+      add_run_command(app),      add_compare_command(app), add_validate_command(app),
+      add_forecast_command(app), add_bench_command(app),
   };
 
   try {

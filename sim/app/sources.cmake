@@ -4,5 +4,6 @@ set(FORLOB_APP_SOURCES
   app/RunFlags.cpp
   app/RunCommands.cpp
   app/ValidateCommand.cpp
+  app/ForecastCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)
