@@ -44,6 +44,7 @@ void ObservedRounds::begin_replication(StreamKey replication) {
   std::fill(outcomes_.begin(), outcomes_.end(), CellOutcome{});
   std::fill(chosen_.begin(), chosen_.end(), 0);
   decided_.clear();
+  opened_year_.clear();
 }
 
 int ObservedRounds::cell_of(int year, int round, const Posting& p) const {
@@ -52,6 +53,9 @@ int ObservedRounds::cell_of(int year, int round, const Posting& p) const {
 }
 
 void ObservedRounds::on_round(int year, int round, std::span<const RoundPosting> postings) {
+  if (opened_year_.size() <= static_cast<std::size_t>(round))
+    opened_year_.resize(static_cast<std::size_t>(round) + 1, 0);
+  opened_year_[static_cast<std::size_t>(round)] = year;
   touched_.clear();
   for (std::size_t i = 0; i < postings.size(); ++i) {
     const Posting& p = postings[i].posting;
@@ -100,8 +104,11 @@ std::optional<bool> ObservedRounds::fills(const Posting& p) {
     return filled;
   }
   if (p.reposts > 0) return std::nullopt;
-  // A course that joins a round after it opened (a flex course posted within the round).
-  const int c = cell_of(year_of(p.month), p.round, p);
+  // A course that joins a round after it opened (a flex course posted within the round): it belongs
+  // to that round's latest opening, which may lie in the previous year (an autumn round's flex
+  // course posted in January).
+  if (static_cast<std::size_t>(p.round) >= opened_year_.size()) return std::nullopt;
+  const int c = cell_of(opened_year_[static_cast<std::size_t>(p.round)], p.round, p);
   if (c < 0) return std::nullopt;
   const std::size_t cell = static_cast<std::size_t>(c);
   outcomes_[cell].posted += 1;

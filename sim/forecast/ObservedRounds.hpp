@@ -13,8 +13,8 @@
 //  - the number of courses posted is never changed: it follows from the scenario (plan, carry-over,
 //    hand-over). When the simulation posts fewer courses than were observed filled, all of them fill
 //    and the shortfall is reported; a different count of posted courses is reported, not corrected.
-//  - a course that joins the cell after the round opened (a flex course posted within the round)
-//    fills while the observed count has not been reached.
+//  - a course that joins the round after it opened (a flex course posted within the round, R3),
+//    belongs to the round's latest opening and fills while the observed count has not been reached.
 // One instance per thread; it keeps the state of the replication it is consulted in.
 #include <cstdint>
 #include <optional>
@@ -65,6 +65,7 @@ class ObservedRounds final : public FillOverride {
   std::unordered_map<std::uint64_t, Decision> decided_;  // course id -> its fixed outcome this round
   std::vector<std::vector<std::size_t>> members_;        // per cell: postings of the opening round
   std::vector<int> touched_;                             // cells with members in this round
+  std::vector<int> opened_year_;                         // per round index: the year it last opened
 };
 
 }  // namespace forlob

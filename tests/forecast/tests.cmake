@@ -1,0 +1,6 @@
+list(APPEND FORLOB_TEST_SOURCES
+  forecast/CsvReaderTest.cpp
+  forecast/ObservedFiguresTest.cpp
+  forecast/EvaluationLayoutTest.cpp
+  forecast/ObservedRoundsTest.cpp
+  forecast/EvaluationForecastTest.cpp)
