@@ -100,12 +100,12 @@ void print_forecast_table(std::ostream& out, const ForecastResult& result,
     out << "note: line " << o.line << " (" << o.year << " "
         << scenario.calendar.rounds[static_cast<std::size_t>(o.round)].name << " " << region_name(o.region)
         << " " << scenario.specialties[static_cast<std::size_t>(o.specialty)].id << " "
-        << course_kind_name(o.kind) << "): the simulation posted "
+        << course_kind_name(o.kind) << "): observed " << o.posted << " posted; the simulation posts "
         << format_trimmed(check.mean(observed_check_cell(c, ObservedCheck::Posted)), 2)
-        << " courses on average, not " << o.posted << ", in " << format_trimmed(100 * differs, 1)
-        << "% of replications";
+        << " on average, a different number in " << format_trimmed(100 * differs, 1) << "% of replications";
     if (filled < o.filled)
-      out << "; fills " << format_trimmed(filled, 2) << " on average, short of " << o.filled;
+      out << "; it fills " << format_trimmed(filled, 2) << " on average, short of the " << o.filled
+          << " observed";
     out << "\n";
   }
 }
