@@ -118,12 +118,9 @@ void Replication::open_round(int year, int round, Month when, const std::vector<
     }
   // Courses a policy adds to the round (extraordinary courses, outside the dimensioning).
   for (auto& policy : policies_) policy->on_round_opened(year, round, when, *this, round_postings_);
-  if (fill_override_) {
-    round_view_.clear();
-    for (const Posting& p : round_postings_)
-      if (p.reposts == 0) round_view_.push_back({p, natural_fill(p)});
-    fill_override_->on_round(year, round, round_view_);
-  }
+  if (fill_override_)
+    fill_override_->on_round(year, round, round_postings_,
+                             [this](const Posting& p) { return natural_fill(p); });
   for (const Posting& p : round_postings_) post(p);
 }
 

@@ -64,7 +64,6 @@ class Replication final : private PolicyContext {
   // so events are ordered by (month, sequence).
   std::vector<std::vector<Posting>> due_;
   std::vector<Posting> round_postings_;
-  std::vector<RoundPosting> round_view_;
   FillOverride* fill_override_ = nullptr;
   StreamKey key_{0}, fill_key_{0}, trainee_key_{0};
   Tally* tally_ = nullptr;

@@ -22,9 +22,13 @@ CourseKind kind_of(const Posting& p) {
 
 }  // namespace
 
-bool ObservedRounds::Decision::matches(const Posting& p) const {
-  return p.round == round && p.specialty == specialty && p.region == region &&
+bool ObservedRounds::Decision::matches(const Posting& p, int round_year) const {
+  return year == round_year && p.round == round && p.specialty == specialty && p.region == region &&
          (p.kind == PostingKind::Extraordinary) == extraordinary;
+}
+
+bool ObservedRounds::round_fixed(int year, int round) const {
+  return std::find(fixed_rounds_.begin(), fixed_rounds_.end(), std::pair{year, round}) != fixed_rounds_.end();
 }
 
 ObservedRounds::ObservedRounds(const ObservedFigures& figures)
@@ -36,6 +40,7 @@ ObservedRounds::ObservedRounds(const ObservedFigures& figures)
     const ObservedCell& cell = figures.cells[c];
     cell_index_.emplace(pack(cell.year, cell.round, cell.region, cell.specialty, cell.kind),
                         static_cast<int>(c));
+    if (!round_fixed(cell.year, cell.round)) fixed_rounds_.push_back({cell.year, cell.round});
   }
 }
 
@@ -52,42 +57,44 @@ int ObservedRounds::cell_of(int year, int round, const Posting& p) const {
   return it == cell_index_.end() ? -1 : it->second;
 }
 
-void ObservedRounds::on_round(int year, int round, std::span<const RoundPosting> postings) {
+void ObservedRounds::on_round(int year, int round, std::span<const Posting> postings,
+                              const NaturalFill& natural) {
   if (opened_year_.size() <= static_cast<std::size_t>(round))
     opened_year_.resize(static_cast<std::size_t>(round) + 1, 0);
   opened_year_[static_cast<std::size_t>(round)] = year;
+  if (!round_fixed(year, round)) return;
   touched_.clear();
   for (std::size_t i = 0; i < postings.size(); ++i) {
-    const Posting& p = postings[i].posting;
+    const Posting& p = postings[i];
+    if (p.reposts > 0) continue;  // a re-posting belongs to the round it was first posted in
     const int c = cell_of(year, round, p);
-    if (c < 0) {
-      // Posted fresh in a cell that is not fixed: whatever was decided for the course before
-      // (in an earlier round) no longer applies.
-      if (!decided_.empty()) decided_.erase(p.course);
-      continue;
-    }
+    if (c < 0) continue;
     std::vector<std::size_t>& members = members_[static_cast<std::size_t>(c)];
     if (members.empty()) touched_.push_back(c);
     members.push_back(i);
   }
-  std::vector<std::pair<std::pair<int, double>, std::size_t>> order;
   for (int c : touched_) {
     std::vector<std::size_t>& members = members_[static_cast<std::size_t>(c)];
     const ObservedCell& cell = figures_.cells[static_cast<std::size_t>(c)];
     // Courses that fill by their own draws first, then the rest, each group in keyed random order.
-    order.clear();
+    order_.clear();
     for (std::size_t i : members) {
-      const RoundPosting& rp = postings[i];
-      KeyedStream stream(ranking_key_.with_hash(rp.posting.draw_entity()));
-      order.push_back({{rp.natural_fill >= 0 ? 0 : 1, uniform01(stream)}, i});
+      const Posting& p = postings[i];
+      KeyedStream stream(ranking_key_.with_hash(p.draw_entity()));
+      order_.push_back({natural(p), uniform01(stream), i});
     }
-    std::sort(order.begin(), order.end());
-    for (std::size_t rank = 0; rank < order.size(); ++rank) {
-      const RoundPosting& rp = postings[order[rank].second];
-      const Posting& p = rp.posting;
-      Decision d{c, -1, p.round, p.specialty, p.region, p.kind == PostingKind::Extraordinary};
+    std::sort(order_.begin(), order_.end(), [](const Ranked& a, const Ranked& b) {
+      const bool a_fills = a.natural_fill >= 0, b_fills = b.natural_fill >= 0;
+      if (a_fills != b_fills) return a_fills;
+      if (a.u != b.u) return a.u < b.u;
+      return a.index < b.index;
+    });
+    for (std::size_t rank = 0; rank < order_.size(); ++rank) {
+      const Ranked& ranked = order_[rank];
+      const Posting& p = postings[ranked.index];
+      Decision d{c, -1, year, p.round, p.specialty, p.region, p.kind == PostingKind::Extraordinary};
       if (static_cast<int>(rank) < cell.filled) {
-        d.fill_at = rp.natural_fill >= 0 ? rp.natural_fill : p.reposts;
+        d.fill_at = ranked.natural_fill >= 0 ? ranked.natural_fill : p.reposts;
         ++chosen_[static_cast<std::size_t>(c)];
       }
       decided_[p.course] = d;
@@ -98,18 +105,21 @@ void ObservedRounds::on_round(int year, int round, std::span<const RoundPosting>
 }
 
 std::optional<bool> ObservedRounds::fills(const Posting& p) {
-  if (const auto it = decided_.find(p.course); it != decided_.end() && it->second.matches(p)) {
+  // A posting belongs to its round's latest opening: the one it was posted fresh in, and for a
+  // course that joins the round later (a flex course posted within the round, R3) the opening it
+  // joins, which may lie in the previous year (an autumn round's flex course posted in January).
+  if (static_cast<std::size_t>(p.round) >= opened_year_.size()) return std::nullopt;
+  const int year = opened_year_[static_cast<std::size_t>(p.round)];
+  if (!round_fixed(year, p.round)) return std::nullopt;
+  if (const auto it = decided_.find(p.course); it != decided_.end() && it->second.matches(p, year)) {
     const bool filled = p.reposts == it->second.fill_at;
     if (filled) ++outcomes_[static_cast<std::size_t>(it->second.cell)].filled;
     return filled;
   }
   if (p.reposts > 0) return std::nullopt;
-  // A course that joins a round after it opened (a flex course posted within the round): it belongs
-  // to that round's latest opening, which may lie in the previous year (an autumn round's flex
-  // course posted in January).
-  if (static_cast<std::size_t>(p.round) >= opened_year_.size()) return std::nullopt;
-  const int c = cell_of(opened_year_[static_cast<std::size_t>(p.round)], p.round, p);
+  const int c = cell_of(year, p.round, p);
   if (c < 0) return std::nullopt;
+  // Joined after the opening: it fills while the observed count has not been reached.
   const std::size_t cell = static_cast<std::size_t>(c);
   outcomes_[cell].posted += 1;
   const bool filled = chosen_[cell] < figures_.cells[cell].filled;
@@ -117,8 +127,8 @@ std::optional<bool> ObservedRounds::fills(const Posting& p) {
     ++chosen_[cell];
     ++outcomes_[cell].filled;
   }
-  decided_[p.course] =
-      Decision{c, filled ? 0 : -1, p.round, p.specialty, p.region, p.kind == PostingKind::Extraordinary};
+  decided_[p.course] = Decision{
+      c, filled ? 0 : -1, year, p.round, p.specialty, p.region, p.kind == PostingKind::Extraordinary};
   return filled;
 }
 

@@ -31,7 +31,7 @@ class ObservedRounds final : public FillOverride {
   explicit ObservedRounds(const ObservedFigures& figures);
 
   void begin_replication(StreamKey replication) override;
-  void on_round(int year, int round, std::span<const RoundPosting> postings) override;
+  void on_round(int year, int round, std::span<const Posting> postings, const NaturalFill& natural) override;
   std::optional<bool> fills(const Posting& p) override;
 
   // This replication, per observed cell (ObservedFigures::cells order): courses the simulation
@@ -45,27 +45,38 @@ class ObservedRounds final : public FillOverride {
  private:
   // Index into figures_.cells, or -1 when the cell was not observed.
   int cell_of(int year, int round, const Posting& p) const;
+  // Whether any cell of the round (year, round index) was observed.
+  bool round_fixed(int year, int round) const;
 
   // Fixed outcome of a course in a fixed cell: the re-posting count at which it fills (-1: never).
   struct Decision {
     int cell = -1;
     int fill_at = -1;
+    int year = 0;  // of the round's opening
     int round = 0;
     int specialty = 0;
     Region region = Region::Nord;
     bool extraordinary = false;
-    bool matches(const Posting& p) const;
+    // The posting is this course in the same round opening (not posted fresh again since).
+    bool matches(const Posting& p, int round_year) const;
   };
 
   const ObservedFigures& figures_;
   std::unordered_map<std::uint64_t, int> cell_index_;  // packed cell key -> index
+  std::vector<std::pair<int, int>> fixed_rounds_;      // (year, round index) with an observed cell
   StreamKey ranking_key_{0};
   std::vector<CellOutcome> outcomes_;
   std::vector<std::int32_t> chosen_;                     // per cell: courses chosen to fill so far
   std::unordered_map<std::uint64_t, Decision> decided_;  // course id -> its fixed outcome this round
   std::vector<std::vector<std::size_t>> members_;        // per cell: postings of the opening round
   std::vector<int> touched_;                             // cells with members in this round
-  std::vector<int> opened_year_;                         // per round index: the year it last opened
+  struct Ranked {
+    int natural_fill;  // re-postings used when it fills by its own draws, -1 when it does not
+    double u;          // keyed uniform: the order within the group
+    std::size_t index;
+  };
+  std::vector<Ranked> order_;
+  std::vector<int> opened_year_;  // per round index: the year it last opened
 };
 
 }  // namespace forlob

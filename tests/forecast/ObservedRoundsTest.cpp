@@ -29,11 +29,12 @@ CellKey key_of(int year, int round, const Posting& p) {
 class RecordingOverride final : public FillOverride {
  public:
   void begin_replication(StreamKey) override { cells.clear(); }
-  void on_round(int year, int round, std::span<const RoundPosting> postings) override {
-    for (const RoundPosting& rp : postings) {
-      auto& [posted, filled] = cells[key_of(year, round, rp.posting)];
+  void on_round(int year, int round, std::span<const Posting> postings, const NaturalFill& natural) override {
+    for (const Posting& p : postings) {
+      if (p.reposts > 0) continue;
+      auto& [posted, filled] = cells[key_of(year, round, p)];
       ++posted;
-      if (rp.natural_fill >= 0) ++filled;
+      if (natural(p) >= 0) ++filled;
     }
   }
   std::optional<bool> fills(const Posting&) override { return std::nullopt; }
@@ -48,9 +49,9 @@ class Tee final : public FillOverride {
     opened.begin_replication(key);
     inner_.begin_replication(key);
   }
-  void on_round(int year, int round, std::span<const RoundPosting> postings) override {
-    opened.on_round(year, round, postings);
-    inner_.on_round(year, round, postings);
+  void on_round(int year, int round, std::span<const Posting> postings, const NaturalFill& natural) override {
+    opened.on_round(year, round, postings, natural);
+    inner_.on_round(year, round, postings, natural);
   }
   std::optional<bool> fills(const Posting& p) override { return inner_.fills(p); }
   RecordingOverride opened;
