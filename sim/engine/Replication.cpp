@@ -76,9 +76,7 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
       open_round(year_of(m), static_cast<int>(next_round), m, bucket);
       next_round = (next_round + 1) % cal.rounds.size();
     } else {
-      // Postings never schedule into their own month (delays are at least one month), so the
-      // bucket does not grow while it is posted.
-      for (const Posting& p : bucket) post(p);
+      for (std::size_t i = 0; i < bucket.size(); ++i) post(bucket[i]);
     }
   }
   tally.close_stocks();
@@ -86,7 +84,9 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
 }
 
 // The round's postings in the order they are posted: follow-ons waiting for this month (carried
-// over, handed over, flex), then the dimensioned courses, then the courses policies add.
+// over, handed over, flex), then the dimensioned courses, then the courses policies add. They are
+// gathered first so that a fill hook sees the whole round; nothing posted in a month schedules
+// into the same month (every delay is at least a month), so `waiting` is complete.
 void Replication::open_round(int year, int round, Month when, const std::vector<Posting>& waiting) {
   const RoundSpec& spec = scenario_.calendar.rounds[static_cast<std::size_t>(round)];
   round_postings_.assign(waiting.begin(), waiting.end());

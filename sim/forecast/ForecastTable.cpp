@@ -60,12 +60,15 @@ void print_forecast_table(std::ostream& out, const ForecastResult& result,
     return interval ? mean_and_interval(row) : format_fixed(row.mean, 1);
   };
 
+  const std::string span = year_span(layout.first_year(), year);
   out << "\nThe " << year << " evaluation (R14): what to expect in " << year << ", " << scenario.name
-      << "; mean [90% interval] over " << result.replications << " replications\n";
-  const std::string cumulative = "filled " + year_span(layout.first_year(), year);
-  std::vector<std::vector<std::string>> table{
-      {"", "", "extraordinary courses", "", "", "", "ordinary courses", ""},
-      {"region", "specialty", "posted", "filled", cumulative, "in course", "filled", "in course"}};
+      << "; mean [90% interval] over " << result.replications << " replications.\n"
+      << "x = extraordinary courses: posted and kept, filled in " << year << " and in " << span
+      << ", trainees in course at the end of " << year << ";\n"
+      << "ord. = ordinary courses of the same specialties: filled in " << year << ", trainees in course.\n";
+  std::vector<std::vector<std::string>> table{{"region", "specialty", "x posted", "x filled",
+                                               "x filled " + span, "x in course", "ord. filled",
+                                               "ord. in course"}};
   std::vector<std::string> ids, names;
   for (int s : layout.specialties()) {
     ids.push_back(scenario.specialties[static_cast<std::size_t>(s)].id);
