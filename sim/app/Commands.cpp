@@ -3,10 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <vector>
 
+#include "app/BackcastCommand.hpp"
 #include "app/Benchmark.hpp"
+#include "app/CalibrateCommand.hpp"
 #include "app/ForecastCommand.hpp"
+#include "app/ParamsCommand.hpp"
 #include "app/RunCommands.hpp"
 #include "app/ValidateCommand.hpp"
+#include "app/ValidateHistoryCommand.hpp"
 
 namespace forlob {
 
@@ -18,10 +22,13 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(1);
 
   // In the order `forlob --help` lists them.
+  // clang-format off: one command a line
   const std::vector<Command> commands{
-      add_run_command(app),      add_compare_command(app), add_validate_command(app),
-      add_forecast_command(app), add_bench_command(app),
+      add_run_command(app),      add_compare_command(app),   add_validate_command(app),
+      add_params_command(app),   add_calibrate_command(app), add_validate_history_command(app),
+      add_backcast_command(app), add_forecast_command(app),  add_bench_command(app),
   };
+  // clang-format on
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,10 @@ set(FORLOB_APP_SOURCES
   app/RunFlags.cpp
   app/RunCommands.cpp
   app/ValidateCommand.cpp
+  app/ParamsCommand.cpp
+  app/CalibrateCommand.cpp
+  app/ValidateHistoryCommand.cpp
+  app/BackcastCommand.cpp
   app/ForecastCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)

@@ -39,7 +39,8 @@ inline constexpr std::string_view kObservedColumns = "year,round,region,specialt
 // Parses and validates `text` read from `file` against the scenario: years of the trial up to
 // `through_year`, the scenario's round names, regions and specialties (extraordinary rows only in
 // the trial's specialties), whole numbers 0 <= filled <= posted, a source with a tier
-// ("published: ..."), one row per cell. Throws InputError with "line N, column M (name)".
+// ("published: ", "derived: " or "assumption: "), one row per cell. The file is read as the
+// calibration files are (calibration/CsvTable); errors are InputError with "line N, column M (name)".
 ObservedFigures parse_observed_figures(std::string_view text, const std::string& file,
                                        const Scenario& scenario, int through_year);
 

@@ -1,6 +1,5 @@
 list(APPEND FORLOB_SOURCES
   forecast/EvaluationLayout.cpp
-  forecast/CsvReader.cpp
   forecast/ObservedFigures.cpp
   forecast/ObservedRounds.cpp
   forecast/EvaluationForecast.cpp

@@ -11,9 +11,9 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "calibration/CsvTable.hpp"
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
-#include "forecast/CsvReader.hpp"
 #include "forecast/ForecastCsv.hpp"
 #include "forecast/ForecastJson.hpp"
 #include "forecast/ObservedRounds.hpp"
@@ -190,15 +190,14 @@ TEST_F(EvaluationForecastTest, CsvAndJsonCarryTheSameRowsAndNumbers) {
   const std::vector<ForecastRow> rows = forecast_rows(result);
   std::ostringstream out;
   write_forecast_csv(out, rows);
-  const std::vector<CsvRecord> csv = read_csv_records(out.str(), "evaluation_forecast.csv");
+  const CsvTable csv = CsvTable::parse(out.str(), "evaluation_forecast.csv");
   const nlohmann::json json = forecast_json(result, rows);
-  ASSERT_EQ(csv.size(), json["rows"].size() + 1);
-  ASSERT_EQ(csv.front().fields,
-            (std::vector<std::string>{"region", "specialty", "year", "course_kind", "measure", "mean", "p05",
-                                      "p25", "p50", "p75", "p95"}));
-  for (std::size_t i = 1; i < csv.size(); ++i) {
-    const std::vector<std::string>& f = csv[i].fields;
-    const nlohmann::json& row = json["rows"][i - 1];
+  ASSERT_EQ(csv.rows().size(), json["rows"].size());
+  ASSERT_EQ(csv.header(), (std::vector<std::string>{"region", "specialty", "year", "course_kind", "measure",
+                                                    "mean", "p05", "p25", "p50", "p75", "p95"}));
+  for (std::size_t i = 0; i < csv.rows().size(); ++i) {
+    const std::vector<std::string>& f = csv.rows()[i].fields;
+    const nlohmann::json& row = json["rows"][i];
     ASSERT_EQ(f[0], row["region"].get<std::string>());
     ASSERT_EQ(f[1], row["specialty"].get<std::string>());
     ASSERT_EQ(f[2], std::to_string(row["year"].get<int>()));
@@ -208,7 +207,7 @@ TEST_F(EvaluationForecastTest, CsvAndJsonCarryTheSameRowsAndNumbers) {
     for (std::size_t k = 0; k < 6; ++k) {
       double value = 0;
       std::from_chars(f[5 + k].data(), f[5 + k].data() + f[5 + k].size(), value);
-      ASSERT_EQ(value, row[names[k]].get<double>()) << csv[i].line << " " << names[k];
+      ASSERT_EQ(value, row[names[k]].get<double>()) << csv.rows()[i].line << " " << names[k];
     }
   }
   EXPECT_EQ(json["through_year"], 2029);

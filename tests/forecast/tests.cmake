@@ -1,5 +1,4 @@
 list(APPEND FORLOB_TEST_SOURCES
-  forecast/CsvReaderTest.cpp
   forecast/ObservedFiguresTest.cpp
   forecast/EvaluationLayoutTest.cpp
   forecast/ObservedRoundsTest.cpp

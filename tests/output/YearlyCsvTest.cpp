@@ -4,17 +4,13 @@
 
 #include <sstream>
 
+#include "support/Lines.hpp"
 #include "support/TinyScenario.hpp"
 
 namespace forlob {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+using testing::lines;
 
 // One year, one specialty: 4 region slots x 2 specialty slots x kMetricCount metrics. Cell i sees
 // the values i and i + 1 in two replications, so mean i + 0.5, sd 0.707, p05 i + 0.05, p95 i + 0.95.
@@ -43,6 +39,19 @@ TEST_F(YearlyCsvTest, StartsWithTheHeaderAndNoByteOrderMark) {
   EXPECT_EQ(text.substr(0, 62), "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\ntiny");
   EXPECT_EQ(text.find('\r'), std::string::npos);
   EXPECT_EQ(text.back(), '\n');
+}
+
+TEST_F(YearlyCsvTest, BandsHaveTheSameRowsWithTheQuartilesForFanCharts) {
+  std::ostringstream out;
+  write_bands_csv(out, {{"tiny", &scenario, &layout, &dist}});
+  const std::vector<std::string> rows = lines(out.str());
+  ASSERT_EQ(rows.size(), 1u + layout.cells());
+  EXPECT_EQ(rows[0], "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95");
+  // Values i and i + 1: type-7 quantiles are i + p.
+  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.05,0.25,0.5,0.75,0.95");
+  const std::string last = std::to_string(layout.cells() - 1);
+  EXPECT_EQ(rows.back(), "tiny,2020,all,all,ordinary_offered," + last + ".05," + last + ".25," + last +
+                             ".5," + last + ".75," + last + ".95");
 }
 
 TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
