@@ -9,8 +9,10 @@ FORLOB      := $(BUILD)/sim/forlob
 # (with its SVG and pngcairo terminals) and a font draw the charts of `forlob report`.
 PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libcli11-dev \
             nlohmann-json3-dev libgtest-dev time gnuplot-nox fonts-dejavu-core
-# Only the tests need these: headless Chromium opens report.html to check that it renders.
-TEST_PACKAGES := chromium
+# Debian 12 packages only the tests need: headless Chromium opens report.html to check that it
+# renders; python3-jsonschema checks evaluation_forecast.json against its JSON Schema (run with
+# /usr/bin/python3, which sees Debian's Python packages).
+TEST_PACKAGES := chromium python3-jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test-deps install-packages configure build run test test-sanitizers format-check bench clean

@@ -6,6 +6,7 @@
 #include "app/BackcastCommand.hpp"
 #include "app/Benchmark.hpp"
 #include "app/CalibrateCommand.hpp"
+#include "app/ForecastCommand.hpp"
 #include "app/ParamsCommand.hpp"
 #include "app/ReportCommand.hpp"
 #include "app/RunCommands.hpp"
@@ -22,11 +23,19 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(1);
 
   // In the order `forlob --help` lists them.
-  // clang-format off: one command a line
+  // One command a line, so that adding one is a one-line change.
+  // clang-format off
   const std::vector<Command> commands{
-      add_run_command(app),      add_compare_command(app),   add_validate_command(app),
-      add_params_command(app),   add_calibrate_command(app), add_validate_history_command(app),
-      add_backcast_command(app), add_report_command(app),    add_bench_command(app),
+      add_run_command(app),
+      add_compare_command(app),
+      add_validate_command(app),
+      add_params_command(app),
+      add_calibrate_command(app),
+      add_validate_history_command(app),
+      add_backcast_command(app),
+      add_forecast_command(app),
+      add_report_command(app),
+      add_bench_command(app),
   };
   // clang-format on
 

@@ -9,5 +9,6 @@ set(FORLOB_APP_SOURCES
   app/ValidateHistoryCommand.cpp
   app/BackcastCommand.cpp
   app/ReportCommand.cpp
+  app/ForecastCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)

@@ -5,11 +5,11 @@
 
 namespace forlob {
 
-ForecastSeries forecast_series(const std::vector<ForecastRow>& rows, const std::string& course_kind) {
+ForecastSeries forecast_series(const std::vector<ForecastTableRow>& rows, const std::string& course_kind) {
   ForecastSeries out;
   std::vector<std::string> measures;
   bool has_all = false;
-  for (const ForecastRow& r : rows) {
+  for (const ForecastTableRow& r : rows) {
     if (r.course_kind != course_kind) continue;
     if (std::find(measures.begin(), measures.end(), r.measure) == measures.end())
       measures.push_back(r.measure);
@@ -21,7 +21,7 @@ ForecastSeries forecast_series(const std::vector<ForecastRow>& rows, const std::
     s.label = spaced(measures[m]);
     s.colour = palette(m);
     std::map<int, YearBand> by_year;
-    for (const ForecastRow& r : rows) {
+    for (const ForecastTableRow& r : rows) {
       if (r.course_kind != course_kind || r.measure != measures[m]) continue;
       if (has_all) {
         if (r.region == "all" && r.specialty == "all") by_year[r.year] = {r.year, r.q};

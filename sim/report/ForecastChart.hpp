@@ -18,6 +18,6 @@ struct ForecastSeries {
 // Rows of `course_kind` with region and specialty "all"; when the file has no such rows, the sum
 // of the means over its regions and specialties (quantiles of a sum cannot be summed, so then the
 // series carry the mean as their median and no bands).
-ForecastSeries forecast_series(const std::vector<ForecastRow>& rows, const std::string& course_kind);
+ForecastSeries forecast_series(const std::vector<ForecastTableRow>& rows, const std::string& course_kind);
 
 }  // namespace forlob

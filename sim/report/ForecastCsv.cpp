@@ -2,7 +2,7 @@
 
 namespace forlob {
 
-std::vector<ForecastRow> read_forecast_csv(const TidyCsv& csv) {
+std::vector<ForecastTableRow> read_forecast_csv(const TidyCsv& csv) {
   csv.require_columns(
       {"region", "specialty", "year", "course_kind", "measure", "mean", "p05", "p25", "p50", "p75", "p95"});
   const std::size_t region = csv.column("region"), specialty = csv.column("specialty"),
@@ -10,9 +10,9 @@ std::vector<ForecastRow> read_forecast_csv(const TidyCsv& csv) {
                     measure = csv.column("measure"), mean = csv.column("mean"), p05 = csv.column("p05"),
                     p25 = csv.column("p25"), p50 = csv.column("p50"), p75 = csv.column("p75"),
                     p95 = csv.column("p95");
-  std::vector<ForecastRow> out;
+  std::vector<ForecastTableRow> out;
   for (std::size_t r = 0; r < csv.rows(); ++r) {
-    ForecastRow row;
+    ForecastTableRow row;
     row.region = csv.text(r, region);
     row.specialty = csv.text(r, specialty);
     row.year = csv.integer(r, year, 1900, 2200);

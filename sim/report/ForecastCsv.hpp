@@ -10,7 +10,7 @@
 
 namespace forlob {
 
-struct ForecastRow {
+struct ForecastTableRow {
   std::string region, specialty;
   int year = 0;
   std::string course_kind, measure;
@@ -18,6 +18,6 @@ struct ForecastRow {
   Quantiles q;
 };
 
-std::vector<ForecastRow> read_forecast_csv(const TidyCsv& csv);
+std::vector<ForecastTableRow> read_forecast_csv(const TidyCsv& csv);
 
 }  // namespace forlob

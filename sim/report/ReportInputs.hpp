@@ -26,7 +26,7 @@ struct ReportInputs {
   bool headlines_from_csv = false;
   std::optional<Sweep> sweep;
   std::optional<Sensitivity> sensitivity;
-  std::optional<std::vector<ForecastRow>> forecast;
+  std::optional<std::vector<ForecastTableRow>> forecast;
 
   // Scenario names in run order (A, B) and the difference's label ("" without one).
   std::vector<std::string> scenario_names() const;

@@ -5,7 +5,7 @@
 namespace forlob {
 namespace {
 
-std::vector<ForecastRow> rows(const std::string& text) {
+std::vector<ForecastTableRow> rows(const std::string& text) {
   return read_forecast_csv(
       TidyCsv::parse("region,specialty,year,course_kind,measure,mean,p05,p25,p50,p75,p95\n" + text,
                      "evaluation_forecast.csv"));
