@@ -5,7 +5,7 @@
 #include <iostream>
 #include <memory>
 
-#include "calibration/AtomicFile.hpp"
+#include "core/AtomicFile.hpp"
 #include "calibration/CalibrationReport.hpp"
 #include "calibration/FillFit.hpp"
 #include "calibration/FittedFillFile.hpp"

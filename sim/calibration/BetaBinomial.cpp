@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "calibration/MathPolicy.hpp"
+#include "core/MathPolicy.hpp"
 
 namespace forlob {
 

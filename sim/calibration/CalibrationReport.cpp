@@ -4,36 +4,11 @@
 #include <cmath>
 
 #include "output/CsvFormat.hpp"
+#include "output/TextTable.hpp"
 
 namespace forlob {
 
 namespace {
-
-// Rows of cells; the first row is the header. Text columns are left-aligned, the rest right-aligned.
-class TextTable {
- public:
-  explicit TextTable(std::vector<bool> left) : left_(std::move(left)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  void print(std::ostream& out, const std::string& indent = "") const {
-    std::vector<std::size_t> width(left_.size(), 0);
-    for (const auto& row : rows_)
-      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], utf8_width(row[c]));
-    for (const auto& row : rows_) {
-      std::string line = indent;
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        const std::string pad(width[c] - utf8_width(row[c]), ' ');
-        if (c > 0) line += "  ";
-        line += left_[c] ? row[c] + pad : pad + row[c];
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out << line << "\n";
-    }
-  }
-
- private:
-  std::vector<bool> left_;
-  std::vector<std::vector<std::string>> rows_;
-};
 
 std::string years_text(const std::vector<int>& years) {
   if (years.empty()) return "";

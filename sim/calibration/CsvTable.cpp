@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/CsvRecords.hpp"
 #include "core/Errors.hpp"
 #include "core/TextFile.hpp"
 #include "output/CsvFormat.hpp"
@@ -28,90 +29,6 @@ std::string shown(std::string_view text) {
   }
   return "'" + s + "'";
 }
-
-// Splits RFC 4180 text into records, one a line ("\n" or "\r\n"). Quoted fields may hold commas
-// and doubled quotes, but not line breaks (no value in these files needs one).
-class Splitter {
- public:
-  Splitter(std::string_view text, const std::string& name) : text_(text), name_(name) {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // a UTF-8 byte-order mark (Excel writes one)
-  }
-  bool done() const { return pos_ >= text_.size(); }
-
-  CsvRow next() {
-    CsvRow row;
-    row.line = line_;
-    while (true) {
-      row.fields.push_back(field(row));
-      if (done()) break;
-      const char c = text_[pos_];
-      if (c == ',') {
-        ++pos_;
-        if (done()) row.fields.emplace_back();  // a trailing comma ends in an empty field
-        if (done()) break;
-        continue;
-      }
-      end_of_line();
-      break;
-    }
-    return row;
-  }
-
- private:
-  std::string field(const CsvRow& row) {
-    std::string out;
-    if (!done() && text_[pos_] == '"') {
-      ++pos_;
-      while (true) {
-        // No field of these files holds a line break, so an open quote is reported on its own line
-        // rather than swallowing the lines after it.
-        if (done() || text_[pos_] == '\n' || text_[pos_] == '\r')
-          throw InputError(
-              name_, csv_place(line_, row.fields.size(), ""),
-              "expected a closing quote before the end of the line for the quoted field that starts "
-              "here");
-        const char c = text_[pos_];
-        if (c == '"') {
-          if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-            out += '"';
-            pos_ += 2;
-            continue;
-          }
-          ++pos_;
-          break;
-        }
-        out += c;
-        ++pos_;
-      }
-      if (!done() && text_[pos_] != ',' && !at_line_end())
-        throw InputError(name_, csv_place(line_, row.fields.size(), ""),
-                         "expected ',' or the end of the line after a closing quote");
-      return out;
-    }
-    while (!done() && text_[pos_] != ',' && !at_line_end()) {
-      if (text_[pos_] == '"')
-        throw InputError(name_, csv_place(line_, row.fields.size(), ""),
-                         "expected no quote inside an unquoted field (quote the whole field and double "
-                         "the quotes inside it)");
-      out += text_[pos_++];
-    }
-    return out;
-  }
-  bool at_line_end() const {
-    return text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
-  }
-  void end_of_line() {
-    pos_ += text_[pos_] == '\r' ? 2 : 1;
-    ++line_;
-  }
-
-  std::string_view text_;
-  const std::string& name_;
-  std::size_t pos_ = 0;
-  int line_ = 1;
-};
-
-bool blank(const CsvRow& row) { return row.fields.size() == 1 && row.fields[0].empty(); }
 
 }  // namespace
 
@@ -143,10 +60,10 @@ CsvTable CsvTable::read(const std::filesystem::path& path, const std::string& na
 CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
   CsvTable table;
   table.file_ = name;
-  Splitter split(text, name);
-  if (split.done()) throw InputError(name, "line 1", "expected a header line naming the columns");
-  CsvRow header = split.next();
-  if (blank(header)) throw InputError(name, "line 1", "expected a header line naming the columns");
+  std::vector<CsvRecord> records = split_csv(text, name, QuotedLineBreaks::Rejected);
+  if (records.empty() || records.front().line != 1)
+    throw InputError(name, "line 1", "expected a header line naming the columns");
+  CsvRow& header = records.front();
   for (std::size_t c = 0; c < header.fields.size(); ++c) {
     const std::string& h = header.fields[c];
     if (h.empty()) throw InputError(name, csv_place(1, c, ""), "expected a column name, got an empty one");
@@ -157,10 +74,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name) {
             "expected each column once; '" + one_line(h) + "' is also column " + std::to_string(d + 1));
   }
   table.header_ = std::move(header.fields);
-  while (!split.done()) {
-    CsvRow row = split.next();
-    if (!blank(row)) table.rows_.push_back(std::move(row));
-  }
+  table.rows_.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
   return table;
 }
 

@@ -10,12 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/CsvRecords.hpp"
+
 namespace forlob {
 
-struct CsvRow {
-  int line = 0;  // line of the file where the record starts (the header is line 1)
-  std::vector<std::string> fields;
-};
+// A record of the file: its line and fields (see core/CsvRecords).
+using CsvRow = CsvRecord;
 
 class CsvTable;
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "calibration/BetaBinomial.hpp"
-#include "calibration/MathPolicy.hpp"
+#include "core/MathPolicy.hpp"
 
 namespace forlob {
 
@@ -25,7 +25,7 @@ std::vector<double> beta_prior_masses(const FillGrid& grid, double a, double b) 
   double below = 0;
   for (int i = 0; i < grid.mu_points(); ++i) {
     const double cdf =
-        i + 1 == grid.mu_points() ? 1.0 : boost::math::ibeta(a, b, grid.mu_edge(i + 1), FitPolicy());
+        i + 1 == grid.mu_points() ? 1.0 : boost::math::ibeta(a, b, grid.mu_edge(i + 1), MathPolicy());
     mass[static_cast<std::size_t>(i)] = std::max(0.0, cdf - below);
     below = cdf;
   }

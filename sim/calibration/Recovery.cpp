@@ -6,7 +6,7 @@
 #include <boost/random/binomial_distribution.hpp>
 #include <cmath>
 
-#include "calibration/MathPolicy.hpp"
+#include "core/MathPolicy.hpp"
 
 namespace forlob {
 
@@ -34,7 +34,7 @@ std::vector<YearCount> simulate_posting_years(StreamKey key, double mu, double k
   for (std::size_t t = 0; t < posted.size(); ++t) {
     KeyedStream rate_stream(key.with(kYearRate).with(t));
     const double rate =
-        boost::math::ibeta_inv(mu * kappa, (1 - mu) * kappa, uniform01(rate_stream), FitPolicy());
+        boost::math::ibeta_inv(mu * kappa, (1 - mu) * kappa, uniform01(rate_stream), MathPolicy());
     KeyedStream fill_stream(key.with(kYearFilled).with(t));
     boost::random::binomial_distribution<int> binomial(posted[t], rate);
     years.push_back({static_cast<int>(t), posted[t], binomial(fill_stream)});

@@ -7,7 +7,6 @@ list(APPEND FORLOB_SOURCES
   calibration/GridPosterior.cpp
   calibration/FillFit.cpp
   calibration/FittedFillFile.cpp
-  calibration/AtomicFile.cpp
   calibration/HistoryValidation.cpp
   calibration/Recovery.cpp
   calibration/TraineeRecords.cpp

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <boost/math/special_functions/beta.hpp>
 
+#include "core/MathPolicy.hpp"
+
 namespace forlob {
 
 namespace {
@@ -11,7 +13,7 @@ namespace {
 // that differ only in a fill parameter stay coupled replication by replication.
 double beta_quantile(double mean, double concentration, double u) {
   if (concentration <= 0 || mean <= 0 || mean >= 1) return mean;
-  return boost::math::ibeta_inv(mean * concentration, (1 - mean) * concentration, u);
+  return boost::math::ibeta_inv(mean * concentration, (1 - mean) * concentration, u, MathPolicy());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "output/CsvFormat.hpp"
+#include "output/TextTable.hpp"
 
 namespace forlob {
 
@@ -19,37 +20,6 @@ bool is_year(std::string_view s) {
 std::string interval(const CellSummary& s) {
   return "[" + format_fixed(s.p05, 1) + ", " + format_fixed(s.p95, 1) + "]";
 }
-
-// Columns of text; column 0 is left-aligned, the others right-aligned.
-class TextTable {
- public:
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-
-  void print(std::ostream& out) const {
-    std::vector<std::size_t> width;
-    for (const auto& row : rows_) {
-      width.resize(std::max(width.size(), row.size()), 0);
-      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], utf8_width(row[c]));
-    }
-    std::string line;
-    for (const auto& row : rows_) {
-      line.clear();
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        const std::string pad(width[c] - utf8_width(row[c]), ' ');
-        if (c == 0) {
-          line.append(row[c]).append(pad);
-        } else {
-          line.append("  ").append(pad).append(row[c]);
-        }
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out << line << '\n';
-    }
-  }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-};
 
 void check_rows(const std::vector<ConsoleRow>& rows, const CellDistribution& dist) {
   for (const ConsoleRow& row : rows)

@@ -1,6 +1,6 @@
 #include "report/Report.hpp"
 
-#include "calibration/AtomicFile.hpp"
+#include "core/AtomicFile.hpp"
 #include "output/OutputDirectory.hpp"
 #include "report/Gnuplot.hpp"
 #include "report/HtmlReport.hpp"

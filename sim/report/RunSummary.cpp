@@ -7,35 +7,17 @@
 #include <sstream>
 
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "output/ConsoleTable.hpp"
 #include "output/CsvFormat.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/JsonText.hpp"
 
 namespace forlob {
 
 namespace {
 
 using Json = nlohmann::json;
-
-// Malformed JSON names the line and column (in characters) of the byte where parsing stopped.
-Json parse_json(const std::string& text, const std::string& shown) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    const std::size_t at = std::min(e.byte == 0 ? std::size_t{0} : e.byte - 1, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < at; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    std::size_t column = 1;
-    for (std::size_t i = line_start; i < at; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    throw InputError(shown, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                     "expected valid JSON (the summary.json that forlob writes)");
-  }
-}
 
 std::optional<std::string> optional_string(const JsonReader& r, std::string_view key) {
   if (auto v = r.find(key)) return v->string();
@@ -145,7 +127,7 @@ const SpecialtyInfo* RunSummary::specialty(const std::string& id) const {
 }
 
 RunSummary parse_run_summary(const std::string& text, const std::string& shown) {
-  const Json doc = parse_json(text, shown);
+  const Json doc = parse_json_text(text, shown);
   const JsonReader root(doc, shown);
   root.any_object();
   RunSummary s;
@@ -204,11 +186,7 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
 }
 
 RunSummary read_run_summary(const std::filesystem::path& file, const std::string& shown) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(shown, "", "cannot open the file: expected it to exist and be readable");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_run_summary(text.str(), shown);
+  return parse_run_summary(read_text_file(file, shown), shown);
 }
 
 }  // namespace forlob

@@ -6,7 +6,9 @@
 #include <set>
 #include <sstream>
 
+#include "core/CsvRecords.hpp"
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "scenario/JsonReader.hpp"
 
 namespace forlob {
@@ -21,127 +23,29 @@ std::string shown_field(std::string_view text) {
   return "'" + s + "'";
 }
 
-// Splits RFC 4180 records. A record's line is where it starts.
-class Splitter {
- public:
-  Splitter(std::string_view text, const std::string& file) : text_(text), file_(file) {
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);  // a UTF-8 byte-order mark
-  }
-
-  bool at_end() const { return pos_ >= text_.size(); }
-  std::size_t line() const { return line_; }
-
-  // The next record's fields; an empty line gives one empty field.
-  std::vector<std::string> next() {
-    std::vector<std::string> fields(1);
-    const std::size_t start_line = line_;
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == '"' && fields.back().empty() && !quoted_before_) {
-        read_quoted(fields.back(), start_line, fields.size());
-        quoted_before_ = true;
-        continue;
-      }
-      if (c == ',') {
-        fields.emplace_back();
-        quoted_before_ = false;
-        ++pos_;
-        continue;
-      }
-      if (c == '\n' || c == '\r') {
-        end_line();
-        quoted_before_ = false;
-        return fields;
-      }
-      if (quoted_before_)
-        throw InputError(file_, place(fields.size()),
-                         "expected ',' or the end of the line after a closing quote");
-      if (c == '"')
-        throw InputError(file_, place(fields.size()),
-                         "expected a quote only around a whole field (write \"\" for a quote inside one)");
-      fields.back().push_back(c);
-      ++pos_;
-    }
-    quoted_before_ = false;
-    return fields;
-  }
-
- private:
-  std::string place(std::size_t column) const {
-    return line_place(line_) + ", column " + std::to_string(column);
-  }
-
-  void end_line() {
-    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-    ++pos_;
-    ++line_;
-  }
-
-  void read_quoted(std::string& field, std::size_t start_line, std::size_t column) {
-    ++pos_;  // the opening quote
-    while (pos_ < text_.size()) {
-      const char c = text_[pos_];
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          field.push_back('"');
-          pos_ += 2;
-          continue;
-        }
-        ++pos_;
-        return;
-      }
-      if (c == '\n') ++line_;
-      field.push_back(c);
-      ++pos_;
-    }
-    throw InputError(file_, line_place(start_line) + ", column " + std::to_string(column),
-                     "expected a closing quote before the end of the file");
-  }
-
-  std::string_view text_;
-  const std::string& file_;
-  std::size_t pos_ = 0;
-  std::size_t line_ = 1;
-  bool quoted_before_ = false;  // the current field was quoted and has ended
-};
-
-bool blank(const std::vector<std::string>& fields) { return fields.size() == 1 && fields[0].empty(); }
-
 }  // namespace
 
 TidyCsv TidyCsv::read(const std::filesystem::path& file, const std::string& shown) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(shown, "", "cannot open the file: expected it to exist and be readable");
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw InputError(shown, "", "cannot read the file");
-  return parse(text.str(), shown);
+  return parse(read_text_file(file, shown), shown);
 }
 
 TidyCsv TidyCsv::parse(std::string_view text, std::string shown) {
   TidyCsv table;
   table.file_ = std::move(shown);
-  Splitter split(text, table.file_);
-  while (!split.at_end() && table.header_.empty()) {
-    std::vector<std::string> fields = split.next();
-    if (!blank(fields)) table.header_ = std::move(fields);
-  }
-  if (table.header_.empty())
-    throw InputError(table.file_, "line 1", "expected a header line, got an empty file");
+  std::vector<CsvRecord> records = split_csv(text, table.file_, QuotedLineBreaks::Allowed);
+  if (records.empty()) throw InputError(table.file_, "line 1", "expected a header line, got an empty file");
+  table.header_ = std::move(records.front().fields);
   std::set<std::string_view> seen;
   for (std::size_t c = 0; c < table.header_.size(); ++c)
     if (!seen.insert(table.header_[c]).second)
       throw InputError(table.file_, "line 1, column " + std::to_string(c + 1),
                        "expected each column name once, got '" + one_line(table.header_[c]) + "' twice");
-  while (!split.at_end()) {
-    const std::size_t line = split.line();
-    std::vector<std::string> fields = split.next();
-    if (blank(fields)) continue;
-    if (fields.size() != table.header_.size())
-      throw InputError(table.file_, line_place(line),
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    if (records[r].fields.size() != table.header_.size())
+      throw InputError(table.file_, line_place(static_cast<std::size_t>(records[r].line)),
                        "expected " + std::to_string(table.header_.size()) + " fields as in the header, got " +
-                           std::to_string(fields.size()));
-    table.rows_.push_back({line, std::move(fields)});
+                           std::to_string(records[r].fields.size()));
+    table.rows_.push_back(std::move(records[r]));
   }
   return table;
 }

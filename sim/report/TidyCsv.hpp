@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/CsvRecords.hpp"
+
 namespace forlob {
 
 class TidyCsv {
@@ -41,13 +43,9 @@ class TidyCsv {
   [[noreturn]] void fail(std::size_t row, std::size_t col, const std::string& expected) const;
 
  private:
-  struct Row {
-    std::size_t line = 0;
-    std::vector<std::string> fields;
-  };
   std::string file_;
   std::vector<std::string> header_;
-  std::vector<Row> rows_;
+  std::vector<CsvRecord> rows_;
 };
 
 }  // namespace forlob

@@ -3,6 +3,8 @@
 // naming file, line and column, exit status 2, and leaves the fitted file untouched.
 #include <gtest/gtest.h>
 
+#include "support/RunProgram.hpp"
+
 #include <sys/wait.h>
 #include <algorithm>
 #include <filesystem>
@@ -16,23 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Result = testing::ProgramResult;
+using testing::read_file;
 
 class CalibrationCli : public ::testing::Test {
  protected:
@@ -46,22 +33,12 @@ class CalibrationCli : public ::testing::Test {
   void TearDown() override { fs::remove_all(work_); }
 
   // Runs forlob from the source directory, so the default --data and --out are the shipped ones.
-  Result run(const std::vector<std::string>& args) {
-    std::string cmd = "cd " + quote(FORLOB_SOURCE_DIR) + " && " + quote(FORLOB_EXE);
-    for (const std::string& a : args) cmd += " " + quote(a);
-    cmd += " >" + quote((work_ / "stdout.txt").string()) + " 2>" + quote((work_ / "stderr.txt").string());
-    const int raw = std::system(cmd.c_str());
-    Result r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(work_ / "stdout.txt");
-    r.err = slurp(work_ / "stderr.txt");
-    return r;
-  }
+  Result run(const std::vector<std::string>& args) { return testing::run_forlob(args, work_); }
 
   // Replaces line `line` (1-based) of a data file.
   void edit(const std::string& file, int line, const std::string& text) {
     std::vector<std::string> lines;
-    std::istringstream in(slurp(work_ / "data" / file));
+    std::istringstream in(read_file(work_ / "data" / file));
     for (std::string l; std::getline(in, l);) lines.push_back(l);
     lines.at(static_cast<std::size_t>(line - 1)) = text;
     std::ofstream out(work_ / "data" / file, std::ios::binary | std::ios::trunc);
@@ -77,7 +54,7 @@ class CalibrationCli : public ::testing::Test {
     EXPECT_EQ(r.err.rfind("forlob: error: " + (work_ / "data").string() + "/" + expected_prefix, 0), 0U)
         << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "exactly one line: " << r.err;
-    EXPECT_EQ(slurp(fitted), "previous content\n") << "the fitted file must stay untouched";
+    EXPECT_EQ(read_file(fitted), "previous content\n") << "the fitted file must stay untouched";
     EXPECT_EQ(std::distance(fs::directory_iterator(work_ / "out"), fs::directory_iterator{}), 1)
         << "no temporary file left behind";
     EXPECT_TRUE(r.out.empty()) << r.out;
@@ -90,11 +67,12 @@ TEST_F(CalibrationCli, CalibrateOnTheShippedDataReproducesTheCommittedFittedFile
   const fs::path out = work_ / "out" / "fill.json";
   const Result r = run({"calibrate", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(slurp(out) == slurp(fs::path(FORLOB_SOURCE_DIR) / "calibration" / "fitted" / "fill.json"))
+  EXPECT_TRUE(read_file(out) ==
+              read_file(fs::path(FORLOB_SOURCE_DIR) / "calibration" / "fitted" / "fill.json"))
       << "calibration/fitted/fill.json is stale: run `forlob calibrate` from the source directory and commit "
          "it";
   const Result again = run({"calibrate", "--out", (work_ / "out" / "again.json").string()});
-  EXPECT_TRUE(slurp(out) == slurp(work_ / "out" / "again.json")) << "not deterministic";
+  EXPECT_TRUE(read_file(out) == read_file(work_ / "out" / "again.json")) << "not deterministic";
 }
 
 TEST_F(CalibrationCli, CalibratePrintsTheEstimatesAndSaysDelayAndDropoutStayAssumptions) {
@@ -176,7 +154,7 @@ TEST_F(CalibrationCli, ValidateHistoryPrintsCoverageWidthAndErrorBesideTheNaiveF
   for (const char* text : {"2017-2019 predicted from 2011-2016", "coverage 50%", "coverage 90%", "width 90%",
                            "MAE", "naive", "Rolling origin"})
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
-  const std::string forecasts = slurp(csv);
+  const std::string forecasts = read_file(csv);
   EXPECT_EQ(
       forecasts.rfind("design,method,year,posted,observed,first_fit_year,last_fit_year,forecast,low50,high50,"
                       "low90,high90\n",
@@ -184,7 +162,7 @@ TEST_F(CalibrationCli, ValidateHistoryPrintsCoverageWidthAndErrorBesideTheNaiveF
       0U);
   EXPECT_NE(forecasts.find("holdout,model,2017,259,217,2011,2016,"), std::string::npos) << forecasts;
   EXPECT_NE(forecasts.find("rolling,naive,2019,306,260,2011,2018,"), std::string::npos) << forecasts;
-  EXPECT_EQ(slurp(summary).rfind(
+  EXPECT_EQ(read_file(summary).rfind(
                 "design,method,points,coverage50,coverage90,width50,width90,mae\nholdout,model,3,", 0),
             0U);
 }

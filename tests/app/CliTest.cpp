@@ -2,6 +2,8 @@
 // counts, and every kind of bad input (one line on stderr, exit status 2, nothing written).
 #include <gtest/gtest.h>
 
+#include "support/RunProgram.hpp"
+
 #include <sys/wait.h>
 #include <algorithm>
 #include <array>
@@ -19,36 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs forlob from the source directory (where scenarios/ is) and captures both streams.
-Result forlob(const std::vector<std::string>& args, const fs::path& work) {
-  std::string cmd = "cd " + quote(FORLOB_SOURCE_DIR) + " && " + quote(FORLOB_EXE);
-  for (const std::string& a : args) cmd += " " + quote(a);
-  cmd += " >" + quote((work / "stdout.txt").string()) + " 2>" + quote((work / "stderr.txt").string());
-  const int raw = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(work / "stdout.txt");
-  r.err = slurp(work / "stderr.txt");
-  return r;
-}
+using Result = testing::ProgramResult;
+using testing::read_file;
 
 class Cli : public ::testing::Test {
  protected:
@@ -62,7 +36,7 @@ class Cli : public ::testing::Test {
     fs::create_directories(work_);
   }
   void TearDown() override { fs::remove_all(work_); }
-  Result run(const std::vector<std::string>& args) { return forlob(args, work_); }
+  Result run(const std::vector<std::string>& args) { return testing::run_forlob(args, work_); }
   fs::path write(const std::string& name, const std::string& text) {
     std::ofstream(work_ / name) << text;
     return work_ / name;
@@ -102,7 +76,7 @@ TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
                           "--replications", "120", "--seed", "5", "--threads", std::to_string(threads[i]),
                           "--out", out.string(), "--quiet"});
     ASSERT_EQ(r.status, 0) << r.err;
-    for (std::size_t f = 0; f < files.size(); ++f) content[i][f] = slurp(out / files[f]);
+    for (std::size_t f = 0; f < files.size(); ++f) content[i][f] = read_file(out / files[f]);
     EXPECT_TRUE(fs::exists(out / "summary.json"));
   }
   for (std::size_t f = 0; f < files.size(); ++f) {
@@ -139,7 +113,7 @@ TEST_F(Cli, BackcastWritesTheComparisonAndRefusesBadDataWithoutWriting) {
   const Result ok = run({"backcast", "scenarios/flex_scheme.json", "-n", "60", "--out", out.string()});
   ASSERT_EQ(ok.status, 0) << ok.err;
   EXPECT_NE(ok.out.find("flex courses converted (flex_out) within the cap"), std::string::npos);
-  const std::string csv = slurp(out / "backcast.csv");
+  const std::string csv = read_file(out / "backcast.csv");
   EXPECT_EQ(
       csv.rfind("year,region,specialty,figure,simulated_mean,simulated_p05,simulated_p95,published,", 0), 0u);
   EXPECT_NE(csv.find("not public"), std::string::npos);
@@ -164,7 +138,7 @@ TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
   const Result r = run({"run", "scenarios/extraordinary_trial.json", "--replications", "30", "--out",
                         out.string(), "--quiet"});
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string csv = slurp(out / "yearly.csv");
+  const std::string csv = read_file(out / "yearly.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95");
   for (const char* metric :
        {"posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in", "lapsed",
@@ -190,14 +164,14 @@ TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
     EXPECT_NEAR(m["posted"], m["filled"] + m["unfilled"], 1e-9 * std::max(1.0, m["posted"])) << key;
   EXPECT_FALSE(fs::exists(out / "difference.csv")) << "only compare writes a difference";
   // summary.json says what was run and how much of it rests on assumptions.
-  const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["replications"], 30);
   EXPECT_EQ(summary["scenarios"][0]["name"], "extraordinary_trial");
   EXPECT_GT(summary["scenarios"][0]["source_tiers"]["assumption"].get<int>(), 0);
   EXPECT_GT(summary["scenarios"][0]["source_tiers"]["published"].get<int>(), 0);
   EXPECT_FALSE(summary["scenarios"][0]["headlines"].empty());
   EXPECT_TRUE(fs::exists(out / "anchors.csv"));
-  EXPECT_NE(slurp(out / "anchors.csv").find("Regionshospitalet Gødstrup"), std::string::npos);
+  EXPECT_NE(read_file(out / "anchors.csv").find("Regionshospitalet Gødstrup"), std::string::npos);
 }
 
 TEST_F(Cli, AnExistingOutputDirectoryIsKeptUnlessForced) {

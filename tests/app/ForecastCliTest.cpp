@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "support/ForlobProcess.hpp"
+#include "support/RunProgram.hpp"
 
 namespace forlob {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::ProcessResult;
-using testing::slurp;
+using testing::ProgramResult;
+using testing::read_file;
 
 class ForecastCli : public ::testing::Test {
  protected:
@@ -32,7 +32,7 @@ class ForecastCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(work_); }
 
-  ProcessResult forecast(std::vector<std::string> args) {
+  ProgramResult forecast(std::vector<std::string> args) {
     args.insert(args.begin(), {"forecast", "scenarios/extraordinary_trial.json"});
     return testing::run_forlob(args, work_);
   }
@@ -41,13 +41,12 @@ class ForecastCli : public ::testing::Test {
     return work_ / name;
   }
   // Exit status of the schema check (0 valid, 1 invalid) and its message.
-  ProcessResult validate(const fs::path& document) {
+  ProgramResult validate(const fs::path& document) {
     return testing::run_program(
-        "/usr/bin/python3",
-        {std::string(FORLOB_SOURCE_DIR) + "/tests/forecast/validate_json_schema.py",
+        {"/usr/bin/python3", std::string(FORLOB_SOURCE_DIR) + "/tests/forecast/validate_json_schema.py",
          std::string(FORLOB_SOURCE_DIR) + "/output/schema/evaluation_forecast.schema.json",
          document.string()},
-        work_);
+        FORLOB_SOURCE_DIR, work_);
   }
   static std::string example() {
     return std::string(FORLOB_SOURCE_DIR) + "/tests/forecast/data/observed_2026_example.csv";
@@ -57,9 +56,9 @@ class ForecastCli : public ::testing::Test {
 
 TEST_F(ForecastCli, WritesTheCsvAndJsonAndPrintsTheEvaluationYear) {
   const fs::path out = work_ / "out";
-  const ProcessResult r = forecast({"--replications", "40", "--out", out.string()});
+  const ProgramResult r = forecast({"--replications", "40", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string csv = slurp(out / "evaluation_forecast.csv");
+  const std::string csv = read_file(out / "evaluation_forecast.csv");
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "region,specialty,year,course_kind,measure,mean,p05,p25,p50,p75,p95");
   for (const char* key :
@@ -67,7 +66,7 @@ TEST_F(ForecastCli, WritesTheCsvAndJsonAndPrintsTheEvaluationYear) {
         "Øst,geriatri,2027,extraordinary,handed_over_in,"})
     EXPECT_NE(csv.find(key), std::string::npos) << key;
   EXPECT_EQ(csv.find(",2030,"), std::string::npos) << "the forecast stops at the evaluation year";
-  const auto json = nlohmann::json::parse(slurp(out / "evaluation_forecast.json"));
+  const auto json = nlohmann::json::parse(read_file(out / "evaluation_forecast.json"));
   EXPECT_EQ(json["through_year"], 2029);
   EXPECT_EQ(json["scenario"]["name"], "extraordinary_trial");
   EXPECT_EQ(json["rows"].size() + 1, static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')));
@@ -82,10 +81,10 @@ TEST_F(ForecastCli, TheJsonIsValidAgainstTheCommittedSchemaAndABrokenOneIsNot) {
   ASSERT_EQ(
       forecast({"--replications", "20", "--out", out.string(), "--quiet", "--observed", example()}).status,
       0);
-  const ProcessResult good = validate(out / "evaluation_forecast.json");
+  const ProgramResult good = validate(out / "evaluation_forecast.json");
   ASSERT_EQ(good.status, 0) << good.out << good.err;
 
-  const auto json = nlohmann::json::parse(slurp(out / "evaluation_forecast.json"));
+  const auto json = nlohmann::json::parse(read_file(out / "evaluation_forecast.json"));
   ASSERT_FALSE(json["observed"].is_null());
   struct Breakage {
     const char* name;
@@ -111,7 +110,7 @@ TEST_F(ForecastCli, TheJsonIsValidAgainstTheCommittedSchemaAndABrokenOneIsNot) {
     nlohmann::json broken = json;
     b.apply(broken);
     const fs::path file = write("broken.json", broken.dump(1));
-    const ProcessResult bad = validate(file);
+    const ProgramResult bad = validate(file);
     EXPECT_EQ(bad.status, 1) << b.name << ": " << bad.out << bad.err;
     EXPECT_NE(bad.out.find(b.says), std::string::npos) << b.name << ": " << bad.out;
   }
@@ -121,11 +120,11 @@ TEST_F(ForecastCli, FilesAreByteIdenticalAtOneAndTwoThreads) {
   std::string csv[2], json[2];
   for (int t : {1, 2}) {
     const fs::path out = work_ / ("t" + std::to_string(t));
-    const ProcessResult r = forecast({"--replications", "48", "--seed", "9", "--threads", std::to_string(t),
+    const ProgramResult r = forecast({"--replications", "48", "--seed", "9", "--threads", std::to_string(t),
                                       "--out", out.string(), "--quiet", "--observed", example()});
     ASSERT_EQ(r.status, 0) << r.err;
-    csv[t - 1] = slurp(out / "evaluation_forecast.csv");
-    json[t - 1] = slurp(out / "evaluation_forecast.json");
+    csv[t - 1] = read_file(out / "evaluation_forecast.csv");
+    json[t - 1] = read_file(out / "evaluation_forecast.json");
   }
   ASSERT_GT(csv[0].size(), 10000U);
   EXPECT_TRUE(csv[0] == csv[1]);
@@ -135,12 +134,12 @@ TEST_F(ForecastCli, FilesAreByteIdenticalAtOneAndTwoThreads) {
 TEST_F(ForecastCli, TheEvaluationYearMustLieInTheRunAndTheScenarioMustHaveTheTrial) {
   const fs::path out = work_ / "out";
   for (const char* year : {"2025", "2037"}) {
-    const ProcessResult r = forecast({"--through", year, "--replications", "5", "--out", out.string()});
+    const ProgramResult r = forecast({"--through", year, "--replications", "5", "--out", out.string()});
     EXPECT_EQ(r.status, 2) << year;
     EXPECT_NE(r.err.find("--through"), std::string::npos) << r.err;
     EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
   }
-  const ProcessResult flex = testing::run_forlob(
+  const ProgramResult flex = testing::run_forlob(
       {"forecast", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string()}, work_);
   EXPECT_EQ(flex.status, 2);
   EXPECT_NE(flex.err.find("/extraordinary"), std::string::npos) << flex.err;
@@ -162,7 +161,7 @@ TEST_P(ForecastCliBadObserved, GivesOneLineNamingFileLineAndColumnExitsTwoAndWri
   const fs::path file =
       write("observed.csv", "year,round,region,specialty,kind,posted,filled,source\n" + bad.rows);
   const fs::path out = work_ / "out";
-  const ProcessResult r =
+  const ProgramResult r =
       forecast({"--replications", "5", "--out", out.string(), "--observed", file.string()});
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_FALSE(fs::exists(out)) << "nothing may be written";
@@ -215,7 +214,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(ForecastCli, AMissingObservedFileIsNamed) {
   const fs::path out = work_ / "out";
-  const ProcessResult r =
+  const ProgramResult r =
       forecast({"--replications", "5", "--out", out.string(), "--observed", (work_ / "nope.csv").string()});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("nope.csv"), std::string::npos) << r.err;

@@ -7,18 +7,14 @@
 
 #include "report/ReportFixture.hpp"
 #include "report/TestSupport.hpp"
+#include "support/RunProgram.hpp"
 
 namespace forlob {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::read_file;
 
 TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
   test::TempDir dir;
@@ -29,12 +25,12 @@ TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
     EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".svg")), 1000U) << name;
     EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".png")), 1000U) << name;
   }
-  const std::string first = slurp(dir.path() / "report.html");
-  const std::string chart = slurp(dir.path() / "charts" / (r.charts[0] + ".png"));
+  const std::string first = read_file(dir.path() / "report.html");
+  const std::string chart = read_file(dir.path() / "charts" / (r.charts[0] + ".png"));
   EXPECT_EQ(first.size(), r.html_bytes);
   write_report(dir.path());
-  EXPECT_TRUE(slurp(dir.path() / "report.html") == first);
-  EXPECT_TRUE(slurp(dir.path() / "charts" / (r.charts[0] + ".png")) == chart);
+  EXPECT_TRUE(read_file(dir.path() / "report.html") == first);
+  EXPECT_TRUE(read_file(dir.path() / "charts" / (r.charts[0] + ".png")) == chart);
   for (const auto& entry : fs::directory_iterator(dir.path()))
     EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
         << "no staging left behind";

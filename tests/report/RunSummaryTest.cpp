@@ -82,7 +82,8 @@ TEST(RunSummary, HeadlineYearsComeFromTheEndOfTheName) {
 
 TEST(RunSummary, MalformedJsonNamesLineAndColumn) {
   EXPECT_EQ(input_error([] { parse_run_summary("{\n  \"command\": \"run\",\n  \"seed\": ]\n}", "s.json"); }),
-            "s.json: line 3, column 11: expected valid JSON (the summary.json that forlob writes)");
+            "s.json: line 3, column 11: malformed JSON: syntax error while parsing value - unexpected ']'; "
+            "expected '[', '{', or a literal");
 }
 
 TEST(RunSummary, AWrongTypeNamesItsJsonPointer) {

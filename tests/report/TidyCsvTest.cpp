@@ -67,7 +67,9 @@ TEST(TidyCsv, OptionalNumbersMayBeEmptyOrNan) {
 
 TEST(TidyCsv, MalformedQuotingIsAnErrorAtItsPlace) {
   EXPECT_EQ(input_error([] { TidyCsv::parse("a,b\n1,\"open\n", "q.csv"); }),
-            "q.csv: line 2, column 2: expected a closing quote before the end of the file");
+            "q.csv: line 2, column 2: expected a closing quote before the end of the file for the quoted "
+            "field that "
+            "starts here");
   EXPECT_EQ(input_error([] { TidyCsv::parse("a,b\n\"x\"y,2\n", "q.csv"); }),
             "q.csv: line 2, column 1: expected ',' or the end of the line after a closing quote");
   EXPECT_NE(input_error([] { TidyCsv::parse("a,b\n1,x\"y\n", "q.csv"); }), "");
@@ -82,7 +84,7 @@ TEST(TidyCsv, EmptyFilesAndRepeatedColumnNamesAreRejected) {
 
 TEST(TidyCsv, AMissingFileIsAnInputErrorNamingIt) {
   EXPECT_EQ(input_error([] { TidyCsv::read("/nonexistent/yearly.csv", "out/yearly.csv"); }),
-            "out/yearly.csv: cannot open the file: expected it to exist and be readable");
+            "out/yearly.csv: cannot open: No such file or directory");
 }
 
 }  // namespace

@@ -46,6 +46,14 @@ inline ProgramResult run_program(const std::vector<std::string>& argv, const std
   return r;
 }
 
+#if defined(FORLOB_EXE) && defined(FORLOB_SOURCE_DIR)
+// Runs the forlob under test from the source directory (where scenarios/ is), as a user would.
+inline ProgramResult run_forlob(std::vector<std::string> args, const std::filesystem::path& work) {
+  args.insert(args.begin(), FORLOB_EXE);
+  return run_program(args, FORLOB_SOURCE_DIR, work);
+}
+#endif
+
 // The full path of an executable found on PATH, or "" if there is none.
 inline std::string find_on_path(const std::string& name) {
   const char* path = std::getenv("PATH");

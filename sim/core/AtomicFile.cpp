@@ -1,4 +1,4 @@
-#include "calibration/AtomicFile.hpp"
+#include "core/AtomicFile.hpp"
 
 #include <unistd.h>
 #include <fstream>

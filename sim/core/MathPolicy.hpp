@@ -1,0 +1,15 @@
+#pragma once
+// forlob's Boost.Math policy: doubles are not promoted to long double. Double precision is ample
+// for fill probabilities and log-likelihoods, and promotion costs about ten times the time: an
+// inverse incomplete beta takes some 23 us in long double against 2 us in double, and the fill
+// model calls it for every cell and year of every replication.
+#include <boost/math/policies/policy.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+
+namespace forlob {
+
+using MathPolicy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+
+inline double lgamma_fast(double x) { return boost::math::lgamma(x, MathPolicy()); }
+
+}  // namespace forlob
