@@ -5,6 +5,8 @@
 
 #include "app/Benchmark.hpp"
 #include "app/RunCommands.hpp"
+#include "app/SensitivityCommand.hpp"
+#include "app/SweepCommand.hpp"
 #include "app/ValidateCommand.hpp"
 
 namespace forlob {
@@ -18,10 +20,8 @@ int run_command_line(int argc, char** argv) {
 
   // In the order `forlob --help` lists them.
   const std::vector<Command> commands{
-      add_run_command(app),
-      add_compare_command(app),
-      add_validate_command(app),
-      add_bench_command(app),
+      add_run_command(app),   add_compare_command(app),     add_validate_command(app),
+      add_sweep_command(app), add_sensitivity_command(app), add_bench_command(app),
   };
 
   try {

@@ -4,5 +4,8 @@ set(FORLOB_APP_SOURCES
   app/RunFlags.cpp
   app/RunCommands.cpp
   app/ValidateCommand.cpp
+  app/SensitivityFlags.cpp
+  app/SweepCommand.cpp
+  app/SensitivityCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)
