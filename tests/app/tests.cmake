@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES app/CliTest.cpp)
+list(APPEND FORLOB_TEST_SOURCES app/CliTest.cpp app/SensitivityCliTest.cpp)
