@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/Benchmark.hpp"
+#include "app/ParamsCommand.hpp"
 #include "app/RunCommands.hpp"
 #include "app/SensitivityCommand.hpp"
 #include "app/SweepCommand.hpp"
@@ -20,8 +21,9 @@ int run_command_line(int argc, char** argv) {
 
   // In the order `forlob --help` lists them.
   const std::vector<Command> commands{
-      add_run_command(app),   add_compare_command(app),     add_validate_command(app),
-      add_sweep_command(app), add_sensitivity_command(app), add_bench_command(app),
+      add_run_command(app),    add_compare_command(app), add_validate_command(app),
+      add_params_command(app), add_sweep_command(app),   add_sensitivity_command(app),
+      add_bench_command(app),
   };
 
   try {

@@ -9,29 +9,15 @@
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "engine/Runner.hpp"
-#include "output/AnchorsCsv.hpp"
 #include "output/ConsoleTable.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
-#include "output/SummaryJson.hpp"
-#include "output/YearlyCsv.hpp"
+#include "output/RunFiles.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
 namespace forlob {
 
 namespace {
-
-// A headline name for people, with specialty ids replaced by their names
-// ("completed_boerne_og_ungdomspsykiatri_2026_2036" -> "completed Børne- og ungdomspsykiatri 2026–36").
-std::string readable_label(const std::string& headline, const Scenario& scenario) {
-  std::string label = console_label(headline);
-  for (const SpecialtySpec& s : scenario.specialties) {
-    const std::string spaced = console_label(s.id);
-    const auto at = label.find(" " + spaced + " ");
-    if (at != std::string::npos) label.replace(at + 1, spaced.size(), s.name);
-  }
-  return label;
-}
 
 // New specialists in the trial specialties, year by year through the trial and as its cohorts
 // complete, then the rest of the headlines.
@@ -45,7 +31,7 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
     const Headline& headline = first.headlines[h];
     if (!headline.spans_years() && headline.first_year < from)
       continue;  // years before the trial are the same under both policies
-    rows.push_back({readable_label(headline.name, *first.scenario), h});
+    rows.push_back({headline_label(headline.name, *first.scenario), h});
   }
   out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
       << " replications, 90% interval = 5th-95th percentile across replications.\n";
@@ -69,32 +55,7 @@ int execute(const std::string& command, const std::vector<const Scenario*>& scen
   const RunResult result = run_scenarios(scenarios, options);
   progress.finish();
 
-  std::vector<std::string> files;
-  {
-    std::ostringstream yearly;
-    std::vector<YearlyTableRef> tables;
-    for (const ScenarioResult& sr : result.scenarios)
-      tables.push_back({sr.scenario->name, sr.scenario, &sr.yearly_layout, &sr.yearly});
-    write_yearly_csv(yearly, tables);
-    out.write("yearly.csv", yearly.str());
-    files.push_back("yearly.csv");
-  }
-  if (result.difference) {
-    std::ostringstream diff;
-    const ScenarioResult& a = result.scenarios.front();
-    write_yearly_csv(diff,
-                     {{result.difference->label, a.scenario, &a.yearly_layout, &result.difference->yearly}});
-    out.write("difference.csv", diff.str());
-    files.push_back("difference.csv");
-  }
-  {
-    std::ostringstream anchors;
-    write_anchors_csv(anchors, result);
-    out.write("anchors.csv", anchors.str());
-    files.push_back("anchors.csv");
-  }
-  files.push_back("summary.json");
-  out.write("summary.json", summary_json(result, command, files).dump(2) + "\n");
+  const std::vector<std::string> files = write_run_files(out, result, command);
   out.commit();
 
   if (!flags.quiet) {

@@ -4,6 +4,7 @@ set(FORLOB_APP_SOURCES
   app/RunFlags.cpp
   app/RunCommands.cpp
   app/ValidateCommand.cpp
+  app/ParamsCommand.cpp
   app/SensitivityFlags.cpp
   app/SweepCommand.cpp
   app/SensitivityCommand.cpp

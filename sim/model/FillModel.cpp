@@ -5,10 +5,24 @@
 
 namespace forlob {
 
+namespace {
+
+// Inverse-CDF draw of Beta(mean k, (1 - mean) k) from a keyed uniform: monotone in the mean, so runs
+// that differ only in a fill parameter stay coupled replication by replication.
+double beta_quantile(double mean, double concentration, double u) {
+  if (concentration <= 0 || mean <= 0 || mean >= 1) return mean;
+  return boost::math::ibeta_inv(mean * concentration, (1 - mean) * concentration, u);
+}
+
+}  // namespace
+
 FillModel::FillModel(const Scenario& scenario)
     : scenario_(scenario),
-      base_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
-      p_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount * kPostingKindCount * 2) {
+      first_year_(scenario.calendar.warmup_start_year),
+      years_(scenario.calendar.end_year - scenario.calendar.warmup_start_year + 1),
+      specialties_(static_cast<std::size_t>(scenario.specialty_count())),
+      base_(specialties_ * kRegionCount),
+      p_(static_cast<std::size_t>(years_) * specialties_ * kRegionCount * kPostingKindCount * 2) {
   for (const SpecialtySpec& s : scenario.specialties) specialty_keys_.push_back(hash_name(s.id));
 }
 
@@ -16,24 +30,33 @@ void FillModel::draw(StreamKey replication) {
   const FillSpec& fill = scenario_.fill;
   for (int s = 0; s < scenario_.specialty_count(); ++s)
     for (Region r : kRegions) {
-      const double mean = fill.mean[static_cast<std::size_t>(s)][static_cast<std::size_t>(index(r))];
-      double p = mean;
-      if (fill.concentration > 0 && mean > 0 && mean < 1) {
-        // Inverse-CDF draw from a keyed uniform: monotone in the mean, so runs that differ only in
-        // a fill parameter stay coupled replication by replication.
-        KeyedStream stream(replication.with(Purpose::FillRate)
-                               .with(specialty_keys_[static_cast<std::size_t>(s)])
-                               .with(static_cast<std::uint64_t>(index(r))));
-        const double u = uniform01(stream);
-        p = boost::math::ibeta_inv(mean * fill.concentration, (1 - mean) * fill.concentration, u);
-      }
-      base_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(index(r))] = p;
-      for (int k = 0; k < kPostingKindCount; ++k)
-        for (int repost = 0; repost < 2; ++repost) {
-          double q = p * fill.kind_multiplier[static_cast<std::size_t>(k)];
-          if (repost) q *= fill.repost_multiplier;
-          p_[slot(s, index(r), k, repost != 0)] = std::clamp(q, 0.0, 1.0);
+      const int ri = index(r);
+      const StreamKey cell = replication.with(specialty_keys_[static_cast<std::size_t>(s)]);
+      const double mean = fill.mean[static_cast<std::size_t>(s)][static_cast<std::size_t>(ri)];
+      // The replication's mean rate (parameter uncertainty). Keys as before the year layer existed.
+      KeyedStream mean_stream(replication.with(Purpose::FillRate)
+                                  .with(specialty_keys_[static_cast<std::size_t>(s)])
+                                  .with(static_cast<std::uint64_t>(ri)));
+      const double drawn = beta_quantile(mean, fill.concentration_of(s, ri), uniform01(mean_stream));
+      const double scale = fill.scale_of(s, ri);
+      base_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(ri)] =
+          std::clamp(drawn * scale, 0.0, 1.0);
+      const double year_concentration = fill.year_concentration_of(s, ri);
+      for (int y = 0; y < years_; ++y) {
+        double year_rate = drawn;
+        if (year_concentration > 0) {
+          KeyedStream year_stream(cell.with(Purpose::FillYear)
+                                      .with(static_cast<std::uint64_t>(ri))
+                                      .with(static_cast<std::uint64_t>(first_year_ + y)));
+          year_rate = beta_quantile(drawn, year_concentration, uniform01(year_stream));
         }
+        for (int k = 0; k < kPostingKindCount; ++k)
+          for (int repost = 0; repost < 2; ++repost) {
+            double q = year_rate * scale * fill.kind_multiplier[static_cast<std::size_t>(k)];
+            if (repost) q *= fill.repost_multiplier;
+            p_[slot(y, s, ri, k, repost != 0)] = std::clamp(q, 0.0, 1.0);
+          }
+      }
     }
 }
 

@@ -83,6 +83,16 @@ std::string console_label(std::string_view name) {
   return label;
 }
 
+std::string headline_label(std::string_view headline_name, const Scenario& scenario) {
+  std::string label = console_label(headline_name);
+  for (const SpecialtySpec& s : scenario.specialties) {
+    const std::string spaced = console_label(s.id);
+    const auto at = label.find(" " + spaced + " ");
+    if (at != std::string::npos) label.replace(at + 1, spaced.size(), s.name);
+  }
+  return label;
+}
+
 std::vector<ConsoleRow> console_rows(const std::vector<Headline>& headlines, std::string_view prefix) {
   std::vector<ConsoleRow> rows;
   for (std::size_t h = 0; h < headlines.size(); ++h)

@@ -23,6 +23,10 @@ std::vector<ConsoleRow> console_rows(const std::vector<Headline>& headlines, std
 // "completed trial specialties 2031–36".
 std::string console_label(std::string_view headline_name);
 
+// console_label() with specialty ids replaced by their names ("completed Børne- og
+// ungdomspsykiatri 2026–36").
+std::string headline_label(std::string_view headline_name, const Scenario& scenario);
+
 // One scenario: label, mean, 90 % interval [p05, p95].
 void print_run_table(std::ostream& out, const ScenarioResult& scenario, const std::vector<ConsoleRow>& rows);
 

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "output/AssumptionFlags.hpp"
+#include "scenario/ParameterTable.hpp"
+
 #ifndef FORLOB_VERSION
 #error "FORLOB_VERSION must be defined by the build (the project version)"
 #endif
@@ -75,7 +78,31 @@ Json summary_json(const RunResult& result, const std::string& command,
     s["description"] = sr.scenario->description;
     s["years"] = years_json(sr.scenario->calendar);
     s["source_tiers"] = sr.scenario->source_tiers();  // how much rests on assumptions
+    const std::vector<Parameter> parameters = parameter_table(*sr.scenario);
+    s["parameter_tiers"] = count_tiers(parameters);
     s["headlines"] = headlines_json(sr.headlines, sr.headline);
+    Json flags = Json::array();
+    for (const AssumptionFlag& f :
+         assumption_flags(*sr.scenario, sr.yearly_layout, sr.headlines, parameters)) {
+      Json flag;
+      flag["headline"] = f.headline;
+      flag["rests_on_assumptions"] = f.parameters > 0;
+      flag["assumption_parameters"] = f.parameters;
+      flag["assumption_sources"] = f.source_pointers;
+      flags.push_back(std::move(flag));
+    }
+    s["assumption_dependence"] = std::move(flags);
+    Json table = Json::array();
+    for (const Parameter& p : parameters) {
+      Json row;
+      row["pointer"] = p.pointer;
+      row["value"] = p.value;
+      row["tier"] = p.tier;
+      row["source"] = p.source;
+      if (!p.replaced_by.empty()) row["replaced_by"] = p.replaced_by;
+      table.push_back(std::move(row));
+    }
+    s["parameters"] = std::move(table);
     scenarios.push_back(std::move(s));
   }
   j["scenarios"] = std::move(scenarios);

@@ -22,11 +22,10 @@ void check(const YearlyTableRef& t) {
                                 std::to_string(t.layout->cells()));
 }
 
-}  // namespace
-
-void write_yearly_csv(std::ostream& out, const std::vector<YearlyTableRef>& tables) {
-  for (const YearlyTableRef& t : tables) check(t);
-  out << kYearlyCsvHeader;
+// Calls row(line, cell) for every row in order, where `line` already holds the key columns and a
+// trailing comma, then writes the line and its newline; output is buffered in large blocks.
+template <typename AppendStatistics>
+void write_rows(std::ostream& out, const std::vector<YearlyTableRef>& tables, AppendStatistics append) {
   constexpr int kAllRegions = YearlyLayout::kRegionSlots - 1;
   std::string buffer;
   std::string prefix;
@@ -51,7 +50,7 @@ void write_yearly_csv(std::ostream& out, const std::vector<YearlyTableRef>& tabl
           for (int m = 0; m < kMetricCount; ++m) {
             const Metric metric = static_cast<Metric>(m);
             buffer.append(prefix).append(metric_name(metric));
-            append_summary_fields(buffer, t.distribution->summary(layout.cell(y, r, s, metric)));
+            append(buffer, *t.distribution, layout.cell(y, r, s, metric));
             buffer.push_back('\n');
           }
           if (buffer.size() > (1u << 16)) {
@@ -63,6 +62,27 @@ void write_yearly_csv(std::ostream& out, const std::vector<YearlyTableRef>& tabl
     }
   }
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+}
+
+}  // namespace
+
+void write_yearly_csv(std::ostream& out, const std::vector<YearlyTableRef>& tables) {
+  for (const YearlyTableRef& t : tables) check(t);
+  out << kYearlyCsvHeader;
+  write_rows(out, tables, [](std::string& line, const CellDistribution& d, std::size_t cell) {
+    append_summary_fields(line, d.summary(cell));
+  });
+}
+
+void write_bands_csv(std::ostream& out, const std::vector<YearlyTableRef>& tables) {
+  for (const YearlyTableRef& t : tables) check(t);
+  out << kBandsCsvHeader;
+  write_rows(out, tables, [](std::string& line, const CellDistribution& d, std::size_t cell) {
+    for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+      line.push_back(',');
+      append_trimmed(line, d.quantile(cell, p));
+    }
+  });
 }
 
 }  // namespace forlob

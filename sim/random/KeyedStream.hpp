@@ -32,6 +32,7 @@ enum class Purpose : std::uint64_t {
   FlexTakeUp = 4,  // does the region use a free flex slot?
   FlexTarget = 5,  // which specialty receives the flex course
   FlexTiming = 6,  // within the round or at the next round (R3)
+  FillYear = 7,    // a hiring year's fill rate around the replication's mean (between-year variation)
 };
 
 class StreamKey {

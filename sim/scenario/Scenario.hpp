@@ -49,8 +49,33 @@ struct FillSpec {
   std::vector<std::array<double, kRegionCount>> mean;
   // Beta concentration (a+b) of the per-replication draw around mean; 0 means no parameter noise.
   double concentration = 0;
+  // Between-year variation: each hiring year's rate is drawn from Beta(mu k, (1 - mu) k) around the
+  // replication's mean mu, k being this concentration; 0 means the same rate every year.
+  double year_concentration = 0;
+  // Per-cell values [s][r] (from a fitted calibration file); empty: the scalars above everywhere.
+  std::vector<std::array<double, kRegionCount>> cell_concentration;
+  std::vector<std::array<double, kRegionCount>> cell_year_concentration;
   std::array<double, kPostingKindCount> kind_multiplier{1, 1, 1, 1};
   double repost_multiplier = 1;  // applied to every re-posting (genopslag)
+  // Multipliers on every fill probability (`/fill/scale`), the handles of sensitivity analysis.
+  double scale_overall = 1;
+  std::vector<double> scale_specialty;  // [s]; empty: 1 everywhere
+  std::array<double, kRegionCount> scale_region{1, 1, 1};
+
+  double concentration_of(int s, int r) const {
+    return cell_concentration.empty()
+               ? concentration
+               : cell_concentration[static_cast<std::size_t>(s)][static_cast<std::size_t>(r)];
+  }
+  double year_concentration_of(int s, int r) const {
+    return cell_year_concentration.empty()
+               ? year_concentration
+               : cell_year_concentration[static_cast<std::size_t>(s)][static_cast<std::size_t>(r)];
+  }
+  double scale_of(int s, int r) const {
+    const double by_specialty = scale_specialty.empty() ? 1.0 : scale_specialty[static_cast<std::size_t>(s)];
+    return scale_overall * by_specialty * scale_region[static_cast<std::size_t>(r)];
+  }
 };
 
 struct UnfilledSpec {

@@ -43,6 +43,8 @@ class ScenarioBuilder {
   void read_specialties(const JsonReader& a);
   void read_dimensioning(const JsonReader& d);
   void read_fill(const JsonReader& f);
+  void read_fill_scale(const JsonReader& scale);
+  void read_fill_cells(const JsonReader& cells);
   void read_unfilled(const JsonReader& u);
   FlexSpec read_flex(const JsonReader& f) const;
   FlexTargetRule read_flex_target(const JsonReader& t) const;
@@ -275,8 +277,10 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
 }
 
 void ScenarioBuilder::read_fill(const JsonReader& f) {
-  f.object({"concentration", "mean", "kind_multiplier", "repost_multiplier"});
+  f.object({"concentration", "year_concentration", "mean", "cells", "kind_multiplier", "repost_multiplier",
+            "scale"});
   s_.fill.concentration = f.at("concentration").non_negative_number();
+  if (auto y = f.find("year_concentration")) s_.fill.year_concentration = y->non_negative_number();
   const auto means = by_specialty(f.at("mean"), /*require_all=*/true);
   s_.fill.mean.assign(means.size(), {0, 0, 0});
   for (std::size_t s = 0; s < means.size(); ++s) {
@@ -294,6 +298,50 @@ void ScenarioBuilder::read_fill(const JsonReader& f) {
   for (const auto& [k, key] : kinds)
     s_.fill.kind_multiplier[static_cast<std::size_t>(k)] = kind.at(key).non_negative_number();
   s_.fill.repost_multiplier = f.at("repost_multiplier").non_negative_number();
+  if (auto scale = f.find("scale")) read_fill_scale(*scale);
+  if (auto cells = f.find("cells")) read_fill_cells(*cells);
+}
+
+// Per-cell values (a calibration's fit, see /fill/fitted) in place of /fill/mean and the scalar
+// concentrations: {ID: {REGION: {"mean", "concentration", "year_concentration"}}}, each optional.
+void ScenarioBuilder::read_fill_cells(const JsonReader& cells) {
+  FillSpec& fill = s_.fill;
+  const auto specialties = static_cast<std::size_t>(s_.specialty_count());
+  fill.cell_concentration.assign(specialties, {fill.concentration, fill.concentration, fill.concentration});
+  const double k = fill.year_concentration;
+  fill.cell_year_concentration.assign(specialties, {k, k, k});
+  const auto per_specialty = by_specialty(cells, /*require_all=*/false);
+  for (std::size_t s = 0; s < specialties; ++s) {
+    if (!per_specialty[s]) continue;
+    per_specialty[s]->any_object();
+    for (const JsonReader& m : per_specialty[s]->members()) {
+      const auto r = static_cast<std::size_t>(index(m.region_key()));
+      m.object({"mean", "concentration", "year_concentration"});
+      if (auto mean = m.find("mean")) fill.mean[s][r] = mean->probability();
+      if (auto c = m.find("concentration")) fill.cell_concentration[s][r] = c->non_negative_number();
+      if (auto y = m.find("year_concentration"))
+        fill.cell_year_concentration[s][r] = y->non_negative_number();
+    }
+  }
+}
+
+// Multipliers on fill probabilities, each optional (default 1): the handles that sensitivity
+// analysis turns (overall, by specialty, by region).
+void ScenarioBuilder::read_fill_scale(const JsonReader& scale) {
+  scale.object({"overall", "specialty", "region"});
+  FillSpec& fill = s_.fill;
+  if (auto overall = scale.find("overall")) fill.scale_overall = overall->non_negative_number();
+  if (auto per_specialty = scale.find("specialty")) {
+    fill.scale_specialty.assign(static_cast<std::size_t>(s_.specialty_count()), 1.0);
+    const auto factors = by_specialty(*per_specialty, /*require_all=*/false);
+    for (std::size_t s = 0; s < factors.size(); ++s)
+      if (factors[s]) fill.scale_specialty[s] = factors[s]->non_negative_number();
+  }
+  if (auto per_region = scale.find("region")) {
+    per_region->any_object();
+    for (const JsonReader& m : per_region->members())
+      fill.scale_region[static_cast<std::size_t>(index(m.region_key()))] = m.non_negative_number();
+  }
 }
 
 void ScenarioBuilder::read_unfilled(const JsonReader& u) {

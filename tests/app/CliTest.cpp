@@ -92,7 +92,9 @@ TEST_F(Cli, ValidateAcceptsTheShippedScenarios) {
 }
 
 TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
-  std::array<std::string, 3> yearly, difference, anchors;
+  const std::array<std::string, 5> files{"yearly.csv", "difference.csv", "bands.csv", "headlines.csv",
+                                         "anchors.csv"};
+  std::array<std::array<std::string, 5>, 3> content;
   const std::array<int, 3> threads{1, 2, 4};
   for (std::size_t i = 0; i < threads.size(); ++i) {
     const fs::path out = work_ / ("t" + std::to_string(threads[i]));
@@ -100,17 +102,36 @@ TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
                           "--replications", "120", "--seed", "5", "--threads", std::to_string(threads[i]),
                           "--out", out.string(), "--quiet"});
     ASSERT_EQ(r.status, 0) << r.err;
-    yearly[i] = slurp(out / "yearly.csv");
-    difference[i] = slurp(out / "difference.csv");
-    anchors[i] = slurp(out / "anchors.csv");
+    for (std::size_t f = 0; f < files.size(); ++f) content[i][f] = slurp(out / files[f]);
     EXPECT_TRUE(fs::exists(out / "summary.json"));
   }
-  ASSERT_GT(yearly[0].size(), 1000U);
-  for (std::size_t i = 1; i < threads.size(); ++i) {
-    EXPECT_TRUE(yearly[0] == yearly[i]) << "yearly.csv differs at " << threads[i] << " threads";
-    EXPECT_TRUE(difference[0] == difference[i]) << "difference.csv differs at " << threads[i] << " threads";
-    EXPECT_TRUE(anchors[0] == anchors[i]) << "anchors.csv differs at " << threads[i] << " threads";
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    ASSERT_GT(content[0][f].size(), 300U) << files[f];
+    for (std::size_t i = 1; i < threads.size(); ++i)
+      EXPECT_TRUE(content[0][f] == content[i][f]) << files[f] << " differs at " << threads[i] << " threads";
   }
+}
+
+TEST_F(Cli, ParamsListsEveryParameterWithItsTierAndSource) {
+  const Result table = run({"params", "scenarios/extraordinary_trial.json"});
+  ASSERT_EQ(table.status, 0) << table.err;
+  EXPECT_NE(table.out.find("/flex/caps/2021/Nord"), std::string::npos);
+  EXPECT_NE(table.out.find("In use by tier:"), std::string::npos);
+  const Result csv =
+      run({"params", "scenarios/extraordinary_trial.json", "--csv", "--set", "/fill/scale/overall=0.9"});
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  std::istringstream lines(csv.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "pointer,value,tier,source,source_pointer,replaced_by");
+  std::map<std::string, std::string> tier_of;
+  while (std::getline(lines, line)) {
+    const auto first = line.find(','), second = line.find(',', first + 1);
+    tier_of[line.substr(0, first)] = line.substr(second + 1, line.find(',', second + 1) - second - 1);
+  }
+  EXPECT_EQ(tier_of.at("/flex/caps/2021/Nord"), "published");
+  EXPECT_EQ(tier_of.at("/fill/concentration"), "assumption");
+  EXPECT_EQ(tier_of.at("/fill/scale/overall"), "override");
 }
 
 TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {

@@ -45,6 +45,17 @@ TEST_F(YearlyCsvTest, StartsWithTheHeaderAndNoByteOrderMark) {
   EXPECT_EQ(text.back(), '\n');
 }
 
+TEST_F(YearlyCsvTest, BandsHaveTheSameRowsWithTheQuartilesForFanCharts) {
+  std::ostringstream out;
+  write_bands_csv(out, {{"tiny", &scenario, &layout, &dist}});
+  const std::vector<std::string> rows = lines(out.str());
+  ASSERT_EQ(rows.size(), 1u + 144u);
+  EXPECT_EQ(rows[0], "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95");
+  // Values i and i + 1: type-7 quantiles are i + p.
+  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.05,0.25,0.5,0.75,0.95");
+  EXPECT_EQ(rows[144], "tiny,2020,all,all,dropped_out,143.05,143.25,143.5,143.75,143.95");
+}
+
 TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
   const std::vector<std::string> rows = lines(write({{"tiny", &scenario, &layout, &dist}}));
   ASSERT_EQ(rows.size(), 1u + 144u);

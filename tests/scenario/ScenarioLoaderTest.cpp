@@ -48,6 +48,42 @@ TEST_F(LoadScenario, FlexBlockConvertsDonorsAndPriorities) {
   EXPECT_EQ(s.flex->target.priority[index(Region::Syd)], (std::vector<int>{0, 1}));
 }
 
+TEST_F(LoadScenario, FillScaleAndYearConcentrationAreReadWithDefaultsOfOne) {
+  const Scenario plain = load_scenario(write("plain.json", minimal_scenario()));
+  EXPECT_EQ(plain.fill.scale_of(0, index(Region::Syd)), 1.0);
+  EXPECT_EQ(plain.fill.year_concentration, 0.0);
+  Json doc = minimal_scenario();
+  doc["fill"]["year_concentration"] = 40;
+  doc["fill"]["scale"] = Json::parse(R"({"overall": 0.9, "specialty": {"b": 0.5}, "region": {"Øst": 2}})");
+  const Scenario s = load_scenario(write("scaled.json", doc));
+  EXPECT_EQ(s.fill.year_concentration, 40.0);
+  EXPECT_DOUBLE_EQ(s.fill.scale_of(0, index(Region::Nord)), 0.9);
+  EXPECT_DOUBLE_EQ(s.fill.scale_of(1, index(Region::Nord)), 0.45);
+  EXPECT_DOUBLE_EQ(s.fill.scale_of(1, index(Region::Ost)), 0.9);
+}
+
+TEST_F(LoadScenario, FillCellsReplaceTheMeanAndConcentrationsOfTheirCellOnly) {
+  Json doc = minimal_scenario();
+  doc["fill"]["concentration"] = 100;
+  doc["fill"]["year_concentration"] = 0;
+  doc["fill"]["cells"] =
+      Json::parse(R"({"a": {"Syd": {"mean": 0.4, "concentration": 250, "year_concentration": 30}}})");
+  const Scenario s = load_scenario(write("cells.json", doc));
+  EXPECT_EQ(s.fill.mean[0][index(Region::Syd)], 0.4);
+  EXPECT_EQ(s.fill.mean[0][index(Region::Nord)], 0.5) << "other cells keep /fill/mean";
+  EXPECT_EQ(s.fill.concentration_of(0, index(Region::Syd)), 250);
+  EXPECT_EQ(s.fill.year_concentration_of(0, index(Region::Syd)), 30);
+  EXPECT_EQ(s.fill.concentration_of(1, index(Region::Ost)), 100);
+  EXPECT_EQ(s.fill.year_concentration_of(1, index(Region::Ost)), 0);
+}
+
+TEST_F(LoadScenario, FillScaleCanBeSetOnTheCommandLineWithoutBeingInTheFile) {
+  const auto file = write("tiny.json", minimal_scenario());
+  const Scenario s = load_scenario(file, {"/fill/scale/region/Syd=0.8", "/fill/scale/overall=1.1"});
+  EXPECT_DOUBLE_EQ(s.fill.scale_of(0, index(Region::Syd)), 0.88);
+  EXPECT_EQ(s.sources.at("/fill/scale/region/Syd"), "override: --set");
+}
+
 TEST_F(LoadScenario, NullFlexMeansNoFlexScheme) {
   Json doc = minimal_scenario();
   doc["flex"] = nullptr;
@@ -258,9 +294,10 @@ TEST_F(BadInput, UnknownKeyIsNamedWithTheAllowedKeys) {
   const InputError e = with("/fill/no_such_key", 1);
   EXPECT_EQ(e.file(), file_);
   EXPECT_EQ(e.place(), "/fill/no_such_key");
-  EXPECT_EQ(
-      e.expected(),
-      "unknown key 'no_such_key'; expected one of: concentration, mean, kind_multiplier, repost_multiplier");
+  EXPECT_EQ(e.expected(),
+            "unknown key 'no_such_key'; expected one of: concentration, year_concentration, mean, cells, "
+            "kind_multiplier, "
+            "repost_multiplier, scale");
 }
 
 TEST_F(BadInput, UnknownSpecialty) {
@@ -380,6 +417,20 @@ TEST_F(BadInput, RoundSharesMustSumToOne) {
   const InputError e = with("/calendar/rounds/0/share", 0.9);
   EXPECT_EQ(e.place(), "/calendar/rounds");
   EXPECT_EQ(e.expected(), "expected round shares summing to 1, got 0.9");
+}
+
+TEST_F(BadInput, FillScaleNamesAnUnknownSpecialtyOrRegion) {
+  EXPECT_EQ(with("/fill/scale/specialty/zz", 1).place(), "/fill/scale/specialty/zz");
+  EXPECT_EQ(with("/fill/scale/region/Vest", 1).place(), "/fill/scale/region/Vest");
+  const InputError e = with("/fill/scale/overall", -0.5);
+  EXPECT_EQ(e.place(), "/fill/scale/overall");
+  EXPECT_EQ(e.expected().rfind("expected a non-negative number", 0), 0u) << e.what();
+}
+
+TEST_F(BadInput, FillCellsAreCheckedLikeTheRest) {
+  EXPECT_EQ(with("/fill/cells/a/Nord/mean", 1.5).place(), "/fill/cells/a/Nord/mean");
+  EXPECT_EQ(with("/fill/cells/a/Nord/kappa", 1).place(), "/fill/cells/a/Nord/kappa");
+  EXPECT_EQ(with("/fill/cells/zz/Nord/mean", 0.5).place(), "/fill/cells/zz");
 }
 
 TEST_F(BadInput, NameMustBeUsableAsADirectory) { EXPECT_EQ(with("/name", "../x").place(), "/name"); }

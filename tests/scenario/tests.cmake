@@ -1,4 +1,5 @@
 list(APPEND FORLOB_TEST_SOURCES
   scenario/JsonReaderTest.cpp
   scenario/ScenarioLoaderTest.cpp
-  scenario/ShippedScenariosTest.cpp)
+  scenario/ShippedScenariosTest.cpp
+  scenario/ParameterTableTest.cpp)

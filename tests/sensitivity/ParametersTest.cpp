@@ -132,6 +132,24 @@ TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
   EXPECT_TRUE(p.patches(std::vector<double>{nan, nan, nan}).empty());
 }
 
+// The /fill/scale keys default to 1 when a scenario leaves them out: the group's factor is the value.
+TEST(ScenarioParametersTest, FillScaleGroupsSetTheScenariosFillScale) {
+  const ScenarioParameters p(
+      kFlex, {},
+      {parse_parameter_arg("fill.overall=0.8:1.2"), parse_parameter_arg("fill.specialty.psykiatri=0.8:1.2"),
+       parse_parameter_arg("fill.region.Øst=0.8:1.2")});
+  for (const BoundParameter& b : p.parameters()) EXPECT_EQ(b.base, 1.0) << b.pointer;
+  p.check_bounds();
+  const Scenario s = p.load(std::vector<double>{0.9, 1.1, 1.2});
+  EXPECT_DOUBLE_EQ(s.fill.scale_overall, 0.9);
+  ASSERT_EQ(s.fill.scale_specialty.size(), s.specialties.size());
+  EXPECT_EQ(s.specialties[1].id, "psykiatri");
+  EXPECT_DOUBLE_EQ(s.fill.scale_specialty[1], 1.1);
+  EXPECT_DOUBLE_EQ(s.fill.scale_specialty[0], 1.0);
+  EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Ost))], 1.2);
+  EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Nord))], 1.0);
+}
+
 TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
   const std::string unknown =
       error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/nope=0:1")}); });

@@ -1,0 +1,52 @@
+#include "output/HeadlinesCsv.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "output/ConsoleTable.hpp"
+#include "output/CsvFormat.hpp"
+
+namespace forlob {
+
+namespace {
+
+void write_table(std::string& text, const std::string& label, const Scenario& scenario,
+                 const std::vector<Headline>& headlines, const CellDistribution& dist) {
+  for (std::size_t h = 0; h < headlines.size(); ++h) {
+    const Headline& headline = headlines[h];
+    const CellSummary s = dist.summary(h);
+    append_csv_field(text, label);
+    text.push_back(',');
+    append_csv_field(text, headline.name);
+    text.push_back(',');
+    append_csv_field(text, headline_label(headline.name, scenario));
+    text.append(",").append(std::to_string(headline.first_year));
+    text.append(",").append(std::to_string(headline.last_year));
+    text.push_back(',');
+    append_shortest(text, s.mean);  // exact, so sums over rows match the per-year rows
+    text.push_back(',');
+    append_trimmed(text, s.sd);
+    text.push_back(',');
+    append_trimmed(text, s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0, 4);
+    for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+      text.push_back(',');
+      append_trimmed(text, dist.quantile(h, p));
+    }
+    text.push_back('\n');
+  }
+}
+
+}  // namespace
+
+void write_headlines_csv(std::ostream& out, const RunResult& result) {
+  std::string text = kHeadlinesCsvHeader;
+  for (const ScenarioResult& sr : result.scenarios)
+    write_table(text, sr.scenario->name, *sr.scenario, sr.headlines, sr.headline);
+  if (result.difference) {
+    const ScenarioResult& a = result.scenarios.front();
+    write_table(text, result.difference->label, *a.scenario, a.headlines, result.difference->headline);
+  }
+  out << text;
+}
+
+}  // namespace forlob

@@ -1,0 +1,80 @@
+#include "scenario/ParameterTable.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/JsonReader.hpp"
+
+namespace forlob {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+class TableBuilder {
+ public:
+  TableBuilder(const Scenario& scenario, const Json& doc) : scenario_(scenario), doc_(doc) {}
+
+  void walk(const Json& value, const std::string& pointer) {
+    if (pointer == "/sources") return;
+    if (value.is_object()) {
+      for (const auto& [key, child] : value.items()) walk(child, pointer + "/" + escape_pointer_token(key));
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) walk(value[i], pointer + "/" + std::to_string(i));
+    } else if (value.is_number()) {
+      add(pointer, value.get<double>());
+    }
+  }
+
+  std::vector<Parameter> table;
+
+ private:
+  void add(const std::string& pointer, double value) {
+    Parameter p;
+    p.pointer = pointer;
+    p.value = value;
+    // The longest whole-segment prefix with a source; the loader guarantees there is one.
+    for (std::string prefix = pointer; !prefix.empty(); prefix = prefix.substr(0, prefix.rfind('/'))) {
+      const auto it = scenario_.sources.find(prefix);
+      if (it == scenario_.sources.end()) continue;
+      const std::string& text = it->second;
+      const auto colon = text.find(':');
+      p.tier = text.substr(0, colon);
+      p.source =
+          colon == std::string::npos ? std::string() : text.substr(text.find_first_not_of(' ', colon + 1));
+      p.source_pointer = prefix;
+      break;
+    }
+    p.replaced_by = replacement(pointer);
+    table.push_back(std::move(p));
+  }
+
+  // /fill/mean/ID/REGION is not used when /fill/cells/ID/REGION/mean exists.
+  std::string replacement(const std::string& pointer) const {
+    const std::string mean = "/fill/mean/";
+    if (pointer.rfind(mean, 0) != 0) return {};
+    const std::string cell = "/fill/cells/" + pointer.substr(mean.size()) + "/mean";
+    return doc_.contains(Json::json_pointer(cell)) ? cell : std::string();
+  }
+
+  const Scenario& scenario_;
+  const Json& doc_;
+};
+
+}  // namespace
+
+std::vector<Parameter> parameter_table(const Scenario& scenario) {
+  if (scenario.resolved_json.empty()) return {};
+  const Json doc = Json::parse(scenario.resolved_json);
+  TableBuilder builder(scenario, doc);
+  builder.walk(doc, "");
+  return std::move(builder.table);
+}
+
+std::map<std::string, int> count_tiers(const std::vector<Parameter>& parameters) {
+  std::map<std::string, int> tiers;
+  for (const Parameter& p : parameters)
+    if (p.replaced_by.empty()) tiers[p.tier] += 1;
+  return tiers;
+}
+
+}  // namespace forlob
