@@ -56,6 +56,8 @@ BoundParameter bind(const ParameterSpec& spec, const Json& document) {
     } catch (const Json::exception& e) {
       throw InputError(spec.origin, "", "expected a JSON pointer: " + json_library_detail(e.what()));
     }
+    // The /fill/scale multipliers default to 1 when left out; the loader checks the key itself.
+    if (pointer_at_or_under(p.pointer, "/fill/scale") && p.pointer != "/fill/scale") default_value = 1;
   } else {
     throw InputError(
         spec.origin, "",

@@ -148,6 +148,12 @@ TEST(ScenarioParametersTest, FillScaleGroupsSetTheScenariosFillScale) {
   EXPECT_DOUBLE_EQ(s.fill.scale_specialty[0], 1.0);
   EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Ost))], 1.2);
   EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Nord))], 1.0);
+  // The same keys by pointer: the value itself, 1 when the scenario leaves it out.
+  const ScenarioParameters q(kFlex, {}, {parse_parameter_arg("/fill/scale/region/Syd=0.5:1")});
+  EXPECT_EQ(q.parameters()[0].base_level(), 1.0);
+  EXPECT_DOUBLE_EQ(q.load(std::vector<double>{0.5}).fill.scale_region[1], 0.5);
+  const ScenarioParameters bad(kFlex, {}, {parse_parameter_arg("/fill/scale/region/Vest=0.5:1")});
+  EXPECT_THROW(bad.check_bounds(), InputError);
 }
 
 TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
