@@ -5,17 +5,25 @@ JOBS        ?= $(shell nproc)
 CMAKE_FLAGS ?=
 FORLOB      := $(BUILD)/sim/forlob
 
-# Debian 12 packages the build needs (Boost.Random and Boost.Math are header-only).
+# Debian 12 packages the build needs (Boost.Random and Boost.Math are header-only); gnuplot-nox
+# (with its SVG and pngcairo terminals) and a font draw the charts of `forlob report`.
 PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libcli11-dev \
-            nlohmann-json3-dev libgtest-dev time
+            nlohmann-json3-dev libgtest-dev time gnuplot-nox fonts-dejavu-core
+# Debian 12 packages only the tests need: headless Chromium opens report.html to check that it
+# renders; python3-jsonschema checks evaluation_forecast.json against its JSON Schema (run with
+# /usr/bin/python3, which sees Debian's Python packages).
+TEST_PACKAGES := chromium python3-jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps install-packages configure build run test test-sanitizers format-check bench clean
+.PHONY: all deps test-deps install-packages configure build run test test-sanitizers format-check bench clean
 
 all: build
 
 deps:
 	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory install-packages WANT="$(TEST_PACKAGES)"
 
 install-packages:
 	@missing=$$(for p in $(WANT); do \
@@ -33,15 +41,17 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The main job: flex scheme versus the extraordinary-course trial, at default settings.
+# The main job: flex scheme versus the extraordinary-course trial, at default settings, and its
+# report (charts and report.html in the output directory).
 run: build
 	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --force
+	$(FORLOB) report output/flex_scheme_vs_extraordinary_trial
 
-test: build
+test: build test-deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 # Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too).
-test-sanitizers: deps
+test-sanitizers: test-deps
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 	FORLOB_SANITIZED=1 ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)

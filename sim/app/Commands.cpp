@@ -3,12 +3,17 @@
 #include <CLI/CLI.hpp>
 #include <vector>
 
+#include "app/BackcastCommand.hpp"
 #include "app/Benchmark.hpp"
+#include "app/CalibrateCommand.hpp"
+#include "app/ForecastCommand.hpp"
 #include "app/ParamsCommand.hpp"
+#include "app/ReportCommand.hpp"
 #include "app/RunCommands.hpp"
 #include "app/SensitivityCommand.hpp"
 #include "app/SweepCommand.hpp"
 #include "app/ValidateCommand.hpp"
+#include "app/ValidateHistoryCommand.hpp"
 
 namespace forlob {
 
@@ -20,11 +25,23 @@ int run_command_line(int argc, char** argv) {
   app.require_subcommand(1);
 
   // In the order `forlob --help` lists them.
+  // One command a line, so that adding one is a one-line change.
+  // clang-format off
   const std::vector<Command> commands{
-      add_run_command(app),    add_compare_command(app), add_validate_command(app),
-      add_params_command(app), add_sweep_command(app),   add_sensitivity_command(app),
+      add_run_command(app),
+      add_compare_command(app),
+      add_validate_command(app),
+      add_params_command(app),
+      add_sweep_command(app),
+      add_sensitivity_command(app),
+      add_calibrate_command(app),
+      add_validate_history_command(app),
+      add_backcast_command(app),
+      add_forecast_command(app),
+      add_report_command(app),
       add_bench_command(app),
   };
+  // clang-format on
 
   try {
     app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "scenario/ParameterTable.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
 namespace forlob {
@@ -33,7 +34,9 @@ std::string validation_report(const Scenario& s) {
     out << "off\n";
   out << "  sources:";
   for (const auto& [tier, n] : tiers) out << " " << tier << " " << n;
-  out << "\n";
+  out << "\n  parameters in use:";
+  for (const auto& [tier, n] : count_tiers(parameter_table(s))) out << " " << tier << " " << n;
+  out << " (forlob params lists them)\n";
   return out.str();
 }
 

@@ -5,6 +5,11 @@ set(FORLOB_APP_SOURCES
   app/RunCommands.cpp
   app/ValidateCommand.cpp
   app/ParamsCommand.cpp
+  app/CalibrateCommand.cpp
+  app/ValidateHistoryCommand.cpp
+  app/BackcastCommand.cpp
+  app/ReportCommand.cpp
+  app/ForecastCommand.cpp
   app/SensitivityFlags.cpp
   app/SweepCommand.cpp
   app/SensitivityCommand.cpp

@@ -1,1 +1,1 @@
-list(APPEND FORLOB_SOURCES core/LargestRemainder.cpp)
+list(APPEND FORLOB_SOURCES core/LargestRemainder.cpp core/TextFile.cpp)

@@ -1,6 +1,7 @@
 #include "engine/Replication.hpp"
 
 #include <cmath>
+#include <optional>
 
 #include "policies/PolicySet.hpp"
 
@@ -64,25 +65,31 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   tally.clear();
   for (auto& bucket : due_) bucket.clear();
   for (auto& policy : policies_) policy->begin_replication();
+  if (fill_override_) fill_override_->begin_replication(key_);
   fill_.draw(key_);
 
   const CalendarSpec& cal = scenario_.calendar;
   std::size_t next_round = 0;
   for (Month m = first_month_; m <= last_month_; ++m) {
-    // Follow-on postings first (they were waiting), then the round's new courses.
-    std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
-    for (std::size_t i = 0; i < bucket.size(); ++i) post(bucket[i]);
+    const std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
     if (next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[next_round].month) {
-      open_round(year_of(m), static_cast<int>(next_round), m);
+      open_round(year_of(m), static_cast<int>(next_round), m, bucket);
       next_round = (next_round + 1) % cal.rounds.size();
+    } else {
+      for (std::size_t i = 0; i < bucket.size(); ++i) post(bucket[i]);
     }
   }
   tally.close_stocks();
   tally_ = nullptr;
 }
 
-void Replication::open_round(int year, int round, Month when) {
+// The round's postings in the order they are posted: follow-ons waiting for this month (carried
+// over, handed over, flex), then the dimensioned courses, then the courses policies add. They are
+// gathered first so that a fill hook sees the whole round; nothing posted in a month schedules
+// into the same month (every delay is at least a month), so `waiting` is complete.
+void Replication::open_round(int year, int round, Month when, const std::vector<Posting>& waiting) {
   const RoundSpec& spec = scenario_.calendar.rounds[static_cast<std::size_t>(round)];
+  round_postings_.assign(waiting.begin(), waiting.end());
   double share_before = 0;  // the year's courses are split over the rounds by share
   for (int k = 0; k < round; ++k)
     share_before += scenario_.calendar.rounds[static_cast<std::size_t>(k)].share;
@@ -106,13 +113,25 @@ void Replication::open_round(int year, int round, Month when) {
         p.region = r;
         p.round = round;
         p.month = when;
-        post(p);
+        round_postings_.push_back(p);
       }
     }
-  // Then the courses a policy adds to the round (extraordinary courses, outside the dimensioning).
-  round_postings_.clear();
+  // Courses a policy adds to the round (extraordinary courses, outside the dimensioning).
   for (auto& policy : policies_) policy->on_round_opened(year, round, when, *this, round_postings_);
+  if (fill_override_)
+    fill_override_->on_round(year, round, round_postings_,
+                             [this](const Posting& p) { return natural_fill(p); });
   for (const Posting& p : round_postings_) post(p);
+}
+
+// The re-posting count at which `p` would fill within its round by the fill draws alone (R5:
+// re-postings come before any other fate), or -1 if it would stay unfilled.
+int Replication::natural_fill(const Posting& p) const {
+  for (Posting q = p;; q = next_attempt(q, repost_month(q.month))) {
+    if (fill_.fills(q, fill_key_)) return q.reposts;
+    if (q.reposts >= scenario_.unfilled.max_reposts) return -1;
+    q.reposts += 1;
+  }
 }
 
 void Replication::post(const Posting& p) {
@@ -121,8 +140,14 @@ void Replication::post(const Posting& p) {
   if (p.fresh_extraordinary()) {
     tally_->add(year, p.region, p.specialty, Metric::ExtraordinaryPosted);
     tally_->add_anchor(year, anchor_pair(p), AnchorMetric::Posted);
+  } else if (p.kind != PostingKind::Extraordinary && p.reposts == 0) {
+    tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
   }
-  const bool filled = fill_.fills(p, fill_key_);
+  bool filled = false;
+  if (const std::optional<bool> fixed = fill_override_ ? fill_override_->fills(p) : std::nullopt)
+    filled = *fixed;
+  else
+    filled = fill_.fills(p, fill_key_);
   if (filled) {
     tally_->add(year, p.region, p.specialty, Metric::Filled);
     if (p.kind == PostingKind::Extraordinary)
@@ -175,6 +200,9 @@ void Replication::start_trainee(const Posting& p) {
   tally_->add(start_year, p.region, p.specialty, Metric::Started);
   tally_->add(end_year, p.region, p.specialty, outcome.completed ? Metric::Completed : Metric::DroppedOut);
   if (p.kind == PostingKind::Extraordinary) {
+    tally_->add(start_year, p.region, p.specialty, Metric::ExtraordinaryStarted);
+    tally_->add(end_year, p.region, p.specialty,
+                outcome.completed ? Metric::ExtraordinaryCompleted : Metric::ExtraordinaryDroppedOut);
     const int pair = anchor_pair(p);
     tally_->add_anchor(start_year, pair, AnchorMetric::Filled);
     if (outcome.completed) tally_->add_anchor(end_year, pair, AnchorMetric::Completed);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/FillOverride.hpp"
 #include "model/FillModel.hpp"
 #include "model/Layout.hpp"
 #include "model/Tally.hpp"
@@ -27,6 +28,9 @@ class Replication final : private PolicyContext {
   // Runs replication `replication` of master seed `seed` into `tally` (cleared first).
   void run(std::uint64_t seed, std::int64_t replication, Tally& tally);
 
+  // Consults `hook` (not owned; may be null) before every fill draw from the next run on.
+  void set_fill_override(FillOverride* hook) { fill_override_ = hook; }
+
   const Scenario& scenario() const { return scenario_; }
   const FillModel& fill_model() const { return fill_; }
   // (anchor, specialty) pairs reported in anchors.csv, and the pair index of each combination.
@@ -41,8 +45,9 @@ class Replication final : private PolicyContext {
   Month repost_month(Month from) const override;
   double fill_probability(const Posting& p) const override { return fill_.probability(p); }
 
-  void open_round(int year, int round, Month when);
+  void open_round(int year, int round, Month when, const std::vector<Posting>& waiting);
   void post(const Posting& p);
+  int natural_fill(const Posting& p) const;
   void settle_unfilled(const Posting& p);
   void start_trainee(const Posting& p);
   int anchor_pair(const Posting& p) const;
@@ -59,6 +64,7 @@ class Replication final : private PolicyContext {
   // so events are ordered by (month, sequence).
   std::vector<std::vector<Posting>> due_;
   std::vector<Posting> round_postings_;
+  FillOverride* fill_override_ = nullptr;
   StreamKey key_{0}, fill_key_{0}, trainee_key_{0};
   Tally* tally_ = nullptr;
 };

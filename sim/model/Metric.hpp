@@ -25,19 +25,33 @@ enum class Metric : int {
   InTraining,  // trainees in course at the end of the year
   Completed,   // new specialists
   DroppedOut,
+  // The trainees above who hold an extraordinary course (R9), so that the 2029 evaluation (R14) can
+  // tell them from trainees in ordinary courses of the same specialties.
+  ExtraordinaryStarted,
+  ExtraordinaryInTraining,
+  ExtraordinaryCompleted,
+  ExtraordinaryDroppedOut,
+  // Ordinary courses offered in a round, each once: first postings of dimensioned courses, carried
+  // over (R4) and flex (R2) postings; a re-posting (genopslag, R5) of the same course is not counted
+  // again. Every such course fills at most once in the year, so filled ordinary <= this.
+  OrdinaryOffered,
 };
 
-inline constexpr int kMetricCount = 18;
+inline constexpr int kMetricCount = 23;
 
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in",
     "handed_over_out", "handed_over_in", "lapsed", "pending_at_end", "ordinary_posted",
     "extraordinary_posted", "extraordinary_filled", "started", "in_training", "completed",
-    "dropped_out"};
+    "dropped_out", "extraordinary_started", "extraordinary_in_training", "extraordinary_completed",
+    "extraordinary_dropped_out", "ordinary_offered"};
 // clang-format on
 
 constexpr int index(Metric m) { return static_cast<int>(m); }
 constexpr std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(index(m))]; }
+
+static_assert(index(Metric::OrdinaryOffered) + 1 == kMetricCount && !kMetricNames.back().empty(),
+              "every metric has a name");
 
 }  // namespace forlob

@@ -21,11 +21,14 @@ void Tally::clear() {
 void Tally::close_stocks() {
   for (int r = 0; r < kRegionCount; ++r)
     for (int s = 0; s < specialties_; ++s) {
-      std::int32_t stock = 0;
+      std::int32_t stock = 0, extraordinary = 0;
       for (int y = 0; y < years_; ++y) {
         std::int32_t* c = &cells_[offset(y, r, s)];
         stock += c[index(Metric::Started)] - c[index(Metric::Completed)] - c[index(Metric::DroppedOut)];
         c[index(Metric::InTraining)] = stock;
+        extraordinary += c[index(Metric::ExtraordinaryStarted)] - c[index(Metric::ExtraordinaryCompleted)] -
+                         c[index(Metric::ExtraordinaryDroppedOut)];
+        c[index(Metric::ExtraordinaryInTraining)] = extraordinary;
       }
     }
   for (std::size_t p = 0; p < pairs_; ++p) {

@@ -55,6 +55,7 @@ struct FillSpec {
   // Per-cell values [s][r] (from a fitted calibration file); empty: the scalars above everywhere.
   std::vector<std::array<double, kRegionCount>> cell_concentration;
   std::vector<std::array<double, kRegionCount>> cell_year_concentration;
+  std::string fitted_file;  // the calibration file the cells came from (/fill/fitted), if any
   std::array<double, kPostingKindCount> kind_multiplier{1, 1, 1, 1};
   double repost_multiplier = 1;  // applied to every re-posting (genopslag)
   // Multipliers on every fill probability (`/fill/scale`), the handles of sensitivity analysis.

@@ -8,7 +8,10 @@
 #include <utility>
 
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
+#include "scenario/FittedFillLayer.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/JsonText.hpp"
 
 namespace forlob {
 
@@ -40,97 +43,6 @@ std::string json_library_detail(const char* what) {
 }
 
 namespace {
-
-std::string read_text(const fs::path& path, const std::string& name) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError(name, "", "cannot open: it is a directory");
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) throw InputError(name, "", std::string("cannot open: ") + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get())) throw InputError(name, "", "cannot open: read error");
-  return text;
-}
-
-// Rejects a key repeated within one object, which JSON parsers otherwise resolve silently (the
-// last one wins), e.g. two "2024" entries under /flex/caps.
-class DuplicateKeyCheck {
- public:
-  explicit DuplicateKeyCheck(std::string name) : name_(std::move(name)) {}
-  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        start_element();
-        frames_.push_back({event == Json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        frames_.pop_back();
-        break;
-      case Json::parse_event_t::key: {
-        Frame& f = frames_.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second)
-          throw InputError(name_, one_line(pointer()), "duplicate key '" + one_line(f.key) + "'");
-        break;
-      }
-      case Json::parse_event_t::value:
-        start_element();
-        break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;        // the current member's key (objects)
-    std::size_t count = 0;  // elements started so far (arrays)
-  };
-  void start_element() {
-    if (!frames_.empty() && !frames_.back().object) ++frames_.back().count;
-  }
-  std::string pointer() const {
-    std::string p;
-    for (const Frame& f : frames_)
-      p += "/" + (f.object ? escape_pointer_token(f.key) : std::to_string(f.count - 1));
-    return p;
-  }
-
-  std::string name_;
-  std::vector<Frame> frames_;
-};
-
-Json parse_document(const std::string& text, const std::string& name) {
-  try {
-    return Json::parse(text, DuplicateKeyCheck(name));
-  } catch (const Json::parse_error& e) {
-    // e.byte is the 1-based index of the last byte read; report the line and the column (in
-    // characters, not UTF-8 bytes) of that byte.
-    const std::size_t at = std::min(e.byte == 0 ? std::size_t{0} : e.byte - 1, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < at; ++i)
-      if (text[i] == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-    std::size_t column = 1;
-    for (std::size_t i = line_start; i < at; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    std::string detail = json_library_detail(e.what());
-    if (detail.rfind("parse error", 0) == 0) {
-      const auto colon = detail.find(": ");
-      if (colon != std::string::npos) detail = detail.substr(colon + 2);
-    }
-    if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
-    throw InputError(name, "line " + std::to_string(line) + ", column " + std::to_string(column),
-                     "malformed JSON: " + detail);
-  }
-}
 
 SetOverride parse_set(const std::string& arg) {
   const std::string shown = "'" + one_line(arg) + "'";
@@ -167,7 +79,7 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
   std::string name = r.top;
   std::vector<std::pair<fs::path, std::string>> chain;  // canonical path, name
   while (true) {
-    Json doc = parse_document(read_text(path, name), name);
+    Json doc = parse_json_text(read_text_file(path, name), name);
     if (!doc.is_object()) JsonReader(doc, name).expected("a JSON object (a scenario)");
     std::error_code ec;
     fs::path canonical = fs::weakly_canonical(path, ec);
@@ -197,6 +109,7 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
 
   r.merged = r.layers.back().doc;
   for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
+  apply_fitted_fill(r);  // calibrated values under the files' own, before --set
 
   for (const SetOverride& s : r.sets) {
     try {

@@ -277,10 +277,11 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
 }
 
 void ScenarioBuilder::read_fill(const JsonReader& f) {
-  f.object({"concentration", "year_concentration", "mean", "cells", "kind_multiplier", "repost_multiplier",
-            "scale"});
+  f.object({"concentration", "year_concentration", "mean", "cells", "fitted", "kind_multiplier",
+            "repost_multiplier", "scale"});
   s_.fill.concentration = f.at("concentration").non_negative_number();
   if (auto y = f.find("year_concentration")) s_.fill.year_concentration = y->non_negative_number();
+  if (auto fitted = f.find("fitted")) s_.fill.fitted_file = fitted->non_empty_string();
   const auto means = by_specialty(f.at("mean"), /*require_all=*/true);
   s_.fill.mean.assign(means.size(), {0, 0, 0});
   for (std::size_t s = 0; s < means.size(); ++s) {

@@ -1,7 +1,5 @@
 #include "sensitivity/SensitivityAnalysis.hpp"
 
-#include <limits>
-
 #include "sensitivity/MorrisMethod.hpp"
 #include "sensitivity/SobolMethod.hpp"
 
@@ -80,12 +78,7 @@ SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const 
         a.rows.push_back({method, output, parameters[i].spec.label, "sigma", e[i].sigma});
       }
     }
-    const ReplicationNoise n = replication_noise(a.evaluation, o);
-    a.noise.push_back(n);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    a.rows.push_back({method, output, "all", "noise_variance", {n.noise_variance, nan, nan}, false});
-    a.rows.push_back({method, output, "all", "total_variance", {n.total_variance, nan, nan}, false});
-    a.rows.push_back({method, output, "all", "noise_share", {n.share, nan, nan}, false});
+    a.noise.push_back(replication_noise(a.evaluation, o));
   }
   return a;
 }

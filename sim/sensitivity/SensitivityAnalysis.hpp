@@ -28,7 +28,6 @@ const char* method_name(SensitivityMethod method);
 struct SensitivityRow {
   std::string method, output, parameter, index;
   IndexEstimate value;
-  bool interval = true;  // false: ci_low and ci_high are left empty
 };
 
 // The design points of a method, in the parameters' levels, with what each point is.

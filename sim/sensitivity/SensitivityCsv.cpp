@@ -28,13 +28,21 @@ std::string sensitivity_csv(const std::vector<SensitivityRow>& rows) {
       out += ',';
       append_csv_field(out, *field);
     }
-    append_number(out, r.value.estimate);
-    if (r.interval) {
-      append_number(out, r.value.ci_low);
-      append_number(out, r.value.ci_high);
-    } else {
-      out += ",,";
-    }
+    for (double v : {r.value.estimate, r.value.ci_low, r.value.ci_high}) append_number(out, v);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string sensitivity_noise_csv(const SensitivityAnalysis& analysis) {
+  std::string out = "method,output,replications,noise_variance,total_variance,noise_share\n";
+  for (std::size_t o = 0; o < analysis.noise.size(); ++o) {
+    const ReplicationNoise& n = analysis.noise[o];
+    out += method_name(analysis.options.method);
+    out += ',';
+    append_csv_field(out, analysis.evaluation.outputs[o]);
+    out += ',' + std::to_string(analysis.evaluation.replications);
+    for (double v : {n.noise_variance, n.total_variance, n.share}) append_number(out, v);
     out += '\n';
   }
   return out;

@@ -112,7 +112,7 @@ void print_sensitivity_table(std::ostream& out, const SensitivityAnalysis& analy
     // The rows of this output, per parameter, in the order sensitivity.csv has them.
     std::vector<const SensitivityRow*> mine;
     for (const SensitivityRow& r : analysis.rows)
-      if (r.output == output && r.parameter != "all") mine.push_back(&r);
+      if (r.output == output) mine.push_back(&r);
     const std::size_t per = sobol ? 2 : 3;
     std::vector<std::size_t> order(k);
     for (std::size_t i = 0; i < k; ++i) order[i] = i;

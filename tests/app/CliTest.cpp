@@ -134,6 +134,30 @@ TEST_F(Cli, ParamsListsEveryParameterWithItsTierAndSource) {
   EXPECT_EQ(tier_of.at("/fill/scale/overall"), "override");
 }
 
+TEST_F(Cli, BackcastWritesTheComparisonAndRefusesBadDataWithoutWriting) {
+  const fs::path out = work_ / "backcast";
+  const Result ok = run({"backcast", "scenarios/flex_scheme.json", "-n", "60", "--out", out.string()});
+  ASSERT_EQ(ok.status, 0) << ok.err;
+  EXPECT_NE(ok.out.find("flex courses converted (flex_out) within the cap"), std::string::npos);
+  const std::string csv = slurp(out / "backcast.csv");
+  EXPECT_EQ(
+      csv.rfind("year,region,specialty,figure,simulated_mean,simulated_p05,simulated_p95,published,", 0), 0u);
+  EXPECT_NE(csv.find("not public"), std::string::npos);
+
+  const fs::path data = work_ / "data";
+  fs::create_directories(data);
+  std::ofstream(data / "flex_caps.csv") << "year,region,cap,source\n2021,Vest,17,\"published: x\"\n";
+  std::ofstream(data / "posting_records.csv")
+      << "year,round,region,area,specialty,kind,posted,filled,source\n";
+  const fs::path bad_out = work_ / "bad";
+  const Result bad = run({"backcast", "scenarios/flex_scheme.json", "-n", "10", "--data", data.string(),
+                          "--out", bad_out.string()});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << bad.err;
+  EXPECT_NE(bad.err.find("flex_caps.csv: line 2, column 2 (region)"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(bad_out));
+}
+
 TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
   const fs::path out = work_ / "run";
   // 30 replications: means like 1/30 do not end in decimals, yet the identities must hold in the file.

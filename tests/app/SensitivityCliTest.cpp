@@ -174,7 +174,7 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
                         out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sensitivity.csv");
-  ASSERT_EQ(rows.size(), 1u + 2u * 2u + 3u);
+  ASSERT_EQ(rows.size(), 1u + 2u * 2u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"method", "output", "parameter", "index", "estimate", "ci_low",
                                                "ci_high"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"sobol", "diff:completed_trial_specialties_2026_2036",
@@ -185,8 +185,15 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
     EXPECT_FALSE(rows[i][4].empty());
     std::stod(rows[i][4]);
   }
-  EXPECT_EQ(rows.back()[2], "all");
-  EXPECT_EQ(rows.back()[3], "noise_share");
+  EXPECT_EQ(rows.back()[2], "fill.kind.reposting");
+  EXPECT_EQ(rows.back()[3], "ST");
+  const auto noise = read_csv(out / "sensitivity_noise.csv");
+  ASSERT_EQ(noise.size(), 2u);
+  EXPECT_EQ(noise[0], (std::vector<std::string>{"method", "output", "replications", "noise_variance",
+                                                "total_variance", "noise_share"}));
+  EXPECT_EQ(noise[1][1], "diff:completed_trial_specialties_2026_2036");
+  EXPECT_EQ(noise[1][2], "3");
+  EXPECT_GE(std::stod(noise[1][5]), 0.0);
   const auto points = read_csv(out / "sensitivity_points.csv");
   ASSERT_EQ(points.size(), 1u + 8u * 4u);
   EXPECT_EQ(points[0][1], "block");
@@ -208,7 +215,7 @@ TEST_F(SensitivityCli, MorrisRunWritesEffects) {
            "--levels", "4", "-n", "2", "--bootstrap", "20", "-q", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sensitivity.csv");
-  ASSERT_EQ(rows.size(), 1u + 2u * 3u + 3u);
+  ASSERT_EQ(rows.size(), 1u + 2u * 3u);
   EXPECT_EQ(rows[1][0], "morris");
   EXPECT_EQ(rows[1][3], "mu_star");
   EXPECT_EQ(rows[2][3], "mu");

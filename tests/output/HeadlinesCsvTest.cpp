@@ -5,17 +5,13 @@
 #include <sstream>
 
 #include "engine/Runner.hpp"
+#include "support/Lines.hpp"
 #include "support/TinyScenario.hpp"
 
 namespace forlob {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+using testing::lines;
 
 // Every course fills and completes after exactly 48 months: every replication gives the same
 // counts, so sd, standard error and the width of every interval are zero.

@@ -4,19 +4,15 @@
 
 #include <sstream>
 
+#include "support/Lines.hpp"
 #include "support/TinyScenario.hpp"
 
 namespace forlob {
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
+using testing::lines;
 
-// One year, one specialty: 4 region slots x 2 specialty slots x 18 metrics = 144 cells. Cell i sees
+// One year, one specialty: 4 region slots x 2 specialty slots x kMetricCount metrics. Cell i sees
 // the values i and i + 1 in two replications, so mean i + 0.5, sd 0.707, p05 i + 0.05, p95 i + 0.95.
 class YearlyCsvTest : public ::testing::Test {
  protected:
@@ -49,24 +45,36 @@ TEST_F(YearlyCsvTest, BandsHaveTheSameRowsWithTheQuartilesForFanCharts) {
   std::ostringstream out;
   write_bands_csv(out, {{"tiny", &scenario, &layout, &dist}});
   const std::vector<std::string> rows = lines(out.str());
-  ASSERT_EQ(rows.size(), 1u + 144u);
+  ASSERT_EQ(rows.size(), 1u + layout.cells());
   EXPECT_EQ(rows[0], "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95");
   // Values i and i + 1: type-7 quantiles are i + p.
   EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.05,0.25,0.5,0.75,0.95");
-  EXPECT_EQ(rows[144], "tiny,2020,all,all,dropped_out,143.05,143.25,143.5,143.75,143.95");
+  const std::string last = std::to_string(layout.cells() - 1);
+  EXPECT_EQ(rows.back(), "tiny,2020,all,all,ordinary_offered," + last + ".05," + last + ".25," + last +
+                             ".5," + last + ".75," + last + ".95");
 }
 
 TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
   const std::vector<std::string> rows = lines(write({{"tiny", &scenario, &layout, &dist}}));
-  ASSERT_EQ(rows.size(), 1u + 144u);
+  ASSERT_EQ(rows.size(), 1u + layout.cells());
+  // Row 1 + i holds cell i, whose mean is i + 0.5.
+  auto row = [&](int region, int specialty, Metric m) {
+    const std::size_t cell = layout.cell(0, region, specialty, m);
+    const std::string v = std::to_string(cell);
+    return std::pair{rows[1 + cell], v + ".5,0.707," + v + ".05," + v + ".5," + v + ".95"};
+  };
   EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.5,0.707,0.05,0.5,0.95");
   EXPECT_EQ(rows[2], "tiny,2020,Nord,s0,filled,1.5,0.707,1.05,1.5,1.95");
   EXPECT_EQ(rows[18], "tiny,2020,Nord,s0,dropped_out,17.5,0.707,17.05,17.5,17.95");
-  EXPECT_EQ(rows[19], "tiny,2020,Nord,all,posted,18.5,0.707,18.05,18.5,18.95");
-  EXPECT_EQ(rows[37], "tiny,2020,Syd,s0,posted,36.5,0.707,36.05,36.5,36.95");
-  EXPECT_EQ(rows[73], "tiny,2020,Øst,s0,posted,72.5,0.707,72.05,72.5,72.95");
-  EXPECT_EQ(rows[109], "tiny,2020,all,s0,posted,108.5,0.707,108.05,108.5,108.95");
-  EXPECT_EQ(rows[144], "tiny,2020,all,all,dropped_out,143.5,0.707,143.05,143.5,143.95");
+  const std::size_t per_slot = kMetricCount;
+  EXPECT_EQ(row(0, 1, Metric::Posted).first, "tiny,2020,Nord,all,posted," + row(0, 1, Metric::Posted).second);
+  EXPECT_EQ(layout.cell(0, 0, 1, Metric::Posted), per_slot) << "Nord, all follows the metrics of Nord, s0";
+  EXPECT_EQ(row(1, 0, Metric::Posted).first, "tiny,2020,Syd,s0,posted," + row(1, 0, Metric::Posted).second);
+  EXPECT_EQ(row(2, 0, Metric::Posted).first, "tiny,2020,Øst,s0,posted," + row(2, 0, Metric::Posted).second);
+  EXPECT_EQ(row(3, 0, Metric::Posted).first, "tiny,2020,all,s0,posted," + row(3, 0, Metric::Posted).second);
+  EXPECT_EQ(row(3, 1, Metric::OrdinaryOffered).first,
+            "tiny,2020,all,all,ordinary_offered," + row(3, 1, Metric::OrdinaryOffered).second);
+  EXPECT_EQ(rows.back(), row(3, 1, Metric::OrdinaryOffered).first) << "the last metric comes last";
 }
 
 TEST_F(YearlyCsvTest, EveryCellAppearsOnceInLayoutOrder) {
@@ -81,12 +89,13 @@ TEST_F(YearlyCsvTest, TablesFollowOneAnotherInTheGivenOrder) {
   const std::vector<std::string> rows = lines(write({{"b", &scenario, &layout, &dist},
                                                      {"a", &scenario, &layout, &dist},
                                                      {"a - b", &scenario, &layout, &dist}}));
-  ASSERT_EQ(rows.size(), 1u + 3 * 144u);
+  const std::size_t n = layout.cells();
+  ASSERT_EQ(rows.size(), 1u + 3 * n);
   EXPECT_EQ(rows[1].substr(0, 7), "b,2020,");
-  EXPECT_EQ(rows[144].substr(0, 7), "b,2020,");
-  EXPECT_EQ(rows[145].substr(0, 7), "a,2020,");
-  EXPECT_EQ(rows[289].substr(0, 11), "a - b,2020,");
-  EXPECT_EQ(rows[432].substr(0, 11), "a - b,2020,");
+  EXPECT_EQ(rows[n].substr(0, 7), "b,2020,");
+  EXPECT_EQ(rows[n + 1].substr(0, 7), "a,2020,");
+  EXPECT_EQ(rows[2 * n + 1].substr(0, 11), "a - b,2020,");
+  EXPECT_EQ(rows[3 * n].substr(0, 11), "a - b,2020,");
 }
 
 TEST_F(YearlyCsvTest, YearsAreTheOuterOrder) {
@@ -95,7 +104,7 @@ TEST_F(YearlyCsvTest, YearsAreTheOuterOrder) {
   d.add(std::vector<std::int32_t>(two_years.cells(), -1));
   const std::vector<std::string> rows = lines(write({{"x", &scenario, &two_years, &d}}));
   EXPECT_EQ(rows[1], "x,2030,Nord,s0,posted,-1,0,-1,-1,-1");
-  EXPECT_EQ(rows[145], "x,2031,Nord,s0,posted,-1,0,-1,-1,-1");
+  EXPECT_EQ(rows[1 + layout.cells()], "x,2031,Nord,s0,posted,-1,0,-1,-1,-1");
 }
 
 TEST_F(YearlyCsvTest, QuotesALabelWithAComma) {

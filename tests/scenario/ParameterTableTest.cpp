@@ -44,7 +44,8 @@ TEST_F(ParameterTableTest, EveryNumberIsListedOnceWithTheTierOfItsLongestSource)
 
 TEST_F(ParameterTableTest, ACommandLineValueIsAnOverride) {
   const Scenario s = load_scenario(write("s.json", minimal_scenario()), {"/fill/mean/b/Syd=0.25"});
-  const Parameter& p = find(parameter_table(s), "/fill/mean/b/Syd");
+  const std::vector<Parameter> table = parameter_table(s);
+  const Parameter& p = find(table, "/fill/mean/b/Syd");
   EXPECT_EQ(p.value, 0.25);
   EXPECT_EQ(p.tier, "override");
 }

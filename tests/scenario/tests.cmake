@@ -2,4 +2,5 @@ list(APPEND FORLOB_TEST_SOURCES
   scenario/JsonReaderTest.cpp
   scenario/ScenarioLoaderTest.cpp
   scenario/ShippedScenariosTest.cpp
-  scenario/ParameterTableTest.cpp)
+  scenario/ParameterTableTest.cpp
+  scenario/FittedFillLayerTest.cpp)

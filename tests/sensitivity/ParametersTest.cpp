@@ -160,7 +160,8 @@ TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
   const std::string unknown =
       error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/nope=0:1")}); });
   EXPECT_EQ(unknown.rfind("--param /fill/nope=0:1: expected a pointer to a number", 0), 0u) << unknown;
-  EXPECT_NE(unknown.find("/fill has: concentration"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("(/fill has: "), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("concentration"), std::string::npos) << unknown;
   const std::string object =
       error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean=0:1")}); });
   EXPECT_NE(object.find("/fill/mean is an object"), std::string::npos) << object;

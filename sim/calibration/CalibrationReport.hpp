@@ -1,0 +1,31 @@
+#pragma once
+// What `forlob calibrate` and `forlob validate-history` print, and the tidy CSV of the latter.
+// Plain text tables, widths counted in code points.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "calibration/FillFit.hpp"
+#include "calibration/HistoryValidation.hpp"
+#include "calibration/Recovery.hpp"
+#include "calibration/TraineeRecords.hpp"
+
+namespace forlob {
+
+// cell, observations, years, posted/filled, mean with 90% interval, κ with 90% interval, pooled;
+// then a line per pooled specialty saying which τ was used and why.
+void print_fill_fit(std::ostream& out, const FillFit& fit);
+
+void print_delay_dropout(std::ostream& out, const std::vector<DelayDropoutFit>& fits);
+
+void print_recovery(std::ostream& out, const RecoveryOptions& options, const RecoveryResult& result);
+
+// Per-year forecasts (both designs) and the summary of coverage, width and error.
+void print_history_validation(std::ostream& out, const HistoryValidation& v);
+
+// design,method,year,posted,observed,first_fit_year,last_fit_year,forecast,low50,high50,low90,high90
+std::string history_forecasts_csv(const HistoryValidation& v);
+// design,method,points,coverage50,coverage90,width50,width90,mae
+std::string history_scores_csv(const HistoryValidation& v);
+
+}  // namespace forlob

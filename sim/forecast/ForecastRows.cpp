@@ -1,0 +1,56 @@
+#include "forecast/ForecastRows.hpp"
+
+#include <charconv>
+
+#include "output/CsvFormat.hpp"
+
+namespace forlob {
+
+double rounded_quantile(double value) {
+  const std::string text = format_trimmed(value, 3);
+  double out = 0;
+  std::from_chars(text.data(), text.data() + text.size(), out);
+  return out;
+}
+
+std::vector<ForecastRow> forecast_rows(const ForecastResult& result) {
+  const EvaluationLayout& layout = result.layout;
+  const Scenario& scenario = *result.scenario;
+  std::vector<ForecastRow> rows;
+  rows.reserve(layout.cells());
+  for (int r = 0; r < EvaluationLayout::kRegionSlots; ++r) {
+    const std::string_view region =
+        r < kRegionCount ? region_name(kRegions[static_cast<std::size_t>(r)]) : "all";
+    for (int s = 0; s < layout.specialty_slots(); ++s) {
+      const std::string specialty =
+          s < static_cast<int>(layout.specialties().size())
+              ? scenario
+                    .specialties[static_cast<std::size_t>(layout.specialties()[static_cast<std::size_t>(s)])]
+                    .id
+              : std::string(kTrialSpecialtiesId);
+      for (int y = 0; y < layout.years(); ++y)
+        for (CourseKind kind : kCourseKinds) {
+          const std::span<const MeasureInfo> list = measures_of(kind);
+          for (int m = 0; m < static_cast<int>(list.size()); ++m) {
+            ForecastRow row;
+            row.region = region;
+            row.specialty = specialty;
+            row.year = layout.first_year() + y;
+            row.kind = kind;
+            row.measure = list[static_cast<std::size_t>(m)].name;
+            row.cell = layout.cell(r, s, y, kind, m);
+            row.mean = result.cells.mean(row.cell);
+            row.p05 = rounded_quantile(result.cells.quantile(row.cell, 0.05));
+            row.p25 = rounded_quantile(result.cells.quantile(row.cell, 0.25));
+            row.p50 = rounded_quantile(result.cells.quantile(row.cell, 0.50));
+            row.p75 = rounded_quantile(result.cells.quantile(row.cell, 0.75));
+            row.p95 = rounded_quantile(result.cells.quantile(row.cell, 0.95));
+            rows.push_back(std::move(row));
+          }
+        }
+    }
+  }
+  return rows;
+}
+
+}  // namespace forlob

@@ -1,0 +1,36 @@
+#include "report/HeadlinesCsv.hpp"
+
+namespace forlob {
+
+std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv) {
+  csv.require_columns({"scenario", "headline", "label", "first_year", "last_year", "mean", "p05", "p25",
+                       "p50", "p75", "p95"});
+  const std::size_t scenario = csv.column("scenario"), headline = csv.column("headline"),
+                    label = csv.column("label"), first = csv.column("first_year"),
+                    last = csv.column("last_year"), mean = csv.column("mean"), p05 = csv.column("p05"),
+                    p25 = csv.column("p25"), p50 = csv.column("p50"), p75 = csv.column("p75"),
+                    p95 = csv.column("p95");
+  const auto sd = csv.find_column("sd"), mc_se = csv.find_column("mc_se");
+  std::vector<HeadlineRow> out;
+  for (std::size_t r = 0; r < csv.rows(); ++r) {
+    HeadlineRow h;
+    h.scenario = csv.text(r, scenario);
+    h.headline = csv.text(r, headline);
+    if (h.headline.empty()) csv.fail(r, headline, "expected a headline name, got an empty field");
+    h.label = csv.text(r, label).empty() ? h.headline : csv.text(r, label);
+    h.first_year = csv.integer(r, first, 1900, 2200);
+    h.last_year = csv.integer(r, last, h.first_year, 2200);
+    h.mean = csv.number(r, mean);
+    if (sd) h.sd = csv.number(r, *sd);
+    if (mc_se) h.mc_se = csv.number(r, *mc_se);
+    h.q.p05 = csv.number(r, p05);
+    h.q.p25 = csv.number(r, p25);
+    h.q.p50 = csv.number(r, p50);
+    h.q.p75 = csv.number(r, p75);
+    h.q.p95 = csv.number(r, p95);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace forlob

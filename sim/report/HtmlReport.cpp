@@ -1,0 +1,475 @@
+#include "report/HtmlReport.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "output/CsvFormat.hpp"
+#include "report/Base64.hpp"
+#include "report/ForecastChart.hpp"
+#include "report/MorrisChart.hpp"
+#include "report/ReportCharts.hpp"
+#include "report/SobolChart.hpp"
+#include "report/TornadoChart.hpp"
+
+#ifndef FORLOB_VERSION
+#error "FORLOB_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace forlob {
+
+namespace {
+
+constexpr const char* kStyle = R"(
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; max-width: 1100px;
+       margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.3em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 2em; }
+h3 { font-size: 1.1em; }
+p.lead { color: #444; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
+th, td { padding: 0.25em 0.5em; border-bottom: 1px solid #e3e3e3; vertical-align: top; text-align: left; }
+th { background: #f4f4f4; }
+th.group { text-align: center; border-left: 1px solid #ddd; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.facts th { background: none; font-weight: 600; white-space: nowrap; }
+tr.assumption td { background: #fff4d6; }
+tr.override td { background: #e8f0ff; }
+td.pointer { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; word-break: break-all; }
+td.value { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; max-width: 14em; word-break: break-all; }
+div.wide { overflow-x: auto; }
+figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
+figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+figcaption { font-size: 0.9em; color: #333; }
+figcaption .files { color: #777; }
+.note { color: #555; font-size: 0.92em; }
+@media print {
+  body { max-width: none; margin: 0; }
+  div.wide { overflow: visible; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+}
+)";
+
+constexpr const char* kImageCheck = R"(
+window.addEventListener('load', function () {
+  var images = document.images, missing = 0;
+  for (var i = 0; i < images.length; i++)
+    if (!images[i].complete || images[i].naturalWidth === 0) missing++;
+  document.body.setAttribute('data-images', String(images.length));
+  document.body.setAttribute('data-images-missing', String(missing));
+  document.body.setAttribute('data-images-ok', missing === 0 ? 'yes' : 'no');
+});
+)";
+
+std::string attr(std::string_view name, std::string_view value) {
+  return " " + std::string(name) + "=\"" + html_escape(value) + "\"";
+}
+
+std::string shortest(double v) {
+  std::string s;
+  append_shortest(s, v);
+  return s;
+}
+
+std::string fixed(double v, int decimals) { return std::isfinite(v) ? format_fixed(v, decimals) : "–"; }
+
+// A number people read, marked so a program can find it and its exact value.
+std::string marked(const std::string& tag, const std::string& headline, const std::string& scenario,
+                   const std::string& stat, double value, const std::string& cls = "") {
+  return "<" + tag + (cls.empty() ? "" : attr("class", cls)) + attr("data-headline", headline) +
+         attr("data-scenario", scenario) + attr("data-stat", stat) + attr("data-value", shortest(value)) +
+         ">" + fixed(value, 1) + "</" + tag + ">";
+}
+
+std::string section_title(const std::string& id, const std::string& title) {
+  return "<section id=\"" + id + "\">\n<h2>" + html_escape(title) + "</h2>\n";
+}
+
+std::string report_title(const ReportInputs& in) {
+  const std::vector<std::string> names = in.scenario_names();
+  if (in.summary && in.summary->command == "compare" && names.size() == 2)
+    return "forlob: " + names[0] + " versus " + names[1];
+  if (in.summary && names.size() == 1) return "forlob " + in.summary->command + ": " + names[0];
+  if (in.summary) return "forlob " + in.summary->command + ": " + in.dir.filename().string();
+  return "forlob report: " + in.dir.filename().string();
+}
+
+std::string files_read(const ReportInputs& in) {
+  std::vector<std::string> files;
+  if (in.summary) files.push_back("summary.json");
+  if (in.has_yearly) files.push_back("yearly.csv");
+  if (!in.difference_label().empty()) files.push_back("difference.csv");
+  if (in.has_bands) files.push_back("bands.csv");
+  if (in.headlines_from_csv) files.push_back("headlines.csv");
+  if (in.sweep) files.push_back("sweep.csv");
+  if (in.sensitivity) files.push_back("sensitivity.csv");
+  if (in.forecast) files.push_back("evaluation_forecast.csv");
+  std::string out;
+  for (std::size_t i = 0; i < files.size(); ++i) out += (i ? ", " : "") + files[i];
+  return out;
+}
+
+std::string run_section(const ReportInputs& in) {
+  std::string h = section_title("run", "What was run");
+  h += "<table class=\"facts\">\n";
+  auto fact = [&](const std::string& name, const std::string& value_html) {
+    h += "<tr><th>" + html_escape(name) + "</th><td>" + value_html + "</td></tr>\n";
+  };
+  if (in.summary) {
+    const RunSummary& s = *in.summary;
+    fact("command", "<code>forlob " + html_escape(s.command) + "</code>");
+    const char* letters[] = {"A", "B"};
+    for (std::size_t i = 0; i < s.scenarios.size(); ++i) {
+      const ScenarioInfo& sc = s.scenarios[i];
+      std::string v =
+          "<strong" + attr("data-scenario-name", sc.name) + ">" + html_escape(sc.name) + "</strong>";
+      if (!sc.file.empty()) v += " (<code>" + html_escape(sc.file) + "</code>)";
+      if (!sc.description.empty()) v += "<br>" + html_escape(sc.description);
+      fact(s.scenarios.size() == 2 ? std::string("scenario ") + letters[i] : "scenario", v);
+    }
+    if (s.seed) fact("seed", std::to_string(*s.seed));
+    if (s.replications) fact("replications", std::to_string(*s.replications));
+    if (s.threads) fact("threads", std::to_string(*s.threads) + " (results do not depend on it)");
+    if (s.years)
+      fact("years", "hiring rounds " + std::to_string(s.years->warmup_start) + "–" +
+                        std::to_string(s.years->end) + " (warm-up before " + std::to_string(s.years->start) +
+                        "), completions followed to " + std::to_string(s.years->followup_end));
+    fact("forlob version", html_escape(s.version.empty() ? "not recorded" : s.version) +
+                               " (report written by forlob " FORLOB_VERSION ")");
+  } else {
+    fact("report written by", "forlob " FORLOB_VERSION);
+  }
+  fact("directory", "<code>" + html_escape(in.dir.filename().string()) + "</code>");
+  fact("files read", html_escape(files_read(in)));
+  h += "</table>\n</section>\n";
+  return h;
+}
+
+// Single-year headlines before the first multi-year window are the same under both policies (the
+// trial starts later); the console table leaves them out, and so does the report.
+int first_reported_year(const std::vector<HeadlineRow>& headlines) {
+  int first = 0;
+  for (const HeadlineRow& h : headlines)
+    if (h.last_year > h.first_year) first = first == 0 ? h.first_year : std::min(first, h.first_year);
+  return first;
+}
+
+std::string headline_section(const ReportInputs& in) {
+  if (in.headlines.empty()) return "";
+  std::vector<std::string> columns = in.scenario_names();
+  if (!in.difference_label().empty()) columns.push_back(in.difference_label());
+  if (columns.empty())
+    for (const HeadlineRow& h : in.headlines)
+      if (std::find(columns.begin(), columns.end(), h.scenario) == columns.end())
+        columns.push_back(h.scenario);
+  std::vector<std::string> order;
+  std::map<std::string, std::map<std::string, const HeadlineRow*>> rows;
+  for (const HeadlineRow& h : in.headlines) {
+    if (rows.find(h.headline) == rows.end()) order.push_back(h.headline);
+    rows[h.headline][h.scenario] = &h;
+  }
+  const int from = first_reported_year(in.headlines);
+
+  std::string t = section_title("headlines", "Headline figures");
+  const std::vector<std::string> names = in.scenario_names();
+  t += "<p class=\"note\">New specialists are completed main courses, all regions. Mean over replications; "
+       "the "
+       "90% interval is the 5th–95th percentile across replications (it includes the uncertainty about fill "
+       "rates, not only Monte Carlo noise). Sums over several years are summed per replication first.";
+  if (names.size() == 2 && !in.difference_label().empty())
+    t += " A = " + html_escape(names[0]) + ", B = " + html_escape(names[1]) +
+         "; B − A is taken replication by replication with common random numbers.";
+  t += "</p>\n<div class=\"wide\"><table class=\"headlines\">\n<thead><tr><th rowspan=\"2\">headline</th>";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    // With two scenarios the note above names them; the header says A, B and B − A.
+    const std::string name = display_name(in, columns[i]);
+    const std::string shown = names.size() == 2 ? (i == 0 ? "A" : i == 1 ? "B" : "B − A") : name;
+    t += "<th class=\"group\" colspan=\"2\"" + attr("title", name) + ">" + html_escape(shown) + "</th>";
+  }
+  // How many assumption-tier parameters each headline rests on, per scenario (when recorded).
+  const bool flags =
+      in.summary && std::any_of(in.summary->scenarios.begin(), in.summary->scenarios.end(),
+                                [](const ScenarioInfo& sc) { return !sc.assumption_parameters.empty(); });
+  if (flags)
+    t += std::string("<th rowspan=\"2\" class=\"num\">assumption-tier<br>parameters") +
+         (in.summary->scenarios.size() == 2 ? " (A / B)" : "") + "</th>";
+  t += "</tr>\n<tr>";
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    t += "<th class=\"num\">mean</th><th class=\"num\">90% interval</th>";
+  t += "</tr></thead>\n<tbody>\n";
+  for (const std::string& headline : order) {
+    const auto& cells = rows[headline];
+    const HeadlineRow* any = cells.begin()->second;
+    if (any->first_year == any->last_year && from != 0 && any->first_year < from) continue;
+    t += "<tr" + attr("data-headline-row", headline) + "><td>" + html_escape(any->label) + "</td>";
+    for (const std::string& c : columns) {
+      const auto it = cells.find(c);
+      if (it == cells.end()) {
+        t += "<td class=\"num\">–</td><td class=\"num\">–</td>";
+        continue;
+      }
+      const HeadlineRow& h = *it->second;
+      t += marked("td", headline, c, "mean", h.mean, "num");
+      t += "<td class=\"num\">[" + marked("span", headline, c, "p05", h.q.p05) + ", " +
+           marked("span", headline, c, "p95", h.q.p95) + "]</td>";
+    }
+    if (flags) {
+      std::string counts;
+      for (std::size_t i = 0; i < in.summary->scenarios.size(); ++i) {
+        const auto& m = in.summary->scenarios[i].assumption_parameters;
+        const auto it = m.find(headline);
+        counts += (i ? " / " : "") + (it == m.end() ? std::string("–") : std::to_string(it->second));
+      }
+      t += "<td class=\"num\">" + (counts.empty() ? std::string("–") : counts) + "</td>";
+    }
+    t += "</tr>\n";
+  }
+  t += "</tbody>\n</table></div>\n";
+  if (flags)
+    t +=
+        "<p class=\"note\">Assumption-tier parameters: how many inputs without a public figure each headline "
+        "depends on (summary.json <code>assumption_dependence</code>); a sweep or sensitivity analysis shows "
+        "how "
+        "much they matter.</p>\n";
+  if (!in.headlines_from_csv)
+    t += "<p class=\"note\">Headlines from summary.json (this directory has no headlines.csv).</p>\n";
+  return t + "</section>\n";
+}
+
+std::string figures(const std::vector<Chart>& charts, const std::vector<RenderedChart>& rendered,
+                    const std::string& section, int& number) {
+  std::string f;
+  for (std::size_t i = 0; i < charts.size(); ++i) {
+    if (charts[i].section != section) continue;
+    const Chart& c = charts[i];
+    ++number;
+    f += "<figure" + attr("id", "chart-" + c.name) + attr("data-chart", c.name) + ">\n";
+    f += "<img" + attr("src", "data:image/svg+xml;base64," + base64(rendered[i].svg)) +
+         attr("width", std::to_string(c.width)) + attr("height", std::to_string(c.height)) +
+         attr("alt", c.title) + ">\n";
+    f += "<figcaption><strong>Figure " + std::to_string(number) + ". " + html_escape(c.title) +
+         ".</strong> " + html_escape(c.caption) + " <span class=\"files\">Files: charts/" +
+         html_escape(c.name) + ".svg, charts/" + html_escape(c.name) +
+         ".png.</span></figcaption>\n</figure>\n";
+  }
+  return f;
+}
+
+std::string sweep_section(const ReportInputs& in, const std::string& charts_html) {
+  const Sweep& sweep = *in.sweep;
+  std::string h = section_title("sweep", "Parameter sweep");
+  h += "<p class=\"note\">From sweep.csv: " + std::to_string(sweep.rows.size()) + " rows, parameters " +
+       html_escape([&] {
+         std::string s;
+         for (std::size_t i = 0; i < sweep.parameters.size(); ++i) s += (i ? ", " : "") + sweep.parameters[i];
+         return s;
+       }()) +
+       ".</p>\n";
+  h += charts_html;
+  for (const std::string& output : sweep.outputs()) {
+    const auto t = tornado(sweep, output);
+    if (!t) continue;
+    h += "<h3>" + html_escape(output) + ": one parameter at a time</h3>\n";
+    h += "<table><thead><tr><th>parameter</th><th class=\"num\">low value</th><th class=\"num\">high "
+         "value</th>"
+         "<th class=\"num\">mean at low</th><th class=\"num\">mean at high</th><th "
+         "class=\"num\">swing</th></tr>"
+         "</thead>\n<tbody>\n";
+    for (const TornadoBar& b : t->bars)
+      h += "<tr><td>" + html_escape(b.parameter) + "</td><td class=\"num\">" +
+           format_trimmed(b.low_value, 4) + "</td><td class=\"num\">" + format_trimmed(b.high_value, 4) +
+           "</td><td class=\"num\">" + fixed(b.mean_at_low, 1) + "</td><td class=\"num\">" +
+           fixed(b.mean_at_high, 1) + "</td><td class=\"num\">" + fixed(b.swing(), 1) + "</td></tr>\n";
+    h += "</tbody></table>\n<p class=\"note\">Base point: mean " + fixed(t->base_mean, 1) + ".</p>\n";
+  }
+  // Grid points (and anything without a base point) as a plain table.
+  std::size_t grid = 0;
+  for (const SweepRow& r : sweep.rows) grid += r.varied == "grid" ? 1 : 0;
+  if (grid > 0) {
+    constexpr std::size_t kMaxRows = 400;
+    h += "<h3>Grid points</h3>\n<table><thead><tr><th class=\"num\">point</th>";
+    for (const std::string& p : sweep.parameters) h += "<th class=\"num\">" + html_escape(p) + "</th>";
+    h += "<th>output</th><th class=\"num\">mean</th><th class=\"num\">90% "
+         "interval</th></tr></thead>\n<tbody>\n";
+    std::size_t shown = 0;
+    for (const SweepRow& r : sweep.rows) {
+      if (r.varied != "grid" || shown++ >= kMaxRows) continue;
+      h += "<tr><td class=\"num\">" + std::to_string(r.point) + "</td>";
+      for (double v : r.values) h += "<td class=\"num\">" + format_trimmed(v, 4) + "</td>";
+      h += "<td>" + html_escape(r.output) + "</td><td class=\"num\">" + fixed(r.mean, 1) +
+           "</td><td class=\"num\">[" + fixed(r.p05, 1) + ", " + fixed(r.p95, 1) + "]</td></tr>\n";
+    }
+    h += "</tbody></table>\n";
+    if (grid > kMaxRows)
+      h += "<p class=\"note\">First " + std::to_string(kMaxRows) + " of " + std::to_string(grid) +
+           " grid rows; all are in sweep.csv.</p>\n";
+  }
+  return h + "</section>\n";
+}
+
+std::string interval(double low, double high, int decimals) {
+  if (!std::isfinite(low) || !std::isfinite(high)) return "–";
+  return "[" + fixed(low, decimals) + ", " + fixed(high, decimals) + "]";
+}
+
+std::string sensitivity_section(const ReportInputs& in, const std::string& charts_html) {
+  const Sensitivity& s = *in.sensitivity;
+  std::string h = section_title("sensitivity", "Sensitivity analysis");
+  h += charts_html;
+  for (const std::string& output : s.outputs("sobol")) {
+    h += "<h3>Sobol indices: " + html_escape(output) +
+         "</h3>\n<table><thead><tr><th>parameter</th>"
+         "<th class=\"num\">S1</th><th class=\"num\">interval</th><th class=\"num\">ST</th>"
+         "<th class=\"num\">interval</th></tr></thead>\n<tbody>\n";
+    for (const SobolBar& b : sobol_bars(s, output)) {
+      const SensitivityRow* s1 = s.find("sobol", output, b.parameter, "S1");
+      const SensitivityRow* st = s.find("sobol", output, b.parameter, "ST");
+      h += "<tr><td>" + html_escape(b.parameter) + "</td><td class=\"num\">" + fixed(b.s1, 3) +
+           "</td><td class=\"num\">" + interval(s1->ci_low, s1->ci_high, 3) + "</td><td class=\"num\">" +
+           fixed(b.st, 3) + "</td><td class=\"num\">" + interval(st->ci_low, st->ci_high, 3) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n";
+  }
+  for (const std::string& output : s.outputs("morris")) {
+    h += "<h3>Morris screening: " + html_escape(output) +
+         "</h3>\n<table><thead><tr><th>parameter</th>"
+         "<th class=\"num\">mu*</th><th class=\"num\">interval</th><th class=\"num\">mu</th>"
+         "<th class=\"num\">sigma</th></tr></thead>\n<tbody>\n";
+    for (const MorrisPoint& p : morris_points(s, output)) {
+      const SensitivityRow* mu_star = s.find("morris", output, p.parameter, "mu_star");
+      const SensitivityRow* mu = s.find("morris", output, p.parameter, "mu");
+      h += "<tr><td>" + html_escape(p.parameter) + "</td><td class=\"num\">" + fixed(p.mu_star, 3) +
+           "</td><td class=\"num\">" + interval(mu_star->ci_low, mu_star->ci_high, 3) +
+           "</td><td class=\"num\">" + (mu ? fixed(mu->estimate, 3) : "–") + "</td><td class=\"num\">" +
+           fixed(p.sigma, 3) + "</td></tr>\n";
+    }
+    h += "</tbody></table>\n";
+  }
+  return h + "</section>\n";
+}
+
+std::string forecast_section(const ReportInputs& in, const std::string& charts_html) {
+  std::string h = section_title("forecast", "Evaluation forecast");
+  h += charts_html;
+  const ForecastSeries f = forecast_series(*in.forecast, "extraordinary");
+  if (!f.series.empty()) {
+    h += "<table><thead><tr><th>extraordinary courses</th><th class=\"num\">year</th><th "
+         "class=\"num\">median</th>"
+         "<th class=\"num\">90% interval</th></tr></thead>\n<tbody>\n";
+    for (const FanSeries& s : f.series)
+      for (const YearBand& p : s.points)
+        h += "<tr><td>" + html_escape(s.label) + "</td><td class=\"num\">" + std::to_string(p.year) +
+             "</td><td class=\"num\">" + fixed(p.q.p50, 1) + "</td><td class=\"num\">" +
+             interval(p.q.p05, p.q.p95, 1) + "</td></tr>\n";
+    h += "</tbody></table>\n";
+  }
+  h += "<p class=\"note\">Every region, specialty and kind of course is in evaluation_forecast.csv.</p>\n";
+  return h + "</section>\n";
+}
+
+std::string tier_counts(const std::vector<ParameterSource>& params) {
+  std::map<std::string, int> counts;
+  for (const ParameterSource& p : params) ++counts[p.tier];
+  std::string s;
+  for (const auto& [tier, n] : counts)
+    s += (s.empty() ? "" : ", ") + std::string("<span") + attr("data-tier", tier) +
+         attr("data-count", std::to_string(n)) + ">" + html_escape(tier) + " " + std::to_string(n) +
+         "</span>";
+  return s;
+}
+
+std::string provenance_section(const ReportInputs& in) {
+  if (!in.summary || in.summary->scenarios.empty()) return "";
+  std::string h = section_title("parameters", "Parameters and their sources");
+  h +=
+      "<p class=\"note\">Every number of a scenario comes with its source, whose tier says how much rests on "
+      "it: <em>published</em> (a public figure), <em>derived</em> (computed from published ones), "
+      "<em>calibrated</em>, <em>assumption</em> (no public figure; highlighted, and worth a sweep), or "
+      "<em>override</em> (<code>--set</code> on the command line; highlighted in blue).</p>\n";
+  for (const ScenarioInfo& sc : in.summary->scenarios) {
+    h += "<h3" + attr("data-provenance", sc.name) + ">" + html_escape(sc.name) + "</h3>\n";
+    if (!sc.parameters) {
+      h += "<p>Sources by tier:";
+      for (const auto& [tier, n] : sc.source_tiers)
+        h += " " + html_escape(tier) + " " + std::to_string(n) + ";";
+      h += " (this summary.json lists no parameters; a newer forlob writes them).</p>\n";
+      continue;
+    }
+    h += "<p>" + std::to_string(sc.parameters->size()) + " parameters: " + tier_counts(*sc.parameters) +
+         ".</p>\n";
+    h += "<table "
+         "class=\"parameters\"><thead><tr><th>pointer</th><th>value</th><th>tier</th><th>source</th></tr>"
+         "</thead>\n<tbody>\n";
+    for (const ParameterSource& p : *sc.parameters) {
+      const bool marked_row = p.tier == "assumption" || p.tier == "override";
+      h += "<tr" + (marked_row ? attr("class", p.tier) : std::string()) + attr("data-pointer", p.pointer) +
+           "><td class=\"pointer\">" + html_escape(p.pointer) + "</td><td class=\"value\">" +
+           html_escape(p.value) + "</td><td>" + html_escape(p.tier) + "</td><td>" + html_escape(p.source) +
+           (p.replaced_by.empty()
+                ? std::string()
+                : " <em>(not used: replaced by <code>" + html_escape(p.replaced_by) + "</code>)</em>") +
+           "</td></tr>\n";
+    }
+    h += "</tbody></table>\n";
+  }
+  return h + "</section>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string html_report(const ReportInputs& in, const std::vector<Chart>& charts,
+                        const std::vector<RenderedChart>& rendered) {
+  if (charts.size() != rendered.size())
+    throw std::invalid_argument("html_report: every chart must be rendered");
+  const std::string title = report_title(in);
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"generator\" content=\"forlob " FORLOB_VERSION "\">\n";
+  h += "<title>" + html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  h += "<h1>" + html_escape(title) + "</h1>\n";
+  h += "<p class=\"lead\">Monte Carlo simulation of Danish specialist training (hoveduddannelsesforløb): "
+       "hiring "
+       "rounds, unfilled courses, the flex scheme and the extraordinary-course trial.</p>\n";
+  h += run_section(in);
+  h += headline_section(in);
+  int number = 0;
+  const std::string results = figures(charts, rendered, "results", number);
+  if (!results.empty()) h += section_title("charts", "Charts") + results + "</section>\n";
+  if (in.sweep) h += sweep_section(in, figures(charts, rendered, "sweep", number));
+  if (in.sensitivity) h += sensitivity_section(in, figures(charts, rendered, "sensitivity", number));
+  if (in.forecast) h += forecast_section(in, figures(charts, rendered, "forecast", number));
+  h += provenance_section(in);
+  h += "<script>" + std::string(kImageCheck) + "</script>\n</body>\n</html>\n";
+  return h;
+}
+
+}  // namespace forlob

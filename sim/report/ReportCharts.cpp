@@ -1,0 +1,271 @@
+#include "report/ReportCharts.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "report/FanChart.hpp"
+#include "report/FlowsChart.hpp"
+#include "report/ForecastChart.hpp"
+#include "report/MorrisChart.hpp"
+#include "report/SobolChart.hpp"
+#include "report/TornadoChart.hpp"
+
+namespace forlob {
+
+namespace {
+
+constexpr const char* kTrialHeadlinePrefix = "completed_trial_specialties_";
+
+class ChartList {
+ public:
+  void add(Chart chart) {
+    std::string name = file_stem(chart.name);
+    for (int i = 2; !names_.insert(name).second; ++i) name = file_stem(chart.name) + "_" + std::to_string(i);
+    chart.name = name;
+    charts_.push_back(std::move(chart));
+  }
+  std::vector<Chart> take() { return std::move(charts_); }
+
+ private:
+  std::set<std::string> names_;
+  std::vector<Chart> charts_;
+};
+
+Chart blank(const std::string& name, const std::string& section, const std::string& title,
+            const std::string& caption) {
+  Chart c;
+  c.name = name;
+  c.section = section;
+  c.title = title;
+  c.caption = caption;
+  return c;
+}
+
+bool all_have_quartiles(const std::vector<FanSeries>& series) {
+  return std::all_of(series.begin(), series.end(), [](const FanSeries& s) { return s.has_quartiles(); });
+}
+
+bool any_points(const std::vector<FanSeries>& series) {
+  return std::any_of(series.begin(), series.end(), [](const FanSeries& s) { return s.points.size() > 1; });
+}
+
+struct Years {
+  int from = 0, to = 0, hiring_end = 0;
+};
+
+Years years_of(const RunSummary& s) {
+  if (s.years) return {s.years->start, s.years->followup_end, s.years->end};
+  return {1900, 2200, 2200};  // whatever the files hold
+}
+
+std::optional<std::pair<int, int>> trial_years(const RunSummary& s) {
+  for (const ScenarioInfo& sc : s.scenarios)
+    if (sc.trial_years) return sc.trial_years;
+  return std::nullopt;
+}
+
+FanChartOptions specialist_options(const RunSummary& s, const std::string& ylabel) {
+  FanChartOptions o;
+  o.ylabel = ylabel;
+  o.shade_years = trial_years(s);
+  if (o.shade_years)
+    o.shade_label =
+        "trial years " + std::to_string(o.shade_years->first) + "–" + std::to_string(o.shade_years->second);
+  return o;
+}
+
+void add_simulation_charts(const ReportInputs& in, ChartList& list) {
+  const RunSummary& s = *in.summary;
+  const Years y = years_of(s);
+  const std::vector<std::string> names = in.scenario_names();
+  const std::string diff = in.difference_label();
+  const std::string source = source_note(in);
+  std::vector<const SpecialtyInfo*> trial;
+  for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
+    if (sp.trial) trial.push_back(&sp);
+  const std::string per_year = "new specialists per year (persons)";
+  // Completions fall in the last years because no hiring rounds follow the last one simulated.
+  const std::string tail = s.years ? " No hiring rounds after " + std::to_string(s.years->end) +
+                                         " are simulated, so the last years count only earlier cohorts."
+                                   : std::string();
+  auto captioned = [&](const std::vector<FanSeries>& series, const std::string& what) {
+    return what + tail + " " + band_note(all_have_quartiles(series)) + " " + source;
+  };
+
+  // New specialists by policy: the four together, then each.
+  {
+    std::vector<FanSeries> series;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      FanSeries f = headline_fan_series(in.headlines, names[i], kTrialHeadlinePrefix, y.from, y.to);
+      f.label = display_name(in, names[i]);
+      f.colour = palette(i);
+      series.push_back(std::move(f));
+    }
+    if (any_points(series))
+      list.add(fan_chart(
+          blank("new_specialists_trial_specialties", "results",
+                "New specialists per year, the four trial specialties together",
+                captioned(series,
+                          "Completed main courses in the trial specialties, all regions, summed per "
+                          "replication.")),
+          series, specialist_options(s, per_year)));
+  }
+  for (const SpecialtyInfo* sp : trial) {
+    std::vector<FanSeries> series;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      FanSeries f = fan_series(in.yearly, {names[i], "all", sp->id, "completed"}, y.from, y.to);
+      f.label = display_name(in, names[i]);
+      f.colour = palette(i);
+      series.push_back(std::move(f));
+    }
+    if (any_points(series))
+      list.add(
+          fan_chart(blank("new_specialists_" + sp->id, "results", "New specialists per year: " + sp->name,
+                          captioned(series, "Completed main courses in " + sp->name + ", all regions.")),
+                    series, specialist_options(s, per_year)));
+  }
+
+  // The paired difference B - A, replication by replication (common random numbers).
+  if (!diff.empty()) {
+    const std::string what = display_name(in, diff);
+    auto difference_chart = [&](const std::string& name, const std::string& title, FanSeries f,
+                                const std::string& description) {
+      f.label = "difference";  // the title says of what
+      f.colour = kDifferenceColour;
+      if (f.points.size() < 2) return;
+      FanChartOptions o = specialist_options(s, "difference in new specialists per year (persons)");
+      o.zero_line = true;
+      list.add(fan_chart(blank(name, "results", title,
+                               description +
+                                   " Difference B − A taken replication by replication with common "
+                                   "random numbers. " +
+                                   band_note(f.has_quartiles()) + " " + source),
+                         {f}, o));
+    };
+    difference_chart("difference_trial_specialties",
+                     "Difference in new specialists per year (" + what + "), four trial specialties",
+                     headline_fan_series(in.headlines, diff, kTrialHeadlinePrefix, y.from, y.to),
+                     "Completed main courses in the four trial specialties together, all regions.");
+    for (const SpecialtyInfo* sp : trial)
+      difference_chart("difference_" + sp->id,
+                       "Difference in new specialists per year (" + what + "): " + sp->name,
+                       fan_series(in.yearly, {diff, "all", sp->id, "completed"}, y.from, y.to),
+                       "Completed main courses in " + sp->name + ", all regions.");
+  }
+
+  // Flows per policy over the hiring years.
+  for (const std::string& name : names) {
+    const FlowsData d = flows_data(in.yearly, name, y.from, y.hiring_end);
+    const bool any =
+        std::any_of(d.means.front().begin(), d.means.front().end(), [](double v) { return v == v; });
+    if (!any) continue;
+    Chart c =
+        blank("flows_" + name, "results", "Course flows per year: " + display_name(in, name),
+              "All regions and specialties; mean across replications. Top: every posting (ordinary, "
+              "re-posted, carried over, flex, extraordinary) and whether it was filled. Bottom: the fate of "
+              "unfilled postings: re-posted two months later (R5), carried over to the spring round (R4), "
+              "converted to another specialty by the flex scheme (R1-R3), handed over to another region "
+              "(R10). " +
+                  source);
+    c.height = 640;
+    list.add(flows_chart(std::move(c), d));
+  }
+}
+
+void add_sweep_charts(const ReportInputs& in, ChartList& list) {
+  for (const std::string& output : in.sweep->outputs()) {
+    const auto t = tornado(*in.sweep, output);
+    if (!t) continue;
+    list.add(tornado_chart(
+        blank("tornado_" + output, "sweep", "One parameter at a time: " + output,
+              "Mean of " + output +
+                  " across replications when one parameter alone moves from the base point " +
+                  "to its lowest and to its highest swept value (common random numbers at every point); "
+                  "parameters sorted by the swing, largest on top; dashed line: the base point. " +
+                  source_note(in)),
+        *t));
+  }
+}
+
+void add_sensitivity_charts(const ReportInputs& in, ChartList& list) {
+  for (const std::string& output : in.sensitivity->outputs("sobol")) {
+    const std::vector<SobolBar> bars = sobol_bars(*in.sensitivity, output);
+    if (bars.empty()) continue;
+    list.add(sobol_chart(blank("sobol_" + output, "sensitivity", "Sobol indices: " + output,
+                               "Bars: first-order index S1 (share of the variance of " + output +
+                                   " due to the parameter alone) and total-order index ST (alone and in "
+                                   "interactions); whiskers: "
+                                   "bootstrap confidence intervals from sensitivity.csv. " +
+                                   source_note(in)),
+                         output, bars));
+  }
+  for (const std::string& output : in.sensitivity->outputs("morris")) {
+    const std::vector<MorrisPoint> points = morris_points(*in.sensitivity, output);
+    if (points.empty()) continue;
+    list.add(morris_chart(
+        blank("morris_" + output, "sensitivity", "Morris screening: " + output,
+              "Each point is a parameter: mu* is the mean absolute elementary effect on " + output +
+                  " (how much it matters), sigma the spread of its effects (non-linearity or interactions); "
+                  "whiskers: bootstrap confidence interval of mu*. " +
+                  source_note(in)),
+        output, points));
+  }
+}
+
+void add_forecast_chart(const ReportInputs& in, ChartList& list) {
+  const ForecastSeries f = forecast_series(*in.forecast, "extraordinary");
+  if (!any_points(f.series)) return;
+  FanChartOptions o;
+  o.ylabel = "extraordinary courses (count)";
+  const std::string bands = f.summed
+                                ? "Lines: expected values (means summed over regions and specialties; the "
+                                  "file has no all-regions rows, so no intervals)."
+                                : band_note(all_have_quartiles(f.series));
+  list.add(fan_chart(
+      blank("forecast_extraordinary", "forecast", "Evaluation forecast: extraordinary courses per year",
+            "What the 2029 evaluation of the trial (R14) should expect to observe: extraordinary "
+            "courses by measure, all regions and trial specialties. " +
+                bands + " " + source_note(in)),
+      f.series, o));
+}
+
+}  // namespace
+
+std::string display_name(const ReportInputs& in, const std::string& scenario) {
+  const std::vector<std::string> names = in.scenario_names();
+  if (!in.difference_label().empty() && scenario == in.difference_label() && names.size() == 2)
+    return spaced(names[1]) + " − " + spaced(names[0]);
+  return spaced(scenario);
+}
+
+std::string band_note(bool quartiles) {
+  if (quartiles)
+    return "Line: median across replications; dark band: 50% interval (25th–75th percentile); light band: "
+           "90% "
+           "interval (5th–95th percentile).";
+  return "Line: median across replications; band: 90% interval (5th–95th percentile).";
+}
+
+std::string source_note(const ReportInputs& in) {
+  if (!in.summary) return "Source: " + in.dir.filename().string() + ".";
+  const RunSummary& s = *in.summary;
+  std::string note = "Source: forlob " + (s.version.empty() ? std::string("") : s.version + " ") + s.command;
+  const std::vector<std::string> names = in.scenario_names();
+  if (names.size() == 1) note += " of " + names[0];
+  if (names.size() == 2) note += " of " + names[0] + " (A) and " + names[1] + " (B)";
+  if (s.replications) note += ", " + std::to_string(*s.replications) + " replications";
+  if (s.seed) note += ", seed " + std::to_string(*s.seed);
+  return note + ".";
+}
+
+std::vector<Chart> report_charts(const ReportInputs& in) {
+  ChartList list;
+  if (in.summary && in.summary->is_simulation() && in.has_yearly && !in.summary->scenarios.empty())
+    add_simulation_charts(in, list);
+  if (in.sweep) add_sweep_charts(in, list);
+  if (in.sensitivity) add_sensitivity_charts(in, list);
+  if (in.forecast) add_forecast_chart(in, list);
+  return list.take();
+}
+
+}  // namespace forlob

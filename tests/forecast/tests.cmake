@@ -1,0 +1,5 @@
+list(APPEND FORLOB_TEST_SOURCES
+  forecast/ObservedFiguresTest.cpp
+  forecast/EvaluationLayoutTest.cpp
+  forecast/ObservedRoundsTest.cpp
+  forecast/EvaluationForecastTest.cpp)

@@ -1,0 +1,76 @@
+#include "report/ReportCharts.hpp"
+
+#include <gtest/gtest.h>
+
+#include "report/ReportFixture.hpp"
+#include "report/TestSupport.hpp"
+
+namespace forlob {
+namespace {
+
+std::vector<std::string> names(const std::vector<Chart>& charts) {
+  std::vector<std::string> out;
+  for (const Chart& c : charts) out.push_back(c.name);
+  return out;
+}
+
+TEST(ReportCharts, ACompareGetsFanDifferenceAndFlowCharts) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path());
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  EXPECT_EQ(names(charts),
+            (std::vector<std::string>{"new_specialists_trial_specialties", "new_specialists_almen_medicin",
+                                      "difference_trial_specialties", "difference_almen_medicin",
+                                      "flows_flex_scheme", "flows_extraordinary_trial"}));
+  for (const Chart& c : charts) {
+    EXPECT_FALSE(c.title.empty()) << c.name;
+    EXPECT_NE(
+        c.caption.find("Source: forlob 0.1.0 compare of flex_scheme (A) and extraordinary_trial (B), 40 "
+                       "replications, seed 7."),
+        std::string::npos)
+        << c.name;
+    EXPECT_NE(c.commands.find("set xlabel"), std::string::npos) << c.name;
+    EXPECT_NE(c.commands.find("set ylabel"), std::string::npos) << c.name;
+    EXPECT_NE(c.commands.find(" title '"), std::string::npos) << c.name << ": a legend";
+    EXPECT_EQ(c.section, "results");
+  }
+  EXPECT_NE(charts[0].caption.find("50% interval (25th–75th percentile)"), std::string::npos);
+  // Both policies overlaid in distinct colours; the difference in a third.
+  EXPECT_NE(charts[0].commands.find(kPalette[0]), std::string::npos);
+  EXPECT_NE(charts[0].commands.find(kPalette[1]), std::string::npos);
+  EXPECT_NE(charts[2].commands.find(kDifferenceColour), std::string::npos);
+  EXPECT_NE(charts[2].commands.find("no difference"), std::string::npos);
+}
+
+TEST(ReportCharts, FanChartsOfTheFourTogetherUseTheHeadlineQuantiles) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path());
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  // flex_scheme (scenario 0) in 2021: median 7 * 21 = 147, p05 139, p25 143, p75 151, p95 155.
+  EXPECT_NE(charts[0].data[0].text.find("2021\t139\t143\t147\t151\t155\n"), std::string::npos)
+      << charts[0].data[0].text;
+  EXPECT_EQ(charts[0].data[0].text.find("2020"), std::string::npos)
+      << "years start with the calendar's start";
+}
+
+TEST(ReportCharts, WithoutBandsCsvTheCaptionSaysThereIsOnlyThe90PercentBand) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path(), {.bands = false, .headlines = false});
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  ASSERT_FALSE(charts.empty());
+  EXPECT_NE(charts[1].caption.find("band: 90% interval"), std::string::npos);
+  EXPECT_EQ(charts[1].commands.find("using 1:3:5"), std::string::npos);
+}
+
+TEST(ReportCharts, SweepSensitivityAndForecastAddTheirCharts) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  const std::vector<std::string> n = names(charts);
+  for (const char* expected :
+       {"tornado_difference", "sobol_difference", "morris_difference", "forecast_extraordinary"})
+    EXPECT_NE(std::find(n.begin(), n.end(), expected), n.end()) << expected;
+}
+
+}  // namespace
+}  // namespace forlob

@@ -1,0 +1,66 @@
+#include "report/Report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "report/ReportFixture.hpp"
+#include "report/TestSupport.hpp"
+
+namespace forlob {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
+  const ReportResult r = write_report(dir.path());
+  EXPECT_EQ(r.charts.size(), 10U);
+  for (const std::string& name : r.charts) {
+    EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".svg")), 1000U) << name;
+    EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".png")), 1000U) << name;
+  }
+  const std::string first = slurp(dir.path() / "report.html");
+  const std::string chart = slurp(dir.path() / "charts" / (r.charts[0] + ".png"));
+  EXPECT_EQ(first.size(), r.html_bytes);
+  write_report(dir.path());
+  EXPECT_TRUE(slurp(dir.path() / "report.html") == first);
+  EXPECT_TRUE(slurp(dir.path() / "charts" / (r.charts[0] + ".png")) == chart);
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename().string().find(".partial"), std::string::npos)
+        << "no staging left behind";
+}
+
+TEST(Report, ReplacesTheChartsOfAnEarlierReport) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path());
+  fs::create_directories(dir.path() / "charts");
+  test::write_text(dir.path() / "charts" / "stale.svg", "<svg/>");
+  write_report(dir.path());
+  EXPECT_FALSE(fs::exists(dir.path() / "charts" / "stale.svg"));
+  EXPECT_TRUE(fs::exists(dir.path() / "charts" / "flows_flex_scheme.svg"));
+}
+
+TEST(Report, BadInputWritesNothing) {
+  test::TempDir dir;
+  test::write_report_fixture(dir.path());
+  test::write_text(dir.path() / "bands.csv",
+                   "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95\n"
+                   "flex_scheme,2021,all,all,completed,1,2,x,4,5\n");
+  EXPECT_EQ(test::input_error([&] { write_report(dir.path()); }),
+            (dir.path() / "bands.csv").string() + ": line 2, column 8 (p50): expected a number, got 'x'");
+  EXPECT_FALSE(fs::exists(dir.path() / "charts"));
+  EXPECT_FALSE(fs::exists(dir.path() / "report.html"));
+}
+
+}  // namespace
+}  // namespace forlob
