@@ -69,6 +69,15 @@ BoundParameter bind(const ParameterSpec& spec, const Json& document) {
     p.base = default_value;  // a /fill/scale key the scenario leaves at its default
     return p;
   }
+  // A calibrated cell (/fill/fitted, /fill/cells) replaces /fill/mean: varying the mean would
+  // change nothing the simulator reads.
+  if (pointer_at_or_under(p.pointer, "/fill/mean")) {
+    const std::string cell = "/fill/cells" + p.pointer.substr(std::string("/fill/mean").size()) + "/mean";
+    if (document_contains(document, cell))
+      throw InputError(spec.origin, "",
+                       "expected a value the scenario uses; " + one_line(p.pointer) + " is replaced by " +
+                           one_line(cell) + " (a calibrated cell): vary that instead");
+  }
   const Json& value = document.at(Json::json_pointer(p.pointer));
   if (!value.is_number())
     throw InputError(spec.origin, "",

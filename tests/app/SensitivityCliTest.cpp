@@ -76,17 +76,18 @@ class SensitivityCli : public ::testing::Test {
 
 TEST_F(SensitivityCli, BadParameterSpecificationsExitTwoWithOneLineAndWriteNothing) {
   const std::vector<std::string> bad{
-      "/fill/no_such_key=0:1",                 // unknown pointer
-      "/fill/mean/kirurgi/Nord=0.4:0.7",       // unknown specialty in a pointer
-      "fill.everything=0.8:1.2",               // unknown group
-      "fill.specialty.kirurgi=0.8:1.2",        // unknown specialty id
-      "fill.region.Vest=0.8:1.2",              // unknown region
-      "fill.kind.genopslag=0.8:1.2",           // unknown kind
-      "fill.kind.flex=1.2:0.8",                // bounds reversed
-      "fill.kind.flex=low:high",               // bounds not numbers
-      "/name=0:1",                             // target not a number
-      "/fill/mean=0:1",                        // target an object
-      "/fill/mean/almen_medicin/Nord=0.4:1.5"  // a bound the scenario rejects
+      "/fill/no_such_key=0:1",                        // unknown pointer
+      "/fill/mean/kirurgi/Nord=0.4:0.7",              // unknown specialty in a pointer
+      "fill.everything=0.8:1.2",                      // unknown group
+      "fill.specialty.kirurgi=0.8:1.2",               // unknown specialty id
+      "fill.region.Vest=0.8:1.2",                     // unknown region
+      "fill.kind.genopslag=0.8:1.2",                  // unknown kind
+      "fill.kind.flex=1.2:0.8",                       // bounds reversed
+      "fill.kind.flex=low:high",                      // bounds not numbers
+      "/name=0:1",                                    // target not a number
+      "/fill/mean=0:1",                               // target an object
+      "/fill/cells/almen_medicin/Nord/mean=0.4:1.5",  // a bound the scenario rejects
+      "/fill/mean/almen_medicin/Nord=0.4:0.7"         // replaced by a calibrated cell
   };
   const fs::path out = work_ / "out";
   for (const std::string& param : bad) {
@@ -109,23 +110,23 @@ TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
   const fs::path out = work_ / "sweep";
   const Result r =
       run({"sweep", "scenarios/flex_scheme.json", "--compare", "scenarios/extraordinary_trial.json",
-           "--param", "fill.kind.flex=0.8:1.2", "--param", "/fill/mean/almen_medicin/Nord=0.4:0.7",
+           "--param", "fill.kind.flex=0.8:1.2", "--param", "/fill/cells/almen_medicin/Nord/mean=0.4:0.7",
            "--levels", "3", "-n", "4", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sweep.csv");
   ASSERT_EQ(rows.size(), 1u + (1u + 2u * 3u) * 3u);
-  EXPECT_EQ(rows[0],
-            (std::vector<std::string>{"point", "varied", "fill.kind.flex", "/fill/mean/almen_medicin/Nord",
-                                      "output", "mean", "sd", "mc_se", "p05", "p50", "p95"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"point", "varied", "fill.kind.flex",
+                                               "/fill/cells/almen_medicin/Nord/mean", "output", "mean", "sd",
+                                               "mc_se", "p05", "p50", "p95"}));
   for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
   EXPECT_EQ(rows[1][1], "base");
-  EXPECT_EQ(rows[1][2], "1");     // a factor: 1 is the scenario's value
-  EXPECT_EQ(rows[1][3], "0.55");  // a pointer: the scenario's value
+  EXPECT_EQ(rows[1][2], "1");       // a factor: 1 is the scenario's value
+  EXPECT_EQ(rows[1][3], "0.5732");  // a pointer: the scenario's (calibrated) value
   EXPECT_EQ(rows[1][4], "a:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[3][4], "diff:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[4][1], "fill.kind.flex");
   EXPECT_EQ(rows[4][2], "0.8");
-  EXPECT_EQ(rows.back()[1], "/fill/mean/almen_medicin/Nord");
+  EXPECT_EQ(rows.back()[1], "/fill/cells/almen_medicin/Nord/mean");
   EXPECT_EQ(rows.back()[3], "0.7");
   const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
   EXPECT_EQ(summary["command"], "sweep");

@@ -111,22 +111,22 @@ TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
   const ScenarioParameters p(
       kFlex, {},
       {parse_parameter_arg("fill.kind.flex=0.5:1.5"), parse_parameter_arg("fill.kind.reposting=0.5:1.5"),
-       parse_parameter_arg("/fill/mean/almen_medicin/Nord=0.4:0.7")});
+       parse_parameter_arg("/fill/mean/almen_medicin/Syd=0.4:0.7")});
   ASSERT_EQ(p.parameters().size(), 3u);
   EXPECT_TRUE(p.parameters()[0].factor);
   EXPECT_EQ(p.parameters()[0].base, 0.9);  // base.json: kind_multiplier flex
   EXPECT_EQ(p.parameters()[1].base, 0.7);  // base.json: repost_multiplier
   EXPECT_FALSE(p.parameters()[2].factor);
-  EXPECT_EQ(p.parameters()[2].base_level(), 0.55);
+  EXPECT_EQ(p.parameters()[2].base_level(), 0.75);  // not calibrated: the file's value
   const std::vector<std::string> patches = p.patches(std::vector<double>{1.5, 1, 0.6});
   ASSERT_EQ(patches.size(), 3u);
   EXPECT_EQ(patches[0], "/fill/kind_multiplier/flex=" + nlohmann::json(0.9 * 1.5).dump());
   EXPECT_EQ(patches[1], "/fill/repost_multiplier=0.7");
-  EXPECT_EQ(patches[2], "/fill/mean/almen_medicin/Nord=0.6");
+  EXPECT_EQ(patches[2], "/fill/mean/almen_medicin/Syd=0.6");
   const Scenario s = p.load(std::vector<double>{1.5, 0.5, 0.6});
   EXPECT_DOUBLE_EQ(s.fill.kind_multiplier[static_cast<std::size_t>(PostingKind::Flex)], 1.35);
   EXPECT_DOUBLE_EQ(s.fill.repost_multiplier, 0.35);
-  EXPECT_DOUBLE_EQ(s.fill.mean[0][0], 0.6);
+  EXPECT_DOUBLE_EQ(s.fill.mean[0][1], 0.6);
   // NaN leaves the scenario's value alone: no patch at all.
   const double nan = std::numeric_limits<double>::quiet_NaN();
   EXPECT_TRUE(p.patches(std::vector<double>{nan, nan, nan}).empty());
@@ -168,6 +168,12 @@ TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
   const std::string text =
       error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/name=0:1")}); });
   EXPECT_NE(text.find("/name is a string"), std::string::npos) << text;
+  // almen medicin in Nord has a calibrated cell, which replaces /fill/mean there.
+  const std::string shadowed = error_of([] {
+    (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0:1")});
+  });
+  EXPECT_NE(shadowed.find("is replaced by /fill/cells/almen_medicin/Nord/mean"), std::string::npos)
+      << shadowed;
   EXPECT_THROW((void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean/kirurgi/Nord=0:1")}),
                InputError);
   EXPECT_THROW((void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("fill/concentration=0:1")}),
@@ -180,11 +186,12 @@ TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
 }
 
 TEST(ScenarioParametersTest, BoundsTheScenarioRejectsFailBeforeAnyRunNamingTheParameter) {
-  const ScenarioParameters p(kFlex, {}, {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0.4:1.3")});
+  const ScenarioParameters p(kFlex, {}, {parse_parameter_arg("/fill/cells/almen_medicin/Nord/mean=0.4:1.3")});
   const std::string e = error_of([&] { p.check_bounds(); });
-  EXPECT_EQ(
-      e.rfind("--param /fill/mean/almen_medicin/Nord=0.4:1.3: /fill/mean/almen_medicin/Nord: expected", 0),
-      0u)
+  EXPECT_EQ(e.rfind("--param /fill/cells/almen_medicin/Nord/mean=0.4:1.3: "
+                    "/fill/cells/almen_medicin/Nord/mean: expected",
+                    0),
+            0u)
       << e;
   EXPECT_NE(e.find("at 1.3"), std::string::npos) << e;
   EXPECT_NO_THROW(
