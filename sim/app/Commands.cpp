@@ -10,6 +10,8 @@
 #include "app/ParamsCommand.hpp"
 #include "app/ReportCommand.hpp"
 #include "app/RunCommands.hpp"
+#include "app/SensitivityCommand.hpp"
+#include "app/SweepCommand.hpp"
 #include "app/ValidateCommand.hpp"
 #include "app/ValidateHistoryCommand.hpp"
 
@@ -30,6 +32,8 @@ int run_command_line(int argc, char** argv) {
       add_compare_command(app),
       add_validate_command(app),
       add_params_command(app),
+      add_sweep_command(app),
+      add_sensitivity_command(app),
       add_calibrate_command(app),
       add_validate_history_command(app),
       add_backcast_command(app),

@@ -10,5 +10,8 @@ set(FORLOB_APP_SOURCES
   app/BackcastCommand.cpp
   app/ReportCommand.cpp
   app/ForecastCommand.cpp
+  app/SensitivityFlags.cpp
+  app/SweepCommand.cpp
+  app/SensitivityCommand.cpp
   app/ProgressBar.cpp
   app/Benchmark.cpp)

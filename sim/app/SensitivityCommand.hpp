@@ -1,0 +1,9 @@
+#pragma once
+// `forlob sensitivity`: Morris elementary effects or Sobol indices of scenario parameters.
+#include "app/Command.hpp"
+
+namespace forlob {
+
+Command add_sensitivity_command(CLI::App& app);
+
+}  // namespace forlob

@@ -1,0 +1,181 @@
+#include "sensitivity/Evaluator.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "core/Errors.hpp"
+#include "engine/Replication.hpp"
+#include "scenario/ScenarioLoader.hpp"
+#include "stats/CellDistribution.hpp"
+
+namespace forlob {
+
+namespace {
+
+// Design points whose scenarios are held in memory at once; bounds memory for large designs.
+constexpr std::size_t kBlockPoints = 256;
+
+void require_pairable(const Scenario& a, const Scenario& b) {
+  bool same = a.specialties.size() == b.specialties.size();
+  for (std::size_t s = 0; same && s < a.specialties.size(); ++s)
+    same = a.specialties[s].id == b.specialties[s].id && a.specialties[s].trial == b.specialties[s].trial;
+  if (!same)
+    throw InputError(b.file, "/specialties",
+                     "expected the same specialties, in the same order, as " + a.file + " to compare them");
+  if (a.calendar.warmup_start_year != b.calendar.warmup_start_year ||
+      a.calendar.followup_end_year != b.calendar.followup_end_year ||
+      a.calendar.start_year != b.calendar.start_year)
+    throw InputError(b.file, "/calendar", "expected the same years as " + a.file + " to compare them");
+}
+
+// The scenarios of one design point, loaded by the first thread that needs them.
+struct LoadedPoint {
+  std::once_flag once;
+  std::vector<Scenario> scenarios;
+};
+
+// One thread's engines, rebuilt when the thread moves to another design point.
+struct Worker {
+  const LoadedPoint* point = nullptr;
+  std::vector<std::unique_ptr<Replication>> engines;
+  std::vector<std::unique_ptr<Tally>> tallies;
+  std::vector<std::int32_t> sums;  // per scenario, per output
+
+  void use(const LoadedPoint& p) {
+    if (point == &p) return;
+    point = &p;
+    engines.clear();
+    tallies.clear();
+    for (const Scenario& s : p.scenarios) {
+      engines.push_back(std::make_unique<Replication>(s));
+      tallies.push_back(std::make_unique<Tally>(s.calendar.warmup_start_year, s.year_count(),
+                                                s.specialty_count(),
+                                                engines.back()->anchor_layout().pairs.size()));
+    }
+  }
+  void forget() {
+    point = nullptr;
+    engines.clear();
+    tallies.clear();
+  }
+};
+
+}  // namespace
+
+std::span<const std::int32_t> Evaluation::replicates(std::size_t point, std::size_t output) const {
+  const auto r = static_cast<std::size_t>(replications);
+  return {values.data() + (point * outputs.size() + output) * r, r};
+}
+
+std::vector<double> Evaluation::means(std::size_t output) const {
+  std::vector<double> out(points);
+  for (std::size_t p = 0; p < points; ++p) out[p] = summary(p, output).mean;
+  return out;
+}
+
+SimulationEvaluator::SimulationEvaluator(const std::vector<ScenarioInput>& scenarios,
+                                         const std::vector<ParameterSpec>& parameters,
+                                         const std::vector<std::string>& outputs) {
+  for (const ScenarioInput& in : scenarios) {
+    base_.push_back(load_scenario(in.file, in.set));
+    bindings_.emplace_back(in.file, in.set, parameters);
+  }
+  if (base_.size() == 2) require_pairable(base_[0], base_[1]);
+  std::vector<const Scenario*> pointers;
+  for (const Scenario& s : base_) pointers.push_back(&s);
+  outputs_ = select_outputs(outputs.empty() ? default_outputs(base_.front(), pointers) : outputs,
+                            base_.front(), pointers);
+  for (const ScenarioParameters& b : bindings_) b.check_bounds();
+}
+
+std::vector<double> SimulationEvaluator::base_levels() const {
+  std::vector<double> levels;
+  for (const BoundParameter& p : parameters()) levels.push_back(p.base_level());
+  return levels;
+}
+
+Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>& points,
+                                         const EvaluationOptions& options) const {
+  const auto started = std::chrono::steady_clock::now();
+  Evaluation result;
+  result.points = points.size();
+  for (const OutputSpec& o : outputs_) result.outputs.push_back(o.name);
+  result.replications = options.replications;
+  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  const std::size_t n_outputs = outputs_.size();
+  const auto reps = static_cast<std::size_t>(options.replications);
+  result.values.assign(points.size() * n_outputs * reps, 0);
+  result.summaries.resize(points.size() * n_outputs);
+
+  tbb::enumerable_thread_specific<Worker> workers;
+  tbb::global_control allow(
+      tbb::global_control::max_allowed_parallelism,
+      static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
+  tbb::task_arena arena(result.threads);
+  arena.execute([&] {
+    for (std::size_t first = 0; first < points.size(); first += kBlockPoints) {
+      const std::size_t count = std::min(kBlockPoints, points.size() - first);
+      std::vector<LoadedPoint> block(count);
+      // One flattened loop over (point, replication) of the block: a point's replications are
+      // neighbours, so a thread mostly stays on one point and rarely rebuilds its engines.
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count * reps),
+                        [&](const tbb::blocked_range<std::size_t>& range) {
+                          Worker& w = workers.local();
+                          for (std::size_t t = range.begin(); t != range.end(); ++t) {
+                            const std::size_t local = t / reps;
+                            const std::size_t point = first + local;
+                            const std::size_t rep = t % reps;
+                            LoadedPoint& lp = block[local];
+                            std::call_once(lp.once, [&] {
+                              for (const ScenarioParameters& b : bindings_)
+                                lp.scenarios.push_back(b.load(points[point]));
+                            });
+                            w.use(lp);
+                            for (std::size_t k = 0; k < w.engines.size(); ++k)
+                              w.engines[k]->run(options.seed, static_cast<std::int64_t>(rep), *w.tallies[k]);
+                            for (std::size_t o = 0; o < n_outputs; ++o) {
+                              const OutputSpec& spec = outputs_[o];
+                              std::int32_t v = 0;
+                              if (spec.side == OutputSide::A)
+                                v = spec.sum(*w.tallies[0]);
+                              else if (spec.side == OutputSide::B)
+                                v = spec.sum(*w.tallies[1]);
+                              else
+                                v = spec.sum(*w.tallies[1]) - spec.sum(*w.tallies[0]);
+                              result.values[(point * n_outputs + o) * reps + rep] = v;
+                            }
+                            if (options.progress) options.progress->advance();
+                          }
+                        });
+      for (Worker& w : workers) w.forget();  // the block's scenarios go now
+    }
+    // Exact summaries per point from integer histograms (as yearly.csv's).
+    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {
+      CellDistribution dist(n_outputs);
+      std::vector<std::int32_t> row(n_outputs);
+      for (std::size_t rep = 0; rep < reps; ++rep) {
+        for (std::size_t o = 0; o < n_outputs; ++o) row[o] = result.values[(p * n_outputs + o) * reps + rep];
+        dist.add(row);
+      }
+      for (std::size_t o = 0; o < n_outputs; ++o) {
+        const CellSummary c = dist.summary(o);
+        result.summaries[p * n_outputs + o] = {c.mean, c.sd,  c.sd / std::sqrt(static_cast<double>(reps)),
+                                               c.p05,  c.p50, c.p95};
+      }
+    });
+  });
+  result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace forlob
