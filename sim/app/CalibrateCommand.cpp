@@ -5,7 +5,6 @@
 #include <iostream>
 #include <memory>
 
-#include "core/AtomicFile.hpp"
 #include "calibration/CalibrationReport.hpp"
 #include "calibration/FillFit.hpp"
 #include "calibration/FittedFillFile.hpp"
@@ -13,6 +12,7 @@
 #include "calibration/PublishedFigures.hpp"
 #include "calibration/Recovery.hpp"
 #include "calibration/TraineeRecords.hpp"
+#include "core/AtomicFile.hpp"
 #include "core/Errors.hpp"
 
 namespace forlob {

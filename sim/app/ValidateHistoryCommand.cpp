@@ -5,10 +5,10 @@
 #include <iostream>
 #include <memory>
 
-#include "core/AtomicFile.hpp"
 #include "calibration/CalibrationReport.hpp"
 #include "calibration/HistoryValidation.hpp"
 #include "calibration/PostingRecords.hpp"
+#include "core/AtomicFile.hpp"
 
 namespace forlob {
 

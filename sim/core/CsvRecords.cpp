@@ -48,8 +48,9 @@ class Splitter {
       ++pos_;
       while (true) {
         if (done())
-          throw InputError(name_, place(opened, column),
-                           "expected a closing quote before the end of the file for the quoted field that starts here");
+          throw InputError(
+              name_, place(opened, column),
+              "expected a closing quote before the end of the file for the quoted field that starts here");
         const char c = text_[pos_];
         if ((c == '\n' || c == '\r') && breaks_ == QuotedLineBreaks::Rejected)
           throw InputError(

@@ -186,8 +186,8 @@ TEST_F(ReportCli, AMissingYearlyCsvIsOneLineAndExitStatusTwo) {
   fs::remove(out / "yearly.csv");
   const ProgramResult r = forlob({"report", out.string()});
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "forlob: error: " + (out / "yearly.csv").string() +
-                       ": cannot open: No such file or directory\n");
+  EXPECT_EQ(r.err,
+            "forlob: error: " + (out / "yearly.csv").string() + ": cannot open: No such file or directory\n");
   EXPECT_FALSE(fs::exists(out / "report.html"));
   EXPECT_FALSE(fs::exists(out / "charts"));
 }
