@@ -50,9 +50,10 @@ run: build
 test: build test-deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-# Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too).
+# Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too), at
+# -O1 without debug information: reports still name functions, and the build takes half the time.
 test-sanitizers: test-deps
-	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-O1 -DFORLOB_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 	FORLOB_SANITIZED=1 ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
 

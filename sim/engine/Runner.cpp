@@ -2,10 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -13,6 +10,7 @@
 
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
+#include "engine/ThreadArena.hpp"
 
 namespace forlob {
 
@@ -67,8 +65,6 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
   return out;
 }
 
-namespace {
-
 void require_pairable(const Scenario& a, const Scenario& b) {
   bool same = a.specialties.size() == b.specialties.size();
   for (std::size_t s = 0; same && s < a.specialties.size(); ++s)
@@ -81,6 +77,8 @@ void require_pairable(const Scenario& a, const Scenario& b) {
       a.calendar.start_year != b.calendar.start_year)
     throw InputError(b.file, "/calendar", "expected the same years as " + a.file + " to compare them");
 }
+
+namespace {
 
 void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std::int32_t>& yearly,
                    std::vector<std::int32_t>& out) {
@@ -148,7 +146,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
   RunResult result;
   result.seed = options.seed;
   result.replications = options.replications;
-  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  result.threads = resolved_threads(options.threads);
   for (const Scenario* s : scenarios) {
     ScenarioResult sr;
     sr.scenario = s;
@@ -170,12 +168,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     return w;
   });
 
-  // Allow more threads than cores when asked (results do not depend on the count anyway).
-  tbb::global_control allow(
-      tbb::global_control::max_allowed_parallelism,
-      static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
-  tbb::task_arena arena(result.threads);
-  arena.execute([&] {
+  run_in_arena(result.threads, [&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
                       [&](const tbb::blocked_range<std::int64_t>& range) {
                         Worker& w = workers.local();

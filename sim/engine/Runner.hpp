@@ -38,4 +38,8 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
 
 YearlyLayout yearly_layout(const Scenario& scenario);
 
+// Two scenarios can be compared replication by replication only with the same specialties (in the
+// same order) and years; throws InputError naming b otherwise.
+void require_pairable(const Scenario& a, const Scenario& b);
+
 }  // namespace forlob

@@ -2,16 +2,14 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <algorithm>
 #include <chrono>
 #include <memory>
 
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
+#include "engine/ThreadArena.hpp"
 #include "forecast/ObservedRounds.hpp"
 
 namespace forlob {
@@ -77,14 +75,10 @@ ForecastResult run_forecast(const Scenario& scenario, const ForecastOptions& opt
   result.observed = options.observed;
   result.seed = options.seed;
   result.replications = options.replications;
-  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  result.threads = resolved_threads(options.threads);
   tbb::enumerable_thread_specific<Worker> workers([&] { return Worker(scenario, result); });
 
-  tbb::global_control allow(
-      tbb::global_control::max_allowed_parallelism,
-      static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
-  tbb::task_arena arena(result.threads);
-  arena.execute([&] {
+  run_in_arena(result.threads, [&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
                       [&](const tbb::blocked_range<std::int64_t>& range) {
                         Worker& w = workers.local();

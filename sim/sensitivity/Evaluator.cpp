@@ -2,10 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
-#include <tbb/global_control.h>
-#include <tbb/info.h>
 #include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -15,6 +12,8 @@
 
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
+#include "engine/Runner.hpp"
+#include "engine/ThreadArena.hpp"
 #include "scenario/ScenarioLoader.hpp"
 #include "stats/CellDistribution.hpp"
 
@@ -24,19 +23,6 @@ namespace {
 
 // Design points whose scenarios are held in memory at once; bounds memory for large designs.
 constexpr std::size_t kBlockPoints = 256;
-
-void require_pairable(const Scenario& a, const Scenario& b) {
-  bool same = a.specialties.size() == b.specialties.size();
-  for (std::size_t s = 0; same && s < a.specialties.size(); ++s)
-    same = a.specialties[s].id == b.specialties[s].id && a.specialties[s].trial == b.specialties[s].trial;
-  if (!same)
-    throw InputError(b.file, "/specialties",
-                     "expected the same specialties, in the same order, as " + a.file + " to compare them");
-  if (a.calendar.warmup_start_year != b.calendar.warmup_start_year ||
-      a.calendar.followup_end_year != b.calendar.followup_end_year ||
-      a.calendar.start_year != b.calendar.start_year)
-    throw InputError(b.file, "/calendar", "expected the same years as " + a.file + " to compare them");
-}
 
 // The scenarios of one design point, loaded by the first thread that needs them.
 struct LoadedPoint {
@@ -111,18 +97,14 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   result.points = points.size();
   for (const OutputSpec& o : outputs_) result.outputs.push_back(o.name);
   result.replications = options.replications;
-  result.threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  result.threads = resolved_threads(options.threads);
   const std::size_t n_outputs = outputs_.size();
   const auto reps = static_cast<std::size_t>(options.replications);
   result.values.assign(points.size() * n_outputs * reps, 0);
   result.summaries.resize(points.size() * n_outputs);
 
   tbb::enumerable_thread_specific<Worker> workers;
-  tbb::global_control allow(
-      tbb::global_control::max_allowed_parallelism,
-      static_cast<std::size_t>(std::max(result.threads, tbb::info::default_concurrency())));
-  tbb::task_arena arena(result.threads);
-  arena.execute([&] {
+  run_in_arena(result.threads, [&] {
     for (std::size_t first = 0; first < points.size(); first += kBlockPoints) {
       const std::size_t count = std::min(kBlockPoints, points.size() - first);
       std::vector<LoadedPoint> block(count);
