@@ -19,7 +19,7 @@ namespace forlob {
 
 namespace {
 
-struct Options {
+struct CalibrateOptions {
   std::string data = "calibration/data";
   std::string out = "calibration/fitted/fill.json";
   FitOptions fit;
@@ -27,7 +27,7 @@ struct Options {
   std::uint64_t seed = 20260113;
 };
 
-int calibrate(const Options& o) {
+int calibrate(const CalibrateOptions& o) {
   namespace fs = std::filesystem;
   if (!(o.fit.grid.kappa_min < o.fit.grid.kappa_max))
     throw UsageError("--kappa-min (" + std::to_string(o.fit.grid.kappa_min) +
@@ -81,7 +81,7 @@ int calibrate(const Options& o) {
 }  // namespace
 
 Command add_calibrate_command(CLI::App& app) {
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<CalibrateOptions>();
   CLI::App* cmd =
       app.add_subcommand("calibrate", "Fit the fill model from posting records and write the fitted file");
   cmd->add_option("--data", o->data, "Folder of calibration data (posting_records.csv, ...)")

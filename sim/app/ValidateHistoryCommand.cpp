@@ -14,13 +14,13 @@ namespace forlob {
 
 namespace {
 
-struct Options {
+struct ValidateHistoryOptions {
   std::string data = "calibration/data";
   HistoryOptions history;
   std::string csv, summary_csv;
 };
 
-int validate(const Options& o) {
+int run_validate_history(const ValidateHistoryOptions& o) {
   const std::string name = (std::filesystem::path(o.data) / "posting_records.csv").string();
   const PostingRecords records =
       read_posting_records(std::filesystem::path(o.data) / "posting_records.csv", name);
@@ -34,7 +34,7 @@ int validate(const Options& o) {
 }  // namespace
 
 Command add_validate_history_command(CLI::App& app) {
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<ValidateHistoryOptions>();
   CLI::App* cmd = app.add_subcommand(
       "validate-history", "Predict held-out years of a published fill series and score the intervals");
   cmd->add_option("--data", o->data, "Folder of calibration data (posting_records.csv)")
@@ -55,7 +55,7 @@ Command add_validate_history_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--csv", o->csv, "Also write the forecasts as tidy CSV to this file");
   cmd->add_option("--summary-csv", o->summary_csv, "Also write the coverage/width/error summary as tidy CSV");
-  return {cmd, [o] { return validate(*o); }};
+  return {cmd, [o] { return run_validate_history(*o); }};
 }
 
 }  // namespace forlob

@@ -18,17 +18,7 @@ namespace forlob {
 
 namespace {
 
-constexpr std::size_t kMaxShownChars = 60;
-
-std::string shown(std::string_view text) {
-  std::string s = one_line(text);
-  if (s.size() > kMaxShownChars) {
-    std::size_t cut = kMaxShownChars;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
-    s = s.substr(0, cut) + "...";
-  }
-  return "'" + s + "'";
-}
+std::string shown(std::string_view text) { return "'" + shortened(one_line(text), 60) + "'"; }
 
 }  // namespace
 

@@ -88,7 +88,7 @@ void check_parts_within_national(const CsvTable& table, const std::vector<Postin
   }
 }
 
-PostingRecords convert(const CsvTable& table) {
+PostingRecords to_posting_records(const CsvTable& table) {
   table.require_columns(
       {"year", "round", "region", "area", "specialty", "kind", "posted", "filled", "source"});
   PostingRecords out;
@@ -136,11 +136,11 @@ std::vector<std::string> areas_of(const std::string& region) {
 }
 
 PostingRecords read_posting_records(const std::filesystem::path& path, const std::string& name) {
-  return convert(CsvTable::read(path, name));
+  return to_posting_records(CsvTable::read(path, name));
 }
 
 PostingRecords parse_posting_records(const std::string& text, const std::string& name) {
-  return convert(CsvTable::parse(text, name));
+  return to_posting_records(CsvTable::parse(text, name));
 }
 
 }  // namespace forlob

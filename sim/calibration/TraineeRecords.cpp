@@ -15,7 +15,7 @@ namespace forlob {
 
 namespace {
 
-TraineeRecords convert(const CsvTable& t) {
+TraineeRecords to_trainee_records(const CsvTable& t) {
   t.require_columns({"specialty", "region", "start_year", "nominal_months", "months_in_course", "outcome",
                      "trainees", "source"});
   TraineeRecords out;
@@ -43,11 +43,11 @@ TraineeRecords convert(const CsvTable& t) {
 }  // namespace
 
 TraineeRecords read_trainee_records(const std::filesystem::path& path, const std::string& name) {
-  return convert(CsvTable::read(path, name));
+  return to_trainee_records(CsvTable::read(path, name));
 }
 
 TraineeRecords parse_trainee_records(const std::string& text, const std::string& name) {
-  return convert(CsvTable::parse(text, name));
+  return to_trainee_records(CsvTable::parse(text, name));
 }
 
 double gamma_shape_mle(double mean, double mean_log) {

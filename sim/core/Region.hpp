@@ -2,7 +2,9 @@
 // The three training regions (videreuddannelsesregioner). Fixed by law, so an enum, not data.
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace forlob {
 
@@ -22,6 +24,13 @@ inline std::optional<Region> parse_region(std::string_view name) {
   for (Region r : kRegions)
     if (region_name(r) == name) return r;
   return std::nullopt;
+}
+
+// "Nord", "Syd", "Øst", for messages that list what is accepted.
+inline std::vector<std::string> region_names() {
+  std::vector<std::string> names;
+  for (Region r : kRegions) names.emplace_back(region_name(r));
+  return names;
 }
 
 }  // namespace forlob

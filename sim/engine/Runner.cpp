@@ -91,7 +91,7 @@ void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std
 }
 
 // One thread's share of the work: its own engines and partial distributions.
-struct Worker {
+struct ReplicationWorker {
   struct PerScenario {
     PerScenario(const Scenario& s, const ScenarioResult& sr)
         : replication(s),
@@ -156,10 +156,10 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     result.scenarios.push_back(std::move(sr));
   }
 
-  tbb::enumerable_thread_specific<Worker> workers([&] {
-    Worker w;
+  tbb::enumerable_thread_specific<ReplicationWorker> workers([&] {
+    ReplicationWorker w;
     for (const ScenarioResult& sr : result.scenarios) {
-      w.scenarios.push_back(std::make_unique<Worker::PerScenario>(*sr.scenario, sr));
+      w.scenarios.push_back(std::make_unique<ReplicationWorker::PerScenario>(*sr.scenario, sr));
     }
     if (paired) {
       w.diff_yearly_dist = CellDistribution(result.scenarios[0].yearly_layout.cells());
@@ -171,7 +171,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
   run_in_arena(result.threads, [&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
                       [&](const tbb::blocked_range<std::int64_t>& range) {
-                        Worker& w = workers.local();
+                        ReplicationWorker& w = workers.local();
                         for (std::int64_t i = range.begin(); i != range.end(); ++i) {
                           w.run(i, options.seed, result.scenarios);
                           if (options.progress) options.progress->advance();
@@ -191,7 +191,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
                                          CellDistribution(result.scenarios[0].yearly_layout.cells()),
                                          CellDistribution(result.scenarios[0].headlines.size())};
   }
-  for (Worker& w : workers) {
+  for (ReplicationWorker& w : workers) {
     for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
       result.scenarios[k].yearly.merge(w.scenarios[k]->yearly_dist);
       result.scenarios[k].anchors.merge(w.scenarios[k]->anchor_dist);

@@ -24,8 +24,8 @@ std::pair<int, int> evaluation_years(const Scenario& scenario) {
 namespace {
 
 // One thread's engine, hook and partial distributions.
-struct Worker {
-  Worker(const Scenario& scenario, const ForecastResult& result)
+struct ForecastWorker {
+  ForecastWorker(const Scenario& scenario, const ForecastResult& result)
       : replication(std::make_unique<Replication>(scenario)),
         tally(scenario.calendar.warmup_start_year, scenario.year_count(), scenario.specialty_count(),
               replication->anchor_layout().pairs.size()),
@@ -76,12 +76,12 @@ ForecastResult run_forecast(const Scenario& scenario, const ForecastOptions& opt
   result.seed = options.seed;
   result.replications = options.replications;
   result.threads = resolved_threads(options.threads);
-  tbb::enumerable_thread_specific<Worker> workers([&] { return Worker(scenario, result); });
+  tbb::enumerable_thread_specific<ForecastWorker> workers([&] { return ForecastWorker(scenario, result); });
 
   run_in_arena(result.threads, [&] {
     tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
                       [&](const tbb::blocked_range<std::int64_t>& range) {
-                        Worker& w = workers.local();
+                        ForecastWorker& w = workers.local();
                         for (std::int64_t i = range.begin(); i != range.end(); ++i) {
                           w.run(i, options.seed, result);
                           if (options.progress) options.progress->advance();
@@ -93,7 +93,7 @@ ForecastResult run_forecast(const Scenario& scenario, const ForecastOptions& opt
   result.cells = CellDistribution(result.layout.cells());
   if (result.observed)
     result.observed_check = CellDistribution(result.observed->cells.size() * kObservedCheckCells);
-  for (Worker& w : workers) {
+  for (ForecastWorker& w : workers) {
     result.cells.merge(w.cells);
     if (result.observed) result.observed_check.merge(w.observed_check);
   }

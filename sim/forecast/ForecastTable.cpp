@@ -11,8 +11,6 @@ namespace forlob {
 
 namespace {
 
-constexpr std::string_view kEnDash = "\u2013";
-
 // Columns of text: the first two left-aligned, the others right-aligned; widths in code points.
 void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width;

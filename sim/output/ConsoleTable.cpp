@@ -10,7 +10,6 @@ namespace forlob {
 
 namespace {
 
-constexpr std::string_view kEnDash = "\u2013";
 constexpr std::string_view kMinus = "\u2212";
 
 bool is_year(std::string_view s) {

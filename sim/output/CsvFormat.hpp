@@ -28,6 +28,9 @@ void append_summary_fields(std::string& out, const CellSummary& s);
 // Fixed with exactly `decimals` decimals ("12.0"), never a negative zero ("0.0", not "-0.0").
 std::string format_fixed(double value, int decimals);
 
+// The en dash of year ranges ("2031–36") and intervals in tables.
+inline constexpr std::string_view kEnDash = "\u2013";
+
 // Display width of UTF-8 text in code points ("Øst" is 3, "2031–36" is 7).
 std::size_t utf8_width(std::string_view text);
 

@@ -14,10 +14,10 @@ namespace forlob {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
-Json years_json(const CalendarSpec& c) {
-  Json j;
+OrderedJson years_json(const CalendarSpec& c) {
+  OrderedJson j;
   j["warmup_start"] = c.warmup_start_year;
   j["start"] = c.start_year;
   j["end"] = c.end_year;
@@ -25,29 +25,29 @@ Json years_json(const CalendarSpec& c) {
   return j;
 }
 
-Json headlines_json(const std::vector<Headline>& headlines, const CellDistribution& dist) {
+OrderedJson headlines_json(const std::vector<Headline>& headlines, const CellDistribution& dist) {
   if (dist.cells() != headlines.size())
     throw std::invalid_argument("summary_json: " + std::to_string(dist.cells()) + " headline cells for " +
                                 std::to_string(headlines.size()) + " headlines");
-  Json list = Json::array();
+  OrderedJson list = OrderedJson::array();
   for (std::size_t h = 0; h < headlines.size(); ++h)
     list.push_back(headline_json(headlines[h].name, dist, h));
   return list;
 }
 
 // The resolved document as JSON; kept as a string only if it does not parse (it always should).
-Json resolved_json(const Scenario& s) {
+OrderedJson resolved_json(const Scenario& s) {
   if (s.resolved_json.empty()) return nullptr;
-  Json doc = Json::parse(s.resolved_json, nullptr, /*allow_exceptions=*/false);
+  OrderedJson doc = OrderedJson::parse(s.resolved_json, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return s.resolved_json;
   return doc;
 }
 
 }  // namespace
 
-Json headline_json(const std::string& name, const CellDistribution& headline, std::size_t cell) {
+OrderedJson headline_json(const std::string& name, const CellDistribution& headline, std::size_t cell) {
   const CellSummary s = headline.summary(cell);
-  Json j;
+  OrderedJson j;
   j["name"] = name;
   j["mean"] = s.mean;
   j["sd"] = s.sd;
@@ -58,9 +58,9 @@ Json headline_json(const std::string& name, const CellDistribution& headline, st
   return j;
 }
 
-Json summary_json(const RunResult& result, const std::string& command,
-                  const std::vector<std::string>& files) {
-  Json j;
+OrderedJson summary_json(const RunResult& result, const std::string& command,
+                         const std::vector<std::string>& files) {
+  OrderedJson j;
   j["forlob_version"] = FORLOB_VERSION;
   j["command"] = command;
   j["seed"] = result.seed;
@@ -69,10 +69,10 @@ Json summary_json(const RunResult& result, const std::string& command,
   j["wall_seconds"] = result.wall_seconds;
   if (!result.scenarios.empty() && result.scenarios.front().scenario != nullptr)
     j["years"] = years_json(result.scenarios.front().scenario->calendar);
-  Json scenarios = Json::array();
+  OrderedJson scenarios = OrderedJson::array();
   for (const ScenarioResult& sr : result.scenarios) {
     if (sr.scenario == nullptr) throw std::invalid_argument("summary_json: result without its scenario");
-    Json s;
+    OrderedJson s;
     s["name"] = sr.scenario->name;
     s["file"] = sr.scenario->file;
     s["description"] = sr.scenario->description;
@@ -81,10 +81,10 @@ Json summary_json(const RunResult& result, const std::string& command,
     const std::vector<Parameter> parameters = parameter_table(*sr.scenario);
     s["parameter_tiers"] = count_tiers(parameters);
     s["headlines"] = headlines_json(sr.headlines, sr.headline);
-    Json flags = Json::array();
+    OrderedJson flags = OrderedJson::array();
     for (const AssumptionFlag& f :
          assumption_flags(*sr.scenario, sr.yearly_layout, sr.headlines, parameters)) {
-      Json flag;
+      OrderedJson flag;
       flag["headline"] = f.headline;
       flag["rests_on_assumptions"] = f.parameters > 0;
       flag["assumption_parameters"] = f.parameters;
@@ -92,9 +92,9 @@ Json summary_json(const RunResult& result, const std::string& command,
       flags.push_back(std::move(flag));
     }
     s["assumption_dependence"] = std::move(flags);
-    Json table = Json::array();
+    OrderedJson table = OrderedJson::array();
     for (const Parameter& p : parameters) {
-      Json row;
+      OrderedJson row;
       row["pointer"] = p.pointer;
       row["value"] = p.value;
       row["tier"] = p.tier;
@@ -108,13 +108,13 @@ Json summary_json(const RunResult& result, const std::string& command,
   j["scenarios"] = std::move(scenarios);
   if (result.difference) {
     if (result.scenarios.empty()) throw std::invalid_argument("summary_json: a difference without scenarios");
-    Json d;
+    OrderedJson d;
     d["label"] = result.difference->label;
     d["headlines"] = headlines_json(result.scenarios.front().headlines, result.difference->headline);
     j["difference"] = std::move(d);
   }
   j["files"] = files;
-  Json resolved = Json::array();
+  OrderedJson resolved = OrderedJson::array();
   for (const ScenarioResult& sr : result.scenarios) resolved.push_back(resolved_json(*sr.scenario));
   j["resolved_scenarios"] = std::move(resolved);
   return j;

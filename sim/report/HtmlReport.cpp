@@ -324,8 +324,8 @@ std::string sensitivity_section(const ReportInputs& in, const std::string& chart
          "<th class=\"num\">S1</th><th class=\"num\">interval</th><th class=\"num\">ST</th>"
          "<th class=\"num\">interval</th></tr></thead>\n<tbody>\n";
     for (const SobolBar& b : sobol_bars(s, output)) {
-      const SensitivityRow* s1 = s.find("sobol", output, b.parameter, "S1");
-      const SensitivityRow* st = s.find("sobol", output, b.parameter, "ST");
+      const SensitivityCsvRow* s1 = s.find("sobol", output, b.parameter, "S1");
+      const SensitivityCsvRow* st = s.find("sobol", output, b.parameter, "ST");
       h += "<tr><td>" + html_escape(b.parameter) + "</td><td class=\"num\">" + fixed(b.s1, 3) +
            "</td><td class=\"num\">" + interval(s1->ci_low, s1->ci_high, 3) + "</td><td class=\"num\">" +
            fixed(b.st, 3) + "</td><td class=\"num\">" + interval(st->ci_low, st->ci_high, 3) + "</td></tr>\n";
@@ -338,8 +338,8 @@ std::string sensitivity_section(const ReportInputs& in, const std::string& chart
          "<th class=\"num\">mu*</th><th class=\"num\">interval</th><th class=\"num\">mu</th>"
          "<th class=\"num\">sigma</th></tr></thead>\n<tbody>\n";
     for (const MorrisPoint& p : morris_points(s, output)) {
-      const SensitivityRow* mu_star = s.find("morris", output, p.parameter, "mu_star");
-      const SensitivityRow* mu = s.find("morris", output, p.parameter, "mu");
+      const SensitivityCsvRow* mu_star = s.find("morris", output, p.parameter, "mu_star");
+      const SensitivityCsvRow* mu = s.find("morris", output, p.parameter, "mu");
       h += "<tr><td>" + html_escape(p.parameter) + "</td><td class=\"num\">" + fixed(p.mu_star, 3) +
            "</td><td class=\"num\">" + interval(mu_star->ci_low, mu_star->ci_high, 3) +
            "</td><td class=\"num\">" + (mu ? fixed(mu->estimate, 3) : "–") + "</td><td class=\"num\">" +

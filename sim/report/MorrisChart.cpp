@@ -8,8 +8,8 @@ namespace forlob {
 std::vector<MorrisPoint> morris_points(const Sensitivity& s, const std::string& output) {
   std::vector<MorrisPoint> points;
   for (const std::string& p : s.parameters("morris", output)) {
-    const SensitivityRow* mu = s.find("morris", output, p, "mu_star");
-    const SensitivityRow* sigma = s.find("morris", output, p, "sigma");
+    const SensitivityCsvRow* mu = s.find("morris", output, p, "mu_star");
+    const SensitivityCsvRow* sigma = s.find("morris", output, p, "sigma");
     if (mu == nullptr || sigma == nullptr) continue;
     points.push_back({p, mu->estimate, std::isfinite(mu->ci_low) ? mu->ci_low : mu->estimate,
                       std::isfinite(mu->ci_high) ? mu->ci_high : mu->estimate, sigma->estimate});

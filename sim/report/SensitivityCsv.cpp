@@ -13,26 +13,27 @@ void add_once(std::vector<std::string>& list, const std::string& item) {
 }  // namespace
 
 bool Sensitivity::has(const std::string& method) const {
-  return std::any_of(rows.begin(), rows.end(), [&](const SensitivityRow& r) { return r.method == method; });
+  return std::any_of(rows.begin(), rows.end(),
+                     [&](const SensitivityCsvRow& r) { return r.method == method; });
 }
 
 std::vector<std::string> Sensitivity::outputs(const std::string& method) const {
   std::vector<std::string> out;
-  for (const SensitivityRow& r : rows)
+  for (const SensitivityCsvRow& r : rows)
     if (r.method == method) add_once(out, r.output);
   return out;
 }
 
 std::vector<std::string> Sensitivity::parameters(const std::string& method, const std::string& output) const {
   std::vector<std::string> out;
-  for (const SensitivityRow& r : rows)
+  for (const SensitivityCsvRow& r : rows)
     if (r.method == method && r.output == output) add_once(out, r.parameter);
   return out;
 }
 
-const SensitivityRow* Sensitivity::find(const std::string& method, const std::string& output,
-                                        const std::string& parameter, const std::string& index) const {
-  for (const SensitivityRow& r : rows)
+const SensitivityCsvRow* Sensitivity::find(const std::string& method, const std::string& output,
+                                           const std::string& parameter, const std::string& index) const {
+  for (const SensitivityCsvRow& r : rows)
     if (r.method == method && r.output == output && r.parameter == parameter && r.index == index) return &r;
   return nullptr;
 }
@@ -45,7 +46,7 @@ Sensitivity read_sensitivity_csv(const TidyCsv& csv) {
                     ci_high = csv.column("ci_high");
   Sensitivity s;
   for (std::size_t r = 0; r < csv.rows(); ++r) {
-    SensitivityRow row;
+    SensitivityCsvRow row;
     row.method = csv.text(r, method);
     if (row.method != "morris" && row.method != "sobol")
       csv.fail(r, method, "expected morris or sobol, got '" + row.method + "'");

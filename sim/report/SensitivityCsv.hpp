@@ -9,7 +9,7 @@
 
 namespace forlob {
 
-struct SensitivityRow {
+struct SensitivityCsvRow {
   std::string method;  // morris or sobol
   std::string output, parameter, index;
   double estimate = 0;
@@ -17,13 +17,13 @@ struct SensitivityRow {
 };
 
 struct Sensitivity {
-  std::vector<SensitivityRow> rows;
+  std::vector<SensitivityCsvRow> rows;
   bool has(const std::string& method) const;
   // Outputs of one method, and its parameters for one output, in order of first appearance.
   std::vector<std::string> outputs(const std::string& method) const;
   std::vector<std::string> parameters(const std::string& method, const std::string& output) const;
-  const SensitivityRow* find(const std::string& method, const std::string& output,
-                             const std::string& parameter, const std::string& index) const;
+  const SensitivityCsvRow* find(const std::string& method, const std::string& output,
+                                const std::string& parameter, const std::string& index) const;
 };
 
 Sensitivity read_sensitivity_csv(const TidyCsv& csv);

@@ -16,8 +16,8 @@ double or_estimate(double bound, double estimate) { return std::isfinite(bound) 
 std::vector<SobolBar> sobol_bars(const Sensitivity& s, const std::string& output) {
   std::vector<SobolBar> bars;
   for (const std::string& p : s.parameters("sobol", output)) {
-    const SensitivityRow* s1 = s.find("sobol", output, p, "S1");
-    const SensitivityRow* st = s.find("sobol", output, p, "ST");
+    const SensitivityCsvRow* s1 = s.find("sobol", output, p, "S1");
+    const SensitivityCsvRow* st = s.find("sobol", output, p, "ST");
     if (s1 == nullptr || st == nullptr) continue;
     bars.push_back({p, s1->estimate, or_estimate(s1->ci_low, s1->estimate),
                     or_estimate(s1->ci_high, s1->estimate), st->estimate,

@@ -11,8 +11,6 @@ namespace forlob {
 
 namespace {
 
-constexpr std::size_t kMaxShownChars = 80;
-
 std::string integer_description(int min, int max, double value) {
   if (max >= JsonReader::kMaxCount) {
     if (value > max) return "an integer at most " + std::to_string(max);
@@ -21,12 +19,6 @@ std::string integer_description(int min, int max, double value) {
     return "an integer of at least " + std::to_string(min);
   }
   return "an integer in " + std::to_string(min) + ".." + std::to_string(max);
-}
-
-std::vector<std::string> region_names() {
-  std::vector<std::string> names;
-  for (Region r : kRegions) names.emplace_back(region_name(r));
-  return names;
 }
 
 }  // namespace
@@ -68,13 +60,15 @@ std::string one_line(std::string_view text) {
 
 std::string describe_value(const nlohmann::json& value) {
   // Replacing invalid UTF-8 keeps dump() from throwing on odd strings.
-  std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (text.size() > kMaxShownChars) {
-    std::size_t cut = kMaxShownChars;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
-    text = text.substr(0, cut) + "...";
-  }
-  return one_line(text);
+  const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return one_line(shortened(text, 80));
+}
+
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // continuation byte
+  return std::string(text.substr(0, cut)) + "...";
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {

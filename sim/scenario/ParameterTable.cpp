@@ -8,13 +8,13 @@ namespace forlob {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 class TableBuilder {
  public:
-  TableBuilder(const Scenario& scenario, const Json& doc) : scenario_(scenario), doc_(doc) {}
+  TableBuilder(const Scenario& scenario, const OrderedJson& doc) : scenario_(scenario), doc_(doc) {}
 
-  void walk(const Json& value, const std::string& pointer) {
+  void walk(const OrderedJson& value, const std::string& pointer) {
     if (pointer == "/sources") return;
     if (value.is_object()) {
       for (const auto& [key, child] : value.items()) walk(child, pointer + "/" + escape_pointer_token(key));
@@ -53,18 +53,18 @@ class TableBuilder {
     const std::string mean = "/fill/mean/";
     if (pointer.rfind(mean, 0) != 0) return {};
     const std::string cell = "/fill/cells/" + pointer.substr(mean.size()) + "/mean";
-    return doc_.contains(Json::json_pointer(cell)) ? cell : std::string();
+    return doc_.contains(OrderedJson::json_pointer(cell)) ? cell : std::string();
   }
 
   const Scenario& scenario_;
-  const Json& doc_;
+  const OrderedJson& doc_;
 };
 
 }  // namespace
 
 std::vector<Parameter> parameter_table(const Scenario& scenario) {
   if (scenario.resolved_json.empty()) return {};
-  const Json doc = Json::parse(scenario.resolved_json);
+  const OrderedJson doc = OrderedJson::parse(scenario.resolved_json);
   TableBuilder builder(scenario, doc);
   builder.walk(doc, "");
   return std::move(builder.table);

@@ -31,7 +31,7 @@ struct LoadedPoint {
 };
 
 // One thread's engines, rebuilt when the thread moves to another design point.
-struct Worker {
+struct PointWorker {
   const LoadedPoint* point = nullptr;
   std::vector<std::unique_ptr<Replication>> engines;
   std::vector<std::unique_ptr<Tally>> tallies;
@@ -103,7 +103,7 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   result.values.assign(points.size() * n_outputs * reps, 0);
   result.summaries.resize(points.size() * n_outputs);
 
-  tbb::enumerable_thread_specific<Worker> workers;
+  tbb::enumerable_thread_specific<PointWorker> workers;
   run_in_arena(result.threads, [&] {
     for (std::size_t first = 0; first < points.size(); first += kBlockPoints) {
       const std::size_t count = std::min(kBlockPoints, points.size() - first);
@@ -112,7 +112,7 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
       // neighbours, so a thread mostly stays on one point and rarely rebuilds its engines.
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count * reps),
                         [&](const tbb::blocked_range<std::size_t>& range) {
-                          Worker& w = workers.local();
+                          PointWorker& w = workers.local();
                           for (std::size_t t = range.begin(); t != range.end(); ++t) {
                             const std::size_t local = t / reps;
                             const std::size_t point = first + local;
@@ -139,7 +139,7 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
                             if (options.progress) options.progress->advance();
                           }
                         });
-      for (Worker& w : workers) w.forget();  // the block's scenarios go now
+      for (PointWorker& w : workers) w.forget();  // the block's scenarios go now
     }
     // Exact summaries per point from integer histograms (as yearly.csv's).
     tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {

@@ -31,12 +31,6 @@ std::vector<std::string> specialty_ids(const nlohmann::json& document) {
   return ids;
 }
 
-std::vector<std::string> region_names() {
-  std::vector<std::string> names;
-  for (Region r : kRegions) names.emplace_back(region_name(r));
-  return names;
-}
-
 std::vector<std::string> kind_names() {
   std::vector<std::string> names;
   for (const auto& [kind, pointer] : kKinds) names.emplace_back(kind);

@@ -39,11 +39,11 @@ std::string number(double value, int decimals) {
   return format_fixed(value, decimals);
 }
 
-std::string interval(double low, double high, int decimals) {
+std::string bootstrap_interval(double low, double high, int decimals) {
   return "[" + number(low, decimals) + ", " + number(high, decimals) + "]";
 }
 
-std::string percent(double share) {
+std::string percent_or_all(double share) {
   if (!std::isfinite(share)) return "all";
   return format_fixed(100 * share, 1) + "%";
 }
@@ -84,7 +84,7 @@ void print_sweep_table(std::ostream& out, const SweepDesign& design, const Simul
       const OutputSummary& s = evaluation.summary(p, o);
       row.push_back(number(s.mean, 1));
       row.push_back(number(s.mc_se, 1));
-      row.push_back(interval(s.p05, s.p95, 1));
+      row.push_back(bootstrap_interval(s.p05, s.p95, 1));
       rows.push_back(row);
     }
     print_table(out, rows, oat ? 2 : 1);
@@ -132,12 +132,12 @@ void print_sensitivity_table(std::ostream& out, const SensitivityAnalysis& analy
         for (std::size_t j = 0; j < 2; ++j) {
           const IndexEstimate& e = mine[i * per + j]->value;
           row.push_back(number(e.estimate, decimals));
-          row.push_back(interval(e.ci_low, e.ci_high, decimals));
+          row.push_back(bootstrap_interval(e.ci_low, e.ci_high, decimals));
         }
       } else {
         const IndexEstimate& m = first->value;
         row.push_back(number(m.estimate, decimals));
-        row.push_back(interval(m.ci_low, m.ci_high, decimals));
+        row.push_back(bootstrap_interval(m.ci_low, m.ci_high, decimals));
         row.push_back(number(mine[i * per + 1]->value.estimate, decimals));
         row.push_back(number(mine[i * per + 2]->value.estimate, decimals));
       }
@@ -145,7 +145,7 @@ void print_sensitivity_table(std::ostream& out, const SensitivityAnalysis& analy
     }
     print_table(out, rows, 1);
     const ReplicationNoise& n = analysis.noise[o];
-    out << "Replication noise: " << percent(n.share) << " of the variance of the point means (sd²/R "
+    out << "Replication noise: " << percent_or_all(n.share) << " of the variance of the point means (sd²/R "
         << format_trimmed(n.noise_variance, 3) << " against " << format_trimmed(n.total_variance, 3) << ")\n";
   }
 }

@@ -194,19 +194,19 @@ TEST_F(Cli, AnExistingOutputDirectoryIsKeptUnlessForced) {
 
 // A bad input: the scenario text (empty: use the shipped trial), extra arguments, and what the
 // one-line message must name.
-struct BadInput {
+struct BadCliInput {
   const char* name;
   const char* scenario_text;
   std::vector<std::string> args;
   std::vector<std::string> message_names;
 };
 
-void PrintTo(const BadInput& bad, std::ostream* os) { *os << bad.name; }
+void PrintTo(const BadCliInput& bad, std::ostream* os) { *os << bad.name; }
 
-class CliBadInput : public Cli, public ::testing::WithParamInterface<BadInput> {};
+class CliBadInput : public Cli, public ::testing::WithParamInterface<BadCliInput> {};
 
 TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {
-  const BadInput& bad = GetParam();
+  const BadCliInput& bad = GetParam();
   std::string file = scenario("extraordinary_trial.json");
   if (std::string(bad.scenario_text).size() > 0) {
     std::string text = bad.scenario_text;
@@ -235,39 +235,40 @@ TEST_P(CliBadInput, GivesOneLineNamingFileAndPlaceExitsTwoAndWritesNothing) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInput,
     ::testing::Values(
-        BadInput{"malformed_json", "{\"name\": \"x\", ", {}, {"bad.json", "line 1"}},
-        BadInput{"unknown_key",
-                 "{\"extends\": \"BASE\", \"name\": \"x\", \"colour\": 1}",
-                 {},
-                 {"bad.json", "/colour"}},
-        BadInput{"unknown_specialty",
-                 "{\"extends\": \"BASE\", \"name\": \"x\", \"fill\": {\"mean\": {\"kirurgi\": {\"Nord\": "
-                 "0.5, \"Syd\": 0.5, \"Øst\": 0.5}}}}",
-                 {},
-                 {"bad.json", "/fill/mean/kirurgi"}},
-        BadInput{"unknown_region",
-                 "{\"extends\": \"BASE\", \"name\": \"x\", \"flex\": {\"caps\": {\"2024\": {\"Midt\": 3}}}}",
-                 {},
-                 {"bad.json", "/flex/caps/2024/Midt"}},
-        BadInput{
+        BadCliInput{"malformed_json", "{\"name\": \"x\", ", {}, {"bad.json", "line 1"}},
+        BadCliInput{"unknown_key",
+                    "{\"extends\": \"BASE\", \"name\": \"x\", \"colour\": 1}",
+                    {},
+                    {"bad.json", "/colour"}},
+        BadCliInput{"unknown_specialty",
+                    "{\"extends\": \"BASE\", \"name\": \"x\", \"fill\": {\"mean\": {\"kirurgi\": {\"Nord\": "
+                    "0.5, \"Syd\": 0.5, \"Øst\": 0.5}}}}",
+                    {},
+                    {"bad.json", "/fill/mean/kirurgi"}},
+        BadCliInput{
+            "unknown_region",
+            "{\"extends\": \"BASE\", \"name\": \"x\", \"flex\": {\"caps\": {\"2024\": {\"Midt\": 3}}}}",
+            {},
+            {"bad.json", "/flex/caps/2024/Midt"}},
+        BadCliInput{
             "negative_count", "", {"--set", "/flex/caps/2024/Nord=-3"}, {"--set", "/flex/caps/2024/Nord"}},
-        BadInput{"fractional_count",
-                 "",
-                 {"--set", "/dimensioning/national_total/2026=1240.5"},
-                 {"/dimensioning/national_total/2026"}},
-        BadInput{"probability_above_one",
-                 "",
-                 {"--set", "/fill/mean/psykiatri/Nord=1.2"},
-                 {"/fill/mean/psykiatri/Nord"}},
-        BadInput{"years_do_not_fit", "", {"--set", "/calendar/end_year=2040"}, {"/calendar/end_year"}},
-        BadInput{"cap_outside_run",
-                 "",
-                 {"--set", "/flex/caps/2035={\"Nord\":1,\"Syd\":1,\"Øst\":1}"},
-                 {"/flex/caps/2035"}},
-        BadInput{"missing_file", "", {}, {"no_such_file.json"}},
-        BadInput{"unreadable_set", "", {"--set", "flex/caps"}, {"--set", "flex/caps"}},
-        BadInput{"unknown_key_by_set", "", {"--set", "/no_such_key=1"}, {"no_such_key"}}),
-    [](const ::testing::TestParamInfo<BadInput>& param) { return std::string(param.param.name); });
+        BadCliInput{"fractional_count",
+                    "",
+                    {"--set", "/dimensioning/national_total/2026=1240.5"},
+                    {"/dimensioning/national_total/2026"}},
+        BadCliInput{"probability_above_one",
+                    "",
+                    {"--set", "/fill/mean/psykiatri/Nord=1.2"},
+                    {"/fill/mean/psykiatri/Nord"}},
+        BadCliInput{"years_do_not_fit", "", {"--set", "/calendar/end_year=2040"}, {"/calendar/end_year"}},
+        BadCliInput{"cap_outside_run",
+                    "",
+                    {"--set", "/flex/caps/2035={\"Nord\":1,\"Syd\":1,\"Øst\":1}"},
+                    {"/flex/caps/2035"}},
+        BadCliInput{"missing_file", "", {}, {"no_such_file.json"}},
+        BadCliInput{"unreadable_set", "", {"--set", "flex/caps"}, {"--set", "flex/caps"}},
+        BadCliInput{"unknown_key_by_set", "", {"--set", "/no_such_key=1"}, {"no_such_key"}}),
+    [](const ::testing::TestParamInfo<BadCliInput>& param) { return std::string(param.param.name); });
 
 }  // namespace
 }  // namespace forlob

@@ -2,7 +2,6 @@
 // one line and exit status 2 with nothing written; small runs write well-formed tidy CSV.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -10,32 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "support/RunProgram.hpp"
+
 namespace forlob {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::ProgramResult;
+using testing::read_file;
 
 std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
   std::vector<std::vector<std::string>> rows;
-  std::istringstream in(slurp(p));
+  std::istringstream in(read_file(p));
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> fields;
@@ -58,19 +44,7 @@ class SensitivityCli : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(work_); }
 
-  // Runs forlob from the source directory (where scenarios/ is) with stdout and stderr captured
-  // outside the work directory's output area.
-  Result run(const std::vector<std::string>& args) {
-    std::string cmd = "cd " + quote(FORLOB_SOURCE_DIR) + " && " + quote(FORLOB_EXE);
-    for (const std::string& a : args) cmd += " " + quote(a);
-    cmd += " >" + quote((work_ / "stdout.txt").string()) + " 2>" + quote((work_ / "stderr.txt").string());
-    const int raw = std::system(cmd.c_str());
-    Result r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(work_ / "stdout.txt");
-    r.err = slurp(work_ / "stderr.txt");
-    return r;
-  }
+  ProgramResult run(const std::vector<std::string>& args) { return testing::run_forlob(args, work_); }
   fs::path work_;
 };
 
@@ -95,7 +69,7 @@ TEST_F(SensitivityCli, BadParameterSpecificationsExitTwoWithOneLineAndWriteNothi
       std::vector<std::string> args{
           command, "scenarios/flex_scheme.json", "--param", param, "--out", out.string(), "-n", "2"};
       if (std::string(command) == "sensitivity") args.insert(args.end(), {"--method", "sobol"});
-      const Result r = run(args);
+      const ProgramResult r = run(args);
       EXPECT_EQ(r.status, 2) << command << " " << param << ": " << r.err;
       EXPECT_EQ(r.err.rfind("forlob: error: --param " + param + ": ", 0), 0u) << r.err;
       EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
@@ -108,7 +82,7 @@ TEST_F(SensitivityCli, BadParameterSpecificationsExitTwoWithOneLineAndWriteNothi
 
 TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
   const fs::path out = work_ / "sweep";
-  const Result r =
+  const ProgramResult r =
       run({"sweep", "scenarios/flex_scheme.json", "--compare", "scenarios/extraordinary_trial.json",
            "--param", "fill.kind.flex=0.8:1.2", "--param", "/fill/cells/almen_medicin/Nord/mean=0.4:0.7",
            "--levels", "3", "-n", "4", "--out", out.string()});
@@ -128,7 +102,7 @@ TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
   EXPECT_EQ(rows[4][2], "0.8");
   EXPECT_EQ(rows.back()[1], "/fill/cells/almen_medicin/Nord/mean");
   EXPECT_EQ(rows.back()[3], "0.7");
-  const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["command"], "sweep");
   EXPECT_EQ(summary["parameters"][0]["pointer"], "/fill/kind_multiplier/flex");
   EXPECT_EQ(summary["replications_per_point"], 4);
@@ -139,11 +113,12 @@ TEST_F(SensitivityCli, GridSweepIsTheSameAtOneAndTwoThreads) {
   std::string csv[2];
   for (int t = 1; t <= 2; ++t) {
     const fs::path out = work_ / ("grid" + std::to_string(t));
-    const Result r = run({"sweep", "scenarios/flex_scheme.json", "--design", "grid", "--param",
-                          "fill.kind.reposting=0.8:1.2", "--param", "fill.kind.carried_over=0.8:1.2",
-                          "--levels", "2", "-n", "3", "-t", std::to_string(t), "-q", "--out", out.string()});
+    const ProgramResult r =
+        run({"sweep", "scenarios/flex_scheme.json", "--design", "grid", "--param",
+             "fill.kind.reposting=0.8:1.2", "--param", "fill.kind.carried_over=0.8:1.2", "--levels", "2",
+             "-n", "3", "-t", std::to_string(t), "-q", "--out", out.string()});
     ASSERT_EQ(r.status, 0) << r.err;
-    csv[t - 1] = slurp(out / "sweep.csv");
+    csv[t - 1] = read_file(out / "sweep.csv");
   }
   EXPECT_EQ(csv[0], csv[1]);
   const auto rows = read_csv(work_ / "grid1" / "sweep.csv");
@@ -153,26 +128,26 @@ TEST_F(SensitivityCli, GridSweepIsTheSameAtOneAndTwoThreads) {
 
 TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
   const fs::path out = work_ / "sobol";
-  const Result r = run({"sensitivity",
-                        "scenarios/flex_scheme.json",
-                        "--compare",
-                        "scenarios/extraordinary_trial.json",
-                        "--method",
-                        "sobol",
-                        "--param",
-                        "fill.kind.flex=0.8:1.2",
-                        "--param",
-                        "fill.kind.reposting=0.8:1.2",
-                        "--base-samples",
-                        "8",
-                        "-n",
-                        "3",
-                        "--bootstrap",
-                        "50",
-                        "--output",
-                        "diff:completed_trial_specialties_2026_2036",
-                        "--out",
-                        out.string()});
+  const ProgramResult r = run({"sensitivity",
+                               "scenarios/flex_scheme.json",
+                               "--compare",
+                               "scenarios/extraordinary_trial.json",
+                               "--method",
+                               "sobol",
+                               "--param",
+                               "fill.kind.flex=0.8:1.2",
+                               "--param",
+                               "fill.kind.reposting=0.8:1.2",
+                               "--base-samples",
+                               "8",
+                               "-n",
+                               "3",
+                               "--bootstrap",
+                               "50",
+                               "--output",
+                               "diff:completed_trial_specialties_2026_2036",
+                               "--out",
+                               out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sensitivity.csv");
   ASSERT_EQ(rows.size(), 1u + 2u * 2u);
@@ -202,7 +177,7 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
   EXPECT_EQ(points[1][2], "A");
   EXPECT_EQ(points[2][2], "B");
   EXPECT_EQ(points[3][2], "AB:fill.kind.flex");
-  const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+  const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["design"]["method"], "sobol");
   EXPECT_EQ(summary["points"], 32);
   EXPECT_NE(r.out.find("Replication noise"), std::string::npos);
@@ -210,7 +185,7 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
 
 TEST_F(SensitivityCli, MorrisRunWritesEffects) {
   const fs::path out = work_ / "morris";
-  const Result r =
+  const ProgramResult r =
       run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
            "fill.kind.reposting=0.8:1.2", "--param", "/fill/concentration=50:200", "--trajectories", "3",
            "--levels", "4", "-n", "2", "--bootstrap", "20", "-q", "--out", out.string()});
@@ -225,8 +200,9 @@ TEST_F(SensitivityCli, MorrisRunWritesEffects) {
 }
 
 TEST_F(SensitivityCli, OddMorrisLevelsAreRejected) {
-  const Result r = run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
-                        "fill.kind.reposting=0.8:1.2", "--levels", "5", "--out", (work_ / "m").string()});
+  const ProgramResult r =
+      run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
+           "fill.kind.reposting=0.8:1.2", "--levels", "5", "--out", (work_ / "m").string()});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err.rfind("forlob: error: --levels: expected an even number", 0), 0u) << r.err;
   EXPECT_FALSE(fs::exists(work_ / "m"));

@@ -4,6 +4,7 @@
 
 #include "calibration/Support.hpp"
 #include "core/Errors.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
@@ -20,13 +21,8 @@ FillFit small_fit() {
   return fit_fill(testing::records(rows), o);
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_fitted_fill(text, "fill.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
+std::string fitted_file_error(const std::string& text) {
+  return testing::input_error_of([&] { parse_fitted_fill(text, "fill.json"); });
 }
 
 TEST(FittedFillFile, ReadsBackWhatItWrote) {
@@ -84,33 +80,34 @@ TEST(FittedFillFile, ReaderNamesTheBadValueByJsonPointer) {
   nlohmann::json doc = nlohmann::json::parse(text);
   nlohmann::json bad = doc;
   bad["cells"][1]["mean"] = 1.5;
-  EXPECT_EQ(error_of(bad.dump()), "fill.json: /cells/1/mean: expected a probability in [0, 1], got 1.5");
+  EXPECT_EQ(fitted_file_error(bad.dump()),
+            "fill.json: /cells/1/mean: expected a probability in [0, 1], got 1.5");
   bad = doc;
   bad["cells"][0]["region"] = "North";
-  EXPECT_EQ(error_of(bad.dump()).substr(0, 40), "fill.json: /cells/0/region: expected one");
+  EXPECT_EQ(fitted_file_error(bad.dump()).substr(0, 40), "fill.json: /cells/0/region: expected one");
   bad = doc;
   bad["cells"][0]["filled"] = 100000;
-  EXPECT_EQ(error_of(bad.dump()).substr(0, 43), "fill.json: /cells/0/filled: expected a coun");
+  EXPECT_EQ(fitted_file_error(bad.dump()).substr(0, 43), "fill.json: /cells/0/filled: expected a coun");
   bad = doc;
   bad["format"] = "forlob-fitted-fill/2";
-  EXPECT_EQ(error_of(bad.dump()),
+  EXPECT_EQ(fitted_file_error(bad.dump()),
             "fill.json: /format: expected \"forlob-fitted-fill/1\", got \"forlob-fitted-fill/2\"");
   bad = doc;
   bad["cells"][1] = bad["cells"][0];
-  EXPECT_EQ(error_of(bad.dump()),
+  EXPECT_EQ(fitted_file_error(bad.dump()),
             "fill.json: /cells/1: expected one cell per specialty, region and kind; "
             "almen_medicin/all/all comes twice");
   bad = doc;
   bad["cells"][0]["mean_interval90"] = {0.9, 0.95};
-  EXPECT_EQ(error_of(bad.dump()).substr(0, 68),
+  EXPECT_EQ(fitted_file_error(bad.dump()).substr(0, 68),
             "fill.json: /cells/0/mean_interval90: expected [low, high] with low <");
   bad = doc;
   bad["cells"][0]["source"] = "assumption: x";
-  EXPECT_EQ(error_of(bad.dump()).substr(0, 68),
+  EXPECT_EQ(fitted_file_error(bad.dump()).substr(0, 68),
             "fill.json: /cells/0/source: expected a source starting with 'calibra");
-  EXPECT_EQ(error_of("{\"format\": \n  oops}").substr(0, 46),
+  EXPECT_EQ(fitted_file_error("{\"format\": \n  oops}").substr(0, 46),
             "fill.json: line 2, column 3: malformed JSON: s");
-  EXPECT_EQ(error_of(R"({"format": 1, "format": 2})"), "fill.json: /format: duplicate key 'format'");
+  EXPECT_EQ(fitted_file_error(R"({"format": 1, "format": 2})"), "fill.json: /format: duplicate key 'format'");
 }
 
 }  // namespace

@@ -3,19 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "core/Errors.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
 
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing::input_error_of;
 
 TEST(PublishedFigures, NationalFlexCapMustBeTheSumOfTheRegions) {
   const std::string text =
@@ -23,7 +16,7 @@ TEST(PublishedFigures, NationalFlexCapMustBeTheSumOfTheRegions) {
       "t\n"
       "2021,Øst,22,published: t\n";
   EXPECT_EQ(
-      error_of([&] { parse_flex_caps(text, "caps.csv"); }),
+      input_error_of([&] { parse_flex_caps(text, "caps.csv"); }),
       "caps.csv: line 4, column 3 (cap): expected the sum of Nord, Syd and Øst (lines 2-3, 5), 50, got 51");
 }
 
@@ -33,7 +26,7 @@ TEST(PublishedFigures, PlanTotalIsOrdinaryPlusExtraordinary) {
       "t\n2026,all,extraordinary,30,published: "
       "t\n2026,all,total,1280,published: t\n";
   EXPECT_EQ(
-      error_of([&] { parse_plan_totals(text, "plan.csv"); }),
+      input_error_of([&] { parse_plan_totals(text, "plan.csv"); }),
       "plan.csv: line 4, column 4 (courses): expected ordinary + extraordinary (lines 2-3), 1270, got 1280");
 }
 
@@ -41,7 +34,7 @@ TEST(PublishedFigures, SpecialtyRangesMayNotOverlapAndHalfCoursesAreAllowed) {
   const std::string text =
       "first_year,last_year,specialty,region,courses,source\n2011,2012,geriatri,all,11.5,published: t\n"
       "2012,2017,geriatri,all,17,published: t\n";
-  EXPECT_EQ(error_of([&] { parse_dimensioning_by_specialty(text, "d.csv"); }),
+  EXPECT_EQ(input_error_of([&] { parse_dimensioning_by_specialty(text, "d.csv"); }),
             "d.csv: line 3, column 1 (first_year): expected year ranges of one specialty and region not to "
             "overlap; "
             "line 2 covers 2011-2012");
@@ -52,7 +45,7 @@ TEST(PublishedFigures, SpecialtyRangesMayNotOverlapAndHalfCoursesAreAllowed) {
 }
 
 TEST(PublishedFigures, ExtraordinaryCoursesCannotExceedTheTotal) {
-  EXPECT_EQ(error_of([] {
+  EXPECT_EQ(input_error_of([] {
               parse_dimensioning_totals(
                   "year,main_courses,of_which_extraordinary,source\n2026,20,30,published: t\n", "t.csv");
             }),
@@ -66,7 +59,7 @@ TEST(PublishedFigures, FillFiguresNameOneOrMoreSpecialties) {
       "all,filled_share_of_dimensioned,0.92,published: t\n",
       "f.csv");
   EXPECT_EQ(rows[0].specialties, (std::vector<std::string>{"psykiatri", "boerne_og_ungdomspsykiatri"}));
-  EXPECT_EQ(error_of([] {
+  EXPECT_EQ(input_error_of([] {
               parse_fill_figures(
                   "first_year,last_year,specialties,region,measure,value,source\n2016,2018,psykiatri+,"
                   "all,x,0.92,published: t\n",

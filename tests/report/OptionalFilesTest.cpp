@@ -9,11 +9,12 @@
 #include "report/SensitivityCsv.hpp"
 #include "report/SweepCsv.hpp"
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
 
-using test::input_error;
+using testing::input_error_of;
 
 TEST(HeadlinesCsv, ReadsLabelsYearsAndAllQuantiles) {
   const auto rows = read_headlines_csv(TidyCsv::parse(
@@ -32,7 +33,7 @@ TEST(HeadlinesCsv, ReadsLabelsYearsAndAllQuantiles) {
 }
 
 TEST(HeadlinesCsv, RejectsYearsInTheWrongOrder) {
-  EXPECT_EQ(input_error([] {
+  EXPECT_EQ(input_error_of([] {
               read_headlines_csv(
                   TidyCsv::parse("scenario,headline,label,first_year,last_year,mean,p05,p25,p50,p75,p95\n"
                                  "a,h,l,2030,2026,1,1,1,1,1,1\n",
@@ -56,15 +57,15 @@ TEST(SweepCsv, ParameterColumnsAreThoseBetweenVariedAndOutput) {
 }
 
 TEST(SweepCsv, VariedMustNameAParameterColumn) {
-  EXPECT_EQ(input_error([] {
+  EXPECT_EQ(input_error_of([] {
               read_sweep_csv(
                   TidyCsv::parse("point,varied,a,output,mean,p05,p50,p95\n0,b,1,o,1,1,1,1\n", "sweep.csv"));
             }),
             "sweep.csv: line 2, column 2 (varied): expected 'base', 'grid' or the label of a parameter "
             "column, got 'b'");
-  EXPECT_NE(
-      input_error([] { read_sweep_csv(TidyCsv::parse("point,varied,output,mean,p05,p50,p95\n", "s.csv")); }),
-      "");
+  EXPECT_NE(input_error_of(
+                [] { read_sweep_csv(TidyCsv::parse("point,varied,output,mean,p05,p50,p95\n", "s.csv")); }),
+            "");
 }
 
 TEST(SensitivityCsv, ReadsEstimatesAndIntervalsByMethodOutputParameterAndIndex) {
@@ -85,10 +86,10 @@ TEST(SensitivityCsv, ReadsEstimatesAndIntervalsByMethodOutputParameterAndIndex) 
 TEST(SensitivityCsv, UnknownMethodsAndIndicesAreErrors) {
   const std::string header = "method,output,parameter,index,estimate,ci_low,ci_high\n";
   EXPECT_EQ(
-      input_error([&] { read_sensitivity_csv(TidyCsv::parse(header + "fast,d,x,S1,1,0,1\n", "s.csv")); }),
+      input_error_of([&] { read_sensitivity_csv(TidyCsv::parse(header + "fast,d,x,S1,1,0,1\n", "s.csv")); }),
       "s.csv: line 2, column 1 (method): expected morris or sobol, got 'fast'");
   EXPECT_EQ(
-      input_error([&] { read_sensitivity_csv(TidyCsv::parse(header + "sobol,d,x,S2,1,0,1\n", "s.csv")); }),
+      input_error_of([&] { read_sensitivity_csv(TidyCsv::parse(header + "sobol,d,x,S2,1,0,1\n", "s.csv")); }),
       "s.csv: line 2, column 4 (index): expected S1 or ST for sobol, got 'S2'");
 }
 

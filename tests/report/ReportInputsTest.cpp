@@ -4,11 +4,12 @@
 
 #include "report/ReportFixture.hpp"
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
 
-using test::input_error;
+using testing::input_error_of;
 
 TEST(ReportInputs, ReadsEveryFileTheDirectoryHas) {
   test::TempDir dir;
@@ -38,10 +39,10 @@ TEST(ReportInputs, ARunOrCompareNeedsItsYearlyFiles) {
   test::TempDir dir;
   test::write_report_fixture(dir.path());
   std::filesystem::remove(dir.path() / "difference.csv");
-  EXPECT_EQ(input_error([&] { read_report_inputs(dir.path()); }),
+  EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path()); }),
             (dir.path() / "difference.csv").string() + ": cannot open: No such file or directory");
   std::filesystem::remove(dir.path() / "yearly.csv");
-  EXPECT_EQ(input_error([&] { read_report_inputs(dir.path()); }),
+  EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path()); }),
             (dir.path() / "yearly.csv").string() + ": cannot open: No such file or directory");
 }
 
@@ -52,16 +53,16 @@ TEST(ReportInputs, ScenariosOfTheSummaryMustBeInYearlyCsv) {
                    "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\n"
                    "flex_scheme,2021,all,all,completed,1,0,1,1,1\n");
   EXPECT_EQ(
-      input_error([&] { read_report_inputs(dir.path()); }),
+      input_error_of([&] { read_report_inputs(dir.path()); }),
       (dir.path() / "yearly.csv").string() +
           ": column 1 (scenario): expected rows for scenario 'extraordinary_trial' named in summary.json");
 }
 
 TEST(ReportInputs, ADirectoryWithNothingToReportNamesSummaryJson) {
   test::TempDir dir;
-  EXPECT_EQ(input_error([&] { read_report_inputs(dir.path()); }),
+  EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path()); }),
             (dir.path() / "summary.json").string() + ": cannot open: No such file or directory");
-  EXPECT_EQ(input_error([&] { read_report_inputs(dir.path() / "missing"); }),
+  EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path() / "missing"); }),
             (dir.path() / "missing").string() + ": expected an output directory of forlob run or compare");
 }
 

@@ -7,6 +7,7 @@
 
 #include "report/ReportFixture.hpp"
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 #include "support/RunProgram.hpp"
 
 namespace forlob {
@@ -52,7 +53,7 @@ TEST(Report, BadInputWritesNothing) {
   test::write_text(dir.path() / "bands.csv",
                    "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95\n"
                    "flex_scheme,2021,all,all,completed,1,2,x,4,5\n");
-  EXPECT_EQ(test::input_error([&] { write_report(dir.path()); }),
+  EXPECT_EQ(testing::input_error_of([&] { write_report(dir.path()); }),
             (dir.path() / "bands.csv").string() + ": line 2, column 8 (p50): expected a number, got 'x'");
   EXPECT_FALSE(fs::exists(dir.path() / "charts"));
   EXPECT_FALSE(fs::exists(dir.path() / "report.html"));

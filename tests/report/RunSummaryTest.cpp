@@ -4,11 +4,12 @@
 
 #include "report/ReportFixture.hpp"
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
 
-using test::input_error;
+using testing::input_error_of;
 
 RunSummary fixture_summary(const test::FixtureFiles& files = {}) {
   test::TempDir dir;
@@ -81,19 +82,20 @@ TEST(RunSummary, HeadlineYearsComeFromTheEndOfTheName) {
 }
 
 TEST(RunSummary, MalformedJsonNamesLineAndColumn) {
-  EXPECT_EQ(input_error([] { parse_run_summary("{\n  \"command\": \"run\",\n  \"seed\": ]\n}", "s.json"); }),
-            "s.json: line 3, column 11: malformed JSON: syntax error while parsing value - unexpected ']'; "
-            "expected '[', '{', or a literal");
+  EXPECT_EQ(
+      input_error_of([] { parse_run_summary("{\n  \"command\": \"run\",\n  \"seed\": ]\n}", "s.json"); }),
+      "s.json: line 3, column 11: malformed JSON: syntax error while parsing value - unexpected ']'; "
+      "expected '[', '{', or a literal");
 }
 
 TEST(RunSummary, AWrongTypeNamesItsJsonPointer) {
-  EXPECT_EQ(input_error([] {
+  EXPECT_EQ(input_error_of([] {
               parse_run_summary(R"({"command":"run","replications":"many","scenarios":[]})", "s.json");
             }),
             "s.json: /replications: expected a positive integer, got \"many\"");
-  EXPECT_EQ(input_error([] { parse_run_summary(R"({"seed":1})", "s.json"); }),
+  EXPECT_EQ(input_error_of([] { parse_run_summary(R"({"seed":1})", "s.json"); }),
             "s.json: missing key 'command'");
-  EXPECT_NE(input_error([] {
+  EXPECT_NE(input_error_of([] {
               parse_run_summary(R"({"command":"run","scenarios":[]})", "s.json");
             }).find("/scenarios"),
             std::string::npos);

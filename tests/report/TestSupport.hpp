@@ -5,20 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/Errors.hpp"
-
 namespace forlob::test {
-
-// The one-line message of the InputError that `f` throws, or "" if it throws none.
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 // A fresh directory named after the running test, removed when the fixture goes.
 class TempDir {

@@ -5,11 +5,12 @@
 #include <cmath>
 
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
 
-using test::input_error;
+using testing::input_error_of;
 
 TEST(TidyCsv, FindsColumnsByNameWhateverTheirOrderAndExtraColumns) {
   const TidyCsv t = TidyCsv::parse("extra,b,a\nx,2,1\ny,4,3\n", "t.csv");
@@ -39,51 +40,51 @@ TEST(TidyCsv, AcceptsCrLfAByteOrderMarkBlankLinesAndNoFinalNewline) {
 }
 
 TEST(TidyCsv, ARowWithTheWrongNumberOfFieldsNamesItsLine) {
-  EXPECT_EQ(input_error([] { TidyCsv::parse("a,b\n1,2\n3\n", "t.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::parse("a,b\n1,2\n3\n", "t.csv"); }),
             "t.csv: line 3: expected 2 fields as in the header, got 1");
 }
 
 TEST(TidyCsv, AMissingColumnNamesWhatWasExpected) {
   const TidyCsv t = TidyCsv::parse("a,b\n1,2\n", "t.csv");
-  const std::string e = input_error([&] { t.require_columns({"a", "mean", "p95"}); });
+  const std::string e = input_error_of([&] { t.require_columns({"a", "mean", "p95"}); });
   EXPECT_EQ(e, "t.csv: line 1: expected a column named mean, p95 in the header, got a,b");
 }
 
 TEST(TidyCsv, ANonNumberNamesLineColumnAndColumnName) {
   const TidyCsv t = TidyCsv::parse("year,mean\n2026,12\n2027,12x\n", "y.csv");
-  EXPECT_EQ(input_error([&] { t.number(1, 1); }),
+  EXPECT_EQ(input_error_of([&] { t.number(1, 1); }),
             "y.csv: line 3, column 2 (mean): expected a number, got '12x'");
-  EXPECT_EQ(input_error([&] { t.integer(0, 0, 2030, 2040); }),
+  EXPECT_EQ(input_error_of([&] { t.integer(0, 0, 2030, 2040); }),
             "y.csv: line 2, column 1 (year): expected a whole number from 2030 to 2040, got '2026'");
-  EXPECT_NE(input_error([&] { TidyCsv::parse("v\ninf\n", "i.csv").number(0, 0); }), "");
+  EXPECT_NE(input_error_of([&] { TidyCsv::parse("v\ninf\n", "i.csv").number(0, 0); }), "");
 }
 
 TEST(TidyCsv, OptionalNumbersMayBeEmptyOrNan) {
   const TidyCsv t = TidyCsv::parse("lo,hi\n,nan\n", "s.csv");
   EXPECT_TRUE(std::isnan(t.number_or_nan(0, 0)));
   EXPECT_TRUE(std::isnan(t.number_or_nan(0, 1)));
-  EXPECT_NE(input_error([&] { t.number(0, 0); }), "");
+  EXPECT_NE(input_error_of([&] { t.number(0, 0); }), "");
 }
 
 TEST(TidyCsv, MalformedQuotingIsAnErrorAtItsPlace) {
-  EXPECT_EQ(input_error([] { TidyCsv::parse("a,b\n1,\"open\n", "q.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::parse("a,b\n1,\"open\n", "q.csv"); }),
             "q.csv: line 2, column 2: expected a closing quote before the end of the file for the quoted "
             "field that "
             "starts here");
-  EXPECT_EQ(input_error([] { TidyCsv::parse("a,b\n\"x\"y,2\n", "q.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::parse("a,b\n\"x\"y,2\n", "q.csv"); }),
             "q.csv: line 2, column 1: expected ',' or the end of the line after a closing quote");
-  EXPECT_NE(input_error([] { TidyCsv::parse("a,b\n1,x\"y\n", "q.csv"); }), "");
+  EXPECT_NE(input_error_of([] { TidyCsv::parse("a,b\n1,x\"y\n", "q.csv"); }), "");
 }
 
 TEST(TidyCsv, EmptyFilesAndRepeatedColumnNamesAreRejected) {
-  EXPECT_EQ(input_error([] { TidyCsv::parse("", "e.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::parse("", "e.csv"); }),
             "e.csv: line 1: expected a header line, got an empty file");
-  EXPECT_EQ(input_error([] { TidyCsv::parse("a,b,a\n", "d.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::parse("a,b,a\n", "d.csv"); }),
             "d.csv: line 1, column 3: expected each column name once, got 'a' twice");
 }
 
 TEST(TidyCsv, AMissingFileIsAnInputErrorNamingIt) {
-  EXPECT_EQ(input_error([] { TidyCsv::read("/nonexistent/yearly.csv", "out/yearly.csv"); }),
+  EXPECT_EQ(input_error_of([] { TidyCsv::read("/nonexistent/yearly.csv", "out/yearly.csv"); }),
             "out/yearly.csv: cannot open: No such file or directory");
 }
 

@@ -4,6 +4,7 @@
 
 #include "report/ReportFixture.hpp"
 #include "report/TestSupport.hpp"
+#include "support/InputErrorOf.hpp"
 
 namespace forlob {
 namespace {
@@ -55,7 +56,7 @@ TEST_F(YearlyTableFixture, KnowsWhichScenariosItHolds) {
 
 TEST(YearlyTable, RequiresTheColumnsItReads) {
   YearlyTable t;
-  EXPECT_EQ(test::input_error([&] {
+  EXPECT_EQ(testing::input_error_of([&] {
               t.add_yearly(TidyCsv::parse("scenario,year,region,specialty,metric,mean,p05,p95\n", "y.csv"));
             }),
             "y.csv: line 1: expected a column named p50 in the header, got "

@@ -13,8 +13,8 @@
 namespace forlob {
 namespace {
 
-using forlob::testing::input_error;
 using forlob::testing::minimal_scenario;
+using forlob::testing::thrown_input_error;
 using Json = nlohmann::json;
 
 // A fitted file with a regional cell for specialty a in Syd and a national cell for a.
@@ -83,7 +83,7 @@ TEST_F(FittedFillLayerTest, AFitForASpecialtyTheScenarioLacksIsAnError) {
   write("fitted/fill.json", fitted);
   Json doc = minimal_scenario();
   doc["fill"]["fitted"] = "fitted/fill.json";
-  const InputError e = input_error([&] { load_scenario(write("s.json", doc)); });
+  const InputError e = thrown_input_error([&] { load_scenario(write("s.json", doc)); });
   EXPECT_EQ(e.file(), (dir_ / "fitted/fill.json").lexically_normal().string());
   EXPECT_EQ(e.place(), "/cells/1/specialty");
 }
@@ -91,7 +91,7 @@ TEST_F(FittedFillLayerTest, AFitForASpecialtyTheScenarioLacksIsAnError) {
 TEST_F(FittedFillLayerTest, AMissingFittedFileIsNamed) {
   Json doc = minimal_scenario();
   doc["fill"]["fitted"] = "nowhere/fill.json";
-  const InputError e = input_error([&] { load_scenario(write("s.json", doc)); });
+  const InputError e = thrown_input_error([&] { load_scenario(write("s.json", doc)); });
   EXPECT_EQ(e.file(), (dir_ / "nowhere/fill.json").lexically_normal().string());
 }
 

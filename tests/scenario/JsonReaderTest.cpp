@@ -8,7 +8,7 @@
 namespace forlob {
 namespace {
 
-using forlob::testing::input_error;
+using forlob::testing::thrown_input_error;
 using Json = nlohmann::json;
 
 class JsonReaderTest : public ::testing::Test {
@@ -20,33 +20,33 @@ class JsonReaderTest : public ::testing::Test {
 
 TEST_F(JsonReaderTest, NegativeIntegerNamesFileAndPointer) {
   const JsonReader nord = root_.at("flex").at("caps").at("2024").at("Nord");
-  const InputError e = input_error([&] { nord.count(); });
+  const InputError e = thrown_input_error([&] { nord.count(); });
   EXPECT_STREQ(e.what(), "scenarios/x.json: /flex/caps/2024/Nord: expected a non-negative integer, got -3");
 }
 
 TEST_F(JsonReaderTest, IntegersRejectFractionsButAcceptWholeFloats) {
   const JsonReader caps = root_.at("flex").at("caps").at("2024");
-  EXPECT_EQ(input_error([&] { caps.at("Syd").count(); }).expected(),
+  EXPECT_EQ(thrown_input_error([&] { caps.at("Syd").count(); }).expected(),
             "expected a non-negative integer, got 2.5");
   EXPECT_EQ(caps.at("Øst").count(), 3);
-  EXPECT_EQ(input_error([&] { caps.at("Øst").integer(5, 10); }).expected(),
+  EXPECT_EQ(thrown_input_error([&] { caps.at("Øst").integer(5, 10); }).expected(),
             "expected an integer in 5..10, got 3.0");
 }
 
 TEST_F(JsonReaderTest, ProbabilityAboveOneIsRejected) {
-  EXPECT_EQ(input_error([&] { root_.at("p").probability(); }).expected(),
+  EXPECT_EQ(thrown_input_error([&] { root_.at("p").probability(); }).expected(),
             "expected a probability in [0, 1], got 1.5");
   EXPECT_EQ(root_.at("p").positive_number(), 1.5);
 }
 
 TEST_F(JsonReaderTest, ObjectRejectsAnUnknownKeyListingTheAllowedOnes) {
-  const InputError e = input_error([&] { root_.object({"flex", "p", "a/b", "list"}); });
+  const InputError e = thrown_input_error([&] { root_.object({"flex", "p", "a/b", "list"}); });
   EXPECT_EQ(e.place(), "/s");
   EXPECT_EQ(e.expected(), "unknown key 's'; expected one of: flex, p, a/b, list");
 }
 
 TEST_F(JsonReaderTest, MissingKeyIsReportedAtTheObject) {
-  const InputError e = input_error([&] { root_.at("flex").at("take_up"); });
+  const InputError e = thrown_input_error([&] { root_.at("flex").at("take_up"); });
   EXPECT_EQ(e.place(), "/flex");
   EXPECT_EQ(e.expected(), "missing key 'take_up'");
 }
@@ -58,7 +58,7 @@ TEST_F(JsonReaderTest, PointerTokensAreEscaped) {
 
 TEST_F(JsonReaderTest, RegionsNeedAllThreeAndNoOthers) {
   const Json bad = Json::parse(R"({"Nord": 1, "Syd": 1})");
-  const InputError missing = input_error([&] { JsonReader(bad, "f").regions(); });
+  const InputError missing = thrown_input_error([&] { JsonReader(bad, "f").regions(); });
   EXPECT_EQ(missing.expected(), "missing region 'Øst'");
   const std::vector<JsonReader> regions = root_.at("flex").at("caps").at("2024").regions();
   ASSERT_EQ(regions.size(), 3u);
@@ -67,20 +67,21 @@ TEST_F(JsonReaderTest, RegionsNeedAllThreeAndNoOthers) {
 }
 
 TEST_F(JsonReaderTest, ArraySizeIsChecked) {
-  EXPECT_EQ(input_error([&] { root_.at("list").array(3, 4); }).expected(),
+  EXPECT_EQ(thrown_input_error([&] { root_.at("list").array(3, 4); }).expected(),
             "expected an array of 3..4 items, got [1,2]");
 }
 
 TEST_F(JsonReaderTest, FileNamerChoosesTheFilePerPointer) {
   const JsonReader reader(
       doc_, [](const std::string& pointer) { return pointer.rfind("/flex", 0) == 0 ? "child" : "base"; });
-  EXPECT_EQ(input_error([&] { reader.at("flex").at("caps").at("2024").at("Nord").count(); }).file(), "child");
-  EXPECT_EQ(input_error([&] { reader.at("s").boolean(); }).file(), "base");
+  EXPECT_EQ(thrown_input_error([&] { reader.at("flex").at("caps").at("2024").at("Nord").count(); }).file(),
+            "child");
+  EXPECT_EQ(thrown_input_error([&] { reader.at("s").boolean(); }).file(), "base");
 }
 
 TEST_F(JsonReaderTest, MessagesStayOnOneLine) {
   const Json doc = Json::parse(R"({"bad\nkey": 1})");
-  const InputError e = input_error([&] { JsonReader(doc, "f").object({"good"}); });
+  const InputError e = thrown_input_error([&] { JsonReader(doc, "f").object({"good"}); });
   EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
 }
 

@@ -9,9 +9,9 @@
 namespace forlob {
 namespace {
 
-using forlob::testing::input_error;
 using forlob::testing::minimal_flex;
 using forlob::testing::minimal_scenario;
+using forlob::testing::thrown_input_error;
 using Json = nlohmann::json;
 
 // ---- the minimal scenario ----
@@ -158,7 +158,7 @@ TEST_F(Extends, ParentPathIsRelativeToTheExtendingFileAndChainsWork) {
 TEST_F(Extends, CycleIsAnError) {
   write_text("a.json", R"({"extends": "b.json"})");
   write_text("b.json", R"({"extends": "a.json"})");
-  const InputError e = input_error([&] { load_scenario(dir_ / "a.json"); });
+  const InputError e = thrown_input_error([&] { load_scenario(dir_ / "a.json"); });
   EXPECT_EQ(e.place(), "/extends");
   EXPECT_NE(e.expected().find("cycle"), std::string::npos) << e.what();
 }
@@ -168,12 +168,12 @@ TEST_F(Extends, ErrorNamesTheMostDerivedFileThatHoldsTheValue) {
   parent["fill"]["repost_multiplier"] = -1;
   const auto parent_path = write("parent.json", parent);
   write_text("child.json", R"({"extends": "parent.json", "fill": {"concentration": -2}})");
-  const InputError child_error = input_error([&] { load_scenario(dir_ / "child.json"); });
+  const InputError child_error = thrown_input_error([&] { load_scenario(dir_ / "child.json"); });
   EXPECT_EQ(child_error.file(), (dir_ / "child.json").string());
   EXPECT_EQ(child_error.place(), "/fill/concentration");
 
   write_text("child2.json", R"({"extends": "parent.json", "fill": {"concentration": 2}})");
-  const InputError parent_error = input_error([&] { load_scenario(dir_ / "child2.json"); });
+  const InputError parent_error = thrown_input_error([&] { load_scenario(dir_ / "child2.json"); });
   EXPECT_EQ(parent_error.file(), parent_path.lexically_normal().string());
   EXPECT_EQ(parent_error.place(), "/fill/repost_multiplier");
 }
@@ -200,7 +200,7 @@ TEST_F(SetOption, SetNumbersNeedNoSource) {
   Json doc = minimal_scenario();
   doc["sources"].erase("/unfilled");
   const auto file = write("tiny.json", doc);
-  EXPECT_EQ(input_error([&] { load_scenario(file); }).place(), "/unfilled/max_reposts");
+  EXPECT_EQ(thrown_input_error([&] { load_scenario(file); }).place(), "/unfilled/max_reposts");
   const Scenario s = load_scenario(file, {R"(/unfilled={"max_reposts": 2, "repost_delay_months": 3})"});
   EXPECT_EQ(s.unfilled.max_reposts, 2);
 }
@@ -215,7 +215,7 @@ TEST_F(SetOption, UnreadableArgumentIsRejected) {
   const auto file = write("tiny.json", minimal_scenario());
   for (const std::string arg :
        {"/fill/concentration", "fill/concentration=3", "=3", "/a~2b=1", "/extends=x.json"}) {
-    const InputError e = input_error([&] { load_scenario(file, {arg}); });
+    const InputError e = thrown_input_error([&] { load_scenario(file, {arg}); });
     EXPECT_EQ(e.file(), "--set") << arg;
     EXPECT_NE(e.expected().find(arg), std::string::npos) << e.what();
   }
@@ -223,23 +223,23 @@ TEST_F(SetOption, UnreadableArgumentIsRejected) {
 
 TEST_F(SetOption, PathThroughAScalarIsRejected) {
   const InputError e =
-      input_error([&] { load_scenario(write("tiny.json", minimal_scenario()), {"/name/x=1"}); });
+      thrown_input_error([&] { load_scenario(write("tiny.json", minimal_scenario()), {"/name/x=1"}); });
   EXPECT_EQ(e.file(), "--set");
 }
 
 TEST_F(SetOption, YearsOutOfOrderNameTheSetThatMovedOne) {
   const auto file = write("tiny.json", minimal_scenario());
-  const InputError e = input_error([&] { load_scenario(file, {"/calendar/end_year=2030"}); });
+  const InputError e = thrown_input_error([&] { load_scenario(file, {"/calendar/end_year=2030"}); });
   EXPECT_EQ(e.file(), "--set /calendar/end_year=2030");  // follow-up ends 2026 in the file
   EXPECT_EQ(e.place(), "/calendar");
 }
 
 TEST_F(SetOption, BadValueNamesTheSetArgument) {
   const auto file = write("tiny.json", minimal_scenario());
-  const InputError unknown = input_error([&] { load_scenario(file, {"/no_such_key=1"}); });
+  const InputError unknown = thrown_input_error([&] { load_scenario(file, {"/no_such_key=1"}); });
   EXPECT_EQ(unknown.file(), "--set /no_such_key=1");
   EXPECT_EQ(unknown.place(), "/no_such_key");
-  const InputError share = input_error([&] { load_scenario(file, {"/calendar/rounds/0/share=0.5"}); });
+  const InputError share = thrown_input_error([&] { load_scenario(file, {"/calendar/rounds/0/share=0.5"}); });
   EXPECT_EQ(share.file(), "--set /calendar/rounds/0/share=0.5");  // the sum fails at /calendar/rounds
   EXPECT_EQ(share.place(), "/calendar/rounds");
 }
@@ -253,13 +253,13 @@ class BadInput : public forlob::testing::ScenarioFiles {
     Json doc = minimal_scenario();
     doc[Json::json_pointer(pointer)] = value;
     file_ = write("bad.json", doc).string();
-    return input_error([&] { load_scenario(file_); });
+    return thrown_input_error([&] { load_scenario(file_); });
   }
   std::string file_;
 };
 
 TEST_F(BadInput, MissingFileSaysItCannotBeOpened) {
-  const InputError e = input_error([&] { load_scenario(dir_ / "no_such.json"); });
+  const InputError e = thrown_input_error([&] { load_scenario(dir_ / "no_such.json"); });
   EXPECT_EQ(e.file(), (dir_ / "no_such.json").string());
   EXPECT_EQ(e.place(), "");
   EXPECT_EQ(e.expected().rfind("cannot open: ", 0), 0u) << e.what();
@@ -267,7 +267,7 @@ TEST_F(BadInput, MissingFileSaysItCannotBeOpened) {
 
 TEST_F(BadInput, MalformedJsonGivesLineAndColumnOnOneLine) {
   const auto file = write_text("bad.json", "{\n  \"name\": \"x\",\n  oops\n}\n");
-  const InputError e = input_error([&] { load_scenario(file); });
+  const InputError e = thrown_input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.file(), file.string());
   EXPECT_EQ(e.place(), "line 3, column 3");
   EXPECT_EQ(e.expected().rfind("malformed JSON: ", 0), 0u) << e.what();
@@ -276,18 +276,18 @@ TEST_F(BadInput, MalformedJsonGivesLineAndColumnOnOneLine) {
 
 TEST_F(BadInput, ColumnsCountCharactersNotBytes) {
   const auto file = write_text("bad.json", "{\"Øst\": x}");
-  EXPECT_EQ(input_error([&] { load_scenario(file); }).place(), "line 1, column 9");  // byte 10
+  EXPECT_EQ(thrown_input_error([&] { load_scenario(file); }).place(), "line 1, column 9");  // byte 10
 }
 
 TEST_F(BadInput, DuplicateKeyIsNotSilentlyOverwritten) {
   const auto file = write_text(
       "dup.json",
       R"({"flex": {"caps": {"2024": {"Nord": 1}, "2024": {"Nord": 2}}}, "l": [{}, {"a": 1, "a": 1}]})");
-  const InputError e = input_error([&] { load_scenario(file); });
+  const InputError e = thrown_input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.place(), "/flex/caps/2024");
   EXPECT_EQ(e.expected(), "duplicate key '2024'");
   const auto in_array = write_text("dup2.json", R"({"l": [{}, [1, {"a": 1, "a": 1}]]})");
-  EXPECT_EQ(input_error([&] { load_scenario(in_array); }).place(), "/l/1/1/a");
+  EXPECT_EQ(thrown_input_error([&] { load_scenario(in_array); }).place(), "/l/1/1/a");
 }
 
 TEST_F(BadInput, UnknownKeyIsNamedWithTheAllowedKeys) {
@@ -311,7 +311,7 @@ TEST_F(BadInput, MissingSpecialty) {
   Json doc = minimal_scenario();
   doc["fill"]["mean"].erase("b");
   const auto file = write("bad.json", doc);
-  const InputError e = input_error([&] { load_scenario(file); });
+  const InputError e = thrown_input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.place(), "/fill/mean");
   EXPECT_EQ(e.expected(), "missing specialty 'b'");
 }
@@ -379,7 +379,7 @@ TEST_F(BadInput, ExtraordinarySpecialtyThatIsNotATrialSpecialty) {
   const auto file = write(
       "child.json",
       Json{{"extends", trial}, {"extraordinary", {{"specialties", {"almen_medicin", "hospital_other"}}}}});
-  const InputError e = input_error([&] { load_scenario(file); });
+  const InputError e = thrown_input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.file(), file.string());
   EXPECT_EQ(e.place(), "/extraordinary/specialties/1");
   EXPECT_EQ(e.expected().rfind("specialty 'hospital_other' is not a trial specialty", 0), 0u) << e.what();
@@ -390,7 +390,7 @@ TEST_F(BadInput, MissingSource) {
   doc["sources"].erase("/fill");
   doc["sources"]["/fill/mean"] = "published: somewhere";
   const auto file = write("bad.json", doc);
-  const InputError e = input_error([&] { load_scenario(file); });
+  const InputError e = thrown_input_error([&] { load_scenario(file); });
   EXPECT_EQ(e.place(), "/fill/concentration");
   EXPECT_EQ(e.expected(), "no source: add a /sources entry naming its source or 'assumption: ...'");
 }
@@ -399,7 +399,7 @@ TEST_F(BadInput, SourceCoversWholePathSegmentsOnly) {
   Json doc = minimal_scenario();
   doc["sources"].erase("/unfilled");
   doc["sources"]["/unfill"] = "assumption: a prefix of the name, not of the path";
-  const InputError e = input_error([&] { load_scenario(write("bad.json", doc)); });
+  const InputError e = thrown_input_error([&] { load_scenario(write("bad.json", doc)); });
   EXPECT_EQ(e.place(), "/sources/~1unfill");  // stale, and would not cover /unfilled anyway
 }
 

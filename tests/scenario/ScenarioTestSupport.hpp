@@ -79,7 +79,7 @@ class ScenarioFiles : public ::testing::Test {
 
 // The InputError that `f` throws; a test failure if it throws none.
 template <typename F>
-InputError input_error(F&& f) {
+InputError thrown_input_error(F&& f) {
   try {
     f();
   } catch (const InputError& e) {

@@ -9,12 +9,13 @@
 #include "engine/Runner.hpp"
 #include "scenario/ScenarioLoader.hpp"
 #include "sensitivity/ReplicationNoise.hpp"
+#include "support/ShippedScenarios.hpp"
 
 namespace forlob {
 namespace {
 
-const std::string kFlex = std::string(FORLOB_SOURCE_DIR) + "/scenarios/flex_scheme.json";
-const std::string kTrial = std::string(FORLOB_SOURCE_DIR) + "/scenarios/extraordinary_trial.json";
+using testing::kFlexScenario;
+using testing::kTrialScenario;
 const std::string kHeadline = "completed_trial_specialties_2026_2036";
 const double kNan = std::numeric_limits<double>::quiet_NaN();
 
@@ -29,7 +30,7 @@ EvaluationOptions options(std::int64_t replications, int threads) {
 SimulationEvaluator pair_evaluator(const std::vector<std::string>& params) {
   std::vector<ParameterSpec> specs;
   for (const std::string& p : params) specs.push_back(parse_parameter_arg(p));
-  return SimulationEvaluator({{kFlex, {}}, {kTrial, {}}}, specs, {});
+  return SimulationEvaluator({{kFlexScenario, {}}, {kTrialScenario, {}}}, specs, {});
 }
 
 TEST(EvaluatorTest, ComparingDefaultsToTheTrialSpecialtiesForABAndTheDifference) {
@@ -42,20 +43,21 @@ TEST(EvaluatorTest, ComparingDefaultsToTheTrialSpecialtiesForABAndTheDifference)
 }
 
 TEST(EvaluatorTest, UnknownOutputIsAnInputError) {
-  EXPECT_THROW(
-      (void)SimulationEvaluator({{kFlex, {}}}, {parse_parameter_arg("fill.kind.flex=0.8:1.2")}, {"nope"}),
-      InputError);
-  // b: and diff: need a second scenario.
-  EXPECT_THROW((void)SimulationEvaluator({{kFlex, {}}}, {parse_parameter_arg("fill.kind.flex=0.8:1.2")},
-                                         {"diff:" + kHeadline}),
+  EXPECT_THROW((void)SimulationEvaluator({{kFlexScenario, {}}},
+                                         {parse_parameter_arg("fill.kind.flex=0.8:1.2")}, {"nope"}),
                InputError);
+  // b: and diff: need a second scenario.
+  EXPECT_THROW(
+      (void)SimulationEvaluator({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.flex=0.8:1.2")},
+                                {"diff:" + kHeadline}),
+      InputError);
 }
 
 // The base point reproduces `forlob compare` exactly: same seed, same replications, same sums.
 TEST(EvaluatorTest, BasePointEqualsTheRunnersHeadlinesForAAndBAndTheDifference) {
   const SimulationEvaluator e = pair_evaluator({"fill.kind.flex=0.8:1.2"});
   const Evaluation r = e.evaluate({{kNan}}, options(12, 2));
-  const Scenario a = load_scenario(kFlex), b = load_scenario(kTrial);
+  const Scenario a = load_scenario(kFlexScenario), b = load_scenario(kTrialScenario);
   RunOptions ro;
   ro.seed = 99;
   ro.replications = 12;
@@ -91,7 +93,8 @@ TEST(EvaluatorTest, ResultsAreIdenticalAtOneAndTwoThreads) {
 // scheme posts no extraordinary courses, so their fill multiplier cannot change anything in A:
 // every replication must come out identical, not just the means.
 TEST(EvaluatorTest, PointsDifferingInAParameterTheScenarioIgnoresArePairedExactly) {
-  const SimulationEvaluator e({{kFlex, {}}}, {parse_parameter_arg("fill.kind.extraordinary=0.5:1.5")}, {});
+  const SimulationEvaluator e({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.extraordinary=0.5:1.5")},
+                              {});
   const Evaluation r = e.evaluate({{0.5}, {1.5}}, options(8, 2));
   const auto low = r.replicates(0, 0), high = r.replicates(1, 0);
   EXPECT_TRUE(std::equal(low.begin(), low.end(), high.begin()));
@@ -105,7 +108,8 @@ TEST(EvaluatorTest, PointsDifferingInAParameterTheScenarioIgnoresArePairedExactl
 // replications has a relative sd of about sqrt(2/39) = 0.23, so the bound 0.5 sits many standard
 // errors from both.
 TEST(EvaluatorTest, PointsDifferingInAParameterThatMattersArePairedByReplication) {
-  const SimulationEvaluator e({{kFlex, {}}}, {parse_parameter_arg("fill.kind.reposting=0.8:1.2")}, {});
+  const SimulationEvaluator e({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.reposting=0.8:1.2")},
+                              {});
   const Evaluation r = e.evaluate({{0.8}, {1.2}}, options(40, 2));
   const auto x = r.replicates(0, 0), y = r.replicates(1, 0);
   double mean_d = 0;

@@ -14,23 +14,18 @@
 #include "sensitivity/FillGroups.hpp"
 #include "sensitivity/ParameterSpec.hpp"
 #include "sensitivity/ScenarioParameters.hpp"
+#include "support/InputErrorOf.hpp"
+#include "support/ShippedScenarios.hpp"
 
 namespace forlob {
 namespace {
 
-const std::string kFlex = std::string(FORLOB_SOURCE_DIR) + "/scenarios/flex_scheme.json";
+using testing::input_error_of;
+
+using testing::kFlexScenario;
 
 nlohmann::json small_document() {
   return nlohmann::json::parse(R"({"specialties": [{"id": "almen_medicin"}, {"id": "psykiatri"}]})");
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
 }
 
 TEST(ParameterSpecTest, ReadsNameAndBounds) {
@@ -46,7 +41,7 @@ TEST(ParameterSpecTest, ReadsNameAndBounds) {
 }
 
 TEST(ParameterSpecTest, RejectsReversedOrEqualBoundsAndNonNumbers) {
-  EXPECT_NE(error_of([] {
+  EXPECT_NE(input_error_of([] {
               parse_parameter_arg("fill.overall=1.2:0.8");
             }).find("expected LOW < HIGH, got 1.2 and 0.8"),
             std::string::npos);
@@ -69,7 +64,7 @@ TEST(ParameterSpecTest, ReadsAParameterFileAndRejectsDuplicates) {
   EXPECT_EQ(specs[2].origin, file.string() + ": /parameters/1");
   EXPECT_THROW(collect_parameters({"fill.kind.flex=0.9:1.1"}, file.string()), InputError);
   std::ofstream(file) << R"({"parameters": [{"name": "fill.overall", "lower": 2, "upper": 1}]})";
-  EXPECT_NE(error_of([&] { read_parameter_file(file); }).find("/parameters/0: expected LOW < HIGH"),
+  EXPECT_NE(input_error_of([&] { read_parameter_file(file); }).find("/parameters/0: expected LOW < HIGH"),
             std::string::npos);
   std::filesystem::remove(file);
   EXPECT_THROW(collect_parameters({}, ""), InputError);
@@ -97,7 +92,7 @@ TEST(FillGroupsTest, GroupsMapToTheScaleAndMultiplierPointers) {
 TEST(FillGroupsTest, UnknownSpecialtyRegionKindOrGroupIsAnInputErrorNamingTheArgument) {
   const nlohmann::json doc = small_document();
   const std::string origin = "--param fill.specialty.kirurgi=0.8:1.2";
-  const std::string e = error_of([&] { fill_group_target("fill.specialty.kirurgi", doc, origin); });
+  const std::string e = input_error_of([&] { fill_group_target("fill.specialty.kirurgi", doc, origin); });
   EXPECT_EQ(e.rfind(origin + ": unknown specialty 'kirurgi'", 0), 0u) << e;
   EXPECT_NE(e.find("almen_medicin, psykiatri"), std::string::npos);
   EXPECT_THROW(fill_group_target("fill.region.Vest", doc, "x"), InputError);
@@ -109,7 +104,7 @@ TEST(FillGroupsTest, UnknownSpecialtyRegionKindOrGroupIsAnInputErrorNamingTheArg
 
 TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
   const ScenarioParameters p(
-      kFlex, {},
+      kFlexScenario, {},
       {parse_parameter_arg("fill.kind.flex=0.5:1.5"), parse_parameter_arg("fill.kind.reposting=0.5:1.5"),
        parse_parameter_arg("/fill/mean/almen_medicin/Syd=0.4:0.7")});
   ASSERT_EQ(p.parameters().size(), 3u);
@@ -135,7 +130,7 @@ TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
 // The /fill/scale keys default to 1 when a scenario leaves them out: the group's factor is the value.
 TEST(ScenarioParametersTest, FillScaleGroupsSetTheScenariosFillScale) {
   const ScenarioParameters p(
-      kFlex, {},
+      kFlexScenario, {},
       {parse_parameter_arg("fill.overall=0.8:1.2"), parse_parameter_arg("fill.specialty.psykiatri=0.8:1.2"),
        parse_parameter_arg("fill.region.Øst=0.8:1.2")});
   for (const BoundParameter& b : p.parameters()) EXPECT_EQ(b.base, 1.0) << b.pointer;
@@ -149,53 +144,55 @@ TEST(ScenarioParametersTest, FillScaleGroupsSetTheScenariosFillScale) {
   EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Ost))], 1.2);
   EXPECT_DOUBLE_EQ(s.fill.scale_region[static_cast<std::size_t>(index(Region::Nord))], 1.0);
   // The same keys by pointer: the value itself, 1 when the scenario leaves it out.
-  const ScenarioParameters q(kFlex, {}, {parse_parameter_arg("/fill/scale/region/Syd=0.5:1")});
+  const ScenarioParameters q(kFlexScenario, {}, {parse_parameter_arg("/fill/scale/region/Syd=0.5:1")});
   EXPECT_EQ(q.parameters()[0].base_level(), 1.0);
   EXPECT_DOUBLE_EQ(q.load(std::vector<double>{0.5}).fill.scale_region[1], 0.5);
-  const ScenarioParameters bad(kFlex, {}, {parse_parameter_arg("/fill/scale/region/Vest=0.5:1")});
+  const ScenarioParameters bad(kFlexScenario, {}, {parse_parameter_arg("/fill/scale/region/Vest=0.5:1")});
   EXPECT_THROW(bad.check_bounds(), InputError);
 }
 
 TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
-  const std::string unknown =
-      error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/nope=0:1")}); });
+  const std::string unknown = input_error_of(
+      [] { (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/nope=0:1")}); });
   EXPECT_EQ(unknown.rfind("--param /fill/nope=0:1: expected a pointer to a number", 0), 0u) << unknown;
   EXPECT_NE(unknown.find("(/fill has: "), std::string::npos) << unknown;
   EXPECT_NE(unknown.find("concentration"), std::string::npos) << unknown;
-  const std::string object =
-      error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean=0:1")}); });
+  const std::string object = input_error_of(
+      [] { (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean=0:1")}); });
   EXPECT_NE(object.find("/fill/mean is an object"), std::string::npos) << object;
   const std::string text =
-      error_of([] { (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/name=0:1")}); });
+      input_error_of([] { (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/name=0:1")}); });
   EXPECT_NE(text.find("/name is a string"), std::string::npos) << text;
   // almen medicin in Nord has a calibrated cell, which replaces /fill/mean there.
-  const std::string shadowed = error_of([] {
-    (void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0:1")});
+  const std::string shadowed = input_error_of([] {
+    (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0:1")});
   });
   EXPECT_NE(shadowed.find("is replaced by /fill/cells/almen_medicin/Nord/mean"), std::string::npos)
       << shadowed;
-  EXPECT_THROW((void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/mean/kirurgi/Nord=0:1")}),
-               InputError);
-  EXPECT_THROW((void)ScenarioParameters(kFlex, {}, {parse_parameter_arg("fill/concentration=0:1")}),
+  EXPECT_THROW(
+      (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean/kirurgi/Nord=0:1")}),
+      InputError);
+  EXPECT_THROW((void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("fill/concentration=0:1")}),
                InputError);
   // Two names for one value.
-  EXPECT_THROW((void)ScenarioParameters(kFlex, {},
+  EXPECT_THROW((void)ScenarioParameters(kFlexScenario, {},
                                         {parse_parameter_arg("fill.kind.flex=0.5:1"),
                                          parse_parameter_arg("/fill/kind_multiplier/flex=0.5:1")}),
                InputError);
 }
 
 TEST(ScenarioParametersTest, BoundsTheScenarioRejectsFailBeforeAnyRunNamingTheParameter) {
-  const ScenarioParameters p(kFlex, {}, {parse_parameter_arg("/fill/cells/almen_medicin/Nord/mean=0.4:1.3")});
-  const std::string e = error_of([&] { p.check_bounds(); });
+  const ScenarioParameters p(kFlexScenario, {},
+                             {parse_parameter_arg("/fill/cells/almen_medicin/Nord/mean=0.4:1.3")});
+  const std::string e = input_error_of([&] { p.check_bounds(); });
   EXPECT_EQ(e.rfind("--param /fill/cells/almen_medicin/Nord/mean=0.4:1.3: "
                     "/fill/cells/almen_medicin/Nord/mean: expected",
                     0),
             0u)
       << e;
   EXPECT_NE(e.find("at 1.3"), std::string::npos) << e;
-  EXPECT_NO_THROW(
-      ScenarioParameters(kFlex, {}, {parse_parameter_arg("/fill/concentration=50:200")}).check_bounds());
+  EXPECT_NO_THROW(ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/concentration=50:200")})
+                      .check_bounds());
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ TEST(CellDistribution, MeanSdAndQuantilesEqualADirectComputationOnRandomSamples)
       const Sample x = random_sample(gen, n, lo, hi);
       const CellDistribution d = one_cell(x);
       const CellSummary s = d.summary(0);
-      SCOPED_TRACE(testing::Message() << "n=" << n << " range " << lo << ".." << hi);
+      SCOPED_TRACE(::testing::Message() << "n=" << n << " range " << lo << ".." << hi);
       EXPECT_EQ(s.n, static_cast<std::int64_t>(n));
       EXPECT_DOUBLE_EQ(s.mean, direct_mean(x));
       EXPECT_NEAR(s.sd, direct_sd(x), 1e-12 * std::max(1.0, direct_sd(x)));
@@ -102,10 +102,10 @@ TEST(CellDistribution, CellsAreIndependent) {
 
 TEST(CellDistribution, MergingInAnySplitAndOrderEqualsOneAccumulator) {
   constexpr std::size_t kCells = 40;
-  constexpr int kReplications = 300;
+  constexpr int kRuns = 300;
   std::mt19937_64 gen(7);
   std::vector<Sample> reps;
-  for (int r = 0; r < kReplications; ++r) reps.push_back(random_sample(gen, kCells, -100 - r, 100 + r));
+  for (int r = 0; r < kRuns; ++r) reps.push_back(random_sample(gen, kCells, -100 - r, 100 + r));
 
   CellDistribution whole(kCells);
   for (const Sample& x : reps) whole.add(x);
