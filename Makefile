@@ -52,7 +52,7 @@ test: build test-deps
 
 # Every test once more under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs this too), at
 # -O1 without debug information: reports still name functions. It compiles in unity batches of 16
-# files, which takes 4 minutes instead of 10 on two cores (mostly CLI11, gtest and nlohmann_json
+# files, which takes 4 minutes instead of 10 on an idle two-core machine (mostly CLI11, gtest and nlohmann_json
 # parsed once per batch, not once per file); the normal build stays one file at a time, so each
 # file still has to compile on its own. So names at file scope, anonymous namespaces included, must
 # be unique within a target.
