@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 #include <sys/wait.h>
 #include <algorithm>
@@ -24,9 +25,7 @@ using testing::read_file;
 class CalibrationCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    work_ = fs::temp_directory_path() / (std::string("forlob-calibration-cli-") + info->name());
-    fs::remove_all(work_);
+    work_ = testing::fresh_test_directory("forlob-calibration-cli-");
     fs::create_directories(work_ / "out");
     fs::copy(fs::path(FORLOB_SOURCE_DIR) / "calibration" / "data", work_ / "data");
   }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 #include <sys/wait.h>
 #include <algorithm>
@@ -26,15 +27,7 @@ using testing::read_file;
 
 class Cli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string("forlob-cli-") + info->test_suite_name() + "-" + info->name();
-    for (char& c : name)
-      if (c == '/') c = '_';
-    work_ = fs::temp_directory_path() / name;
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-  }
+  void SetUp() override { work_ = testing::fresh_test_directory("forlob-cli-"); }
   void TearDown() override { fs::remove_all(work_); }
   Result run(const std::vector<std::string>& args) { return testing::run_forlob(args, work_); }
   fs::path write(const std::string& name, const std::string& text) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -21,15 +22,7 @@ using testing::read_file;
 
 class ForecastCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = std::string("forlob-forecast-") + info->test_suite_name() + "-" + info->name();
-    for (char& c : name)
-      if (c == '/') c = '_';
-    work_ = fs::temp_directory_path() / name;
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-  }
+  void SetUp() override { work_ = testing::fresh_test_directory("forlob-forecast-"); }
   void TearDown() override { fs::remove_all(work_); }
 
   ProgramResult forecast(std::vector<std::string> args) {

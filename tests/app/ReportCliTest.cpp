@@ -13,6 +13,7 @@
 #include "output/CsvFormat.hpp"
 #include "report/TidyCsv.hpp"
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -24,12 +25,7 @@ using testing::read_file;
 
 class ReportCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    work_ = fs::temp_directory_path() / (std::string("forlob-report-cli-") + info->name());
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-  }
+  void SetUp() override { work_ = testing::fresh_test_directory("forlob-report-cli-"); }
   void TearDown() override { fs::remove_all(work_); }
 
   ProgramResult forlob(std::vector<std::string> args) {

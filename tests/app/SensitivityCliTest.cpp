@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -36,12 +37,7 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
 
 class SensitivityCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    work_ = fs::temp_directory_path() / (std::string("forlob-sens-cli-") + info->name());
-    fs::remove_all(work_);
-    fs::create_directories(work_);
-  }
+  void SetUp() override { work_ = testing::fresh_test_directory("forlob-sens-cli-"); }
   void TearDown() override { fs::remove_all(work_); }
 
   ProgramResult run(const std::vector<std::string>& args) { return testing::run_forlob(args, work_); }

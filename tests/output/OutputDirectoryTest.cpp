@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "core/Errors.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -16,13 +15,7 @@ namespace fs = std::filesystem;
 
 class OutputDirectoryTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    root = fs::temp_directory_path() /
-           (std::string("forlob_outdir_") + info->name() + "_" + std::to_string(std::random_device{}()));
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
+  void SetUp() override { root = testing::fresh_test_directory("forlob-outdir-"); }
   void TearDown() override { fs::remove_all(root); }
 
   static std::string read(const fs::path& p) {

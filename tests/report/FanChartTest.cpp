@@ -3,15 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
 
-using test::fixture_value;
+using testing::fixture_value;
 
 YearlyTable fixture_table(const std::filesystem::path& dir) {
-  test::write_report_fixture(dir);
+  testing::write_report_fixture(dir);
   YearlyTable t;
   t.add_yearly(TidyCsv::read(dir / "yearly.csv", "yearly.csv"));
   t.add_yearly(TidyCsv::read(dir / "difference.csv", "difference.csv"));
@@ -20,7 +20,7 @@ YearlyTable fixture_table(const std::filesystem::path& dir) {
 }
 
 TEST(FanChart, BandsComeFromTheRowsOfTheScenarioRegionSpecialtyAndMetric) {
-  test::TempDir dir;
+  testing::TestDirectory dir;
   const YearlyTable t = fixture_table(dir.path());
   const FanSeries s = fan_series(t, {"flex_scheme", "all", "almen_medicin", "completed"}, 2021, 2026);
   ASSERT_EQ(s.points.size(), 6U);

@@ -5,14 +5,14 @@
 #include <cmath>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
 
 TEST(FlowsChart, TakesTheMeansOfAllRegionsAndSpecialtiesForEachFlow) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
   YearlyTable t;
   t.add_yearly(TidyCsv::read(dir.path() / "yearly.csv", "yearly.csv"));
   const FlowsData d = flows_data(t, "extraordinary_trial", 2021, 2023);
@@ -20,7 +20,8 @@ TEST(FlowsChart, TakesTheMeansOfAllRegionsAndSpecialtiesForEachFlow) {
   ASSERT_EQ(d.means.size(), kFlowMetricCount);
   for (std::size_t m = 0; m < kFlowMetricCount; ++m)
     for (std::size_t y = 0; y < d.years.size(); ++y)
-      EXPECT_EQ(d.means[m][y], test::fixture_value(1, d.years[y], "all", "all", kFlowMetrics[m].metric) + 0.5)
+      EXPECT_EQ(d.means[m][y],
+                testing::fixture_value(1, d.years[y], "all", "all", kFlowMetrics[m].metric) + 0.5)
           << kFlowMetrics[m].metric << " " << d.years[y];
 }
 

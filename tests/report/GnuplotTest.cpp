@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/FanChart.hpp"
-#include "report/TestSupport.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -27,7 +27,7 @@ Chart small_chart(const std::string& title) {
 }
 
 TEST(Gnuplot, DrawsAnSvgAndAPng) {
-  test::TempDir work;
+  testing::TestDirectory work;
   const RenderedChart r = render_chart(small_chart("Øst – new specialists"), work.path());
   EXPECT_EQ(r.name, "small");
   EXPECT_NE(r.svg.find("<svg"), std::string::npos);
@@ -47,7 +47,7 @@ TEST(Gnuplot, TheSameChartGivesTheSameBytes) {
 }
 
 TEST(Gnuplot, TextFromTheDataRunsNoCommand) {
-  test::TempDir work;
+  testing::TestDirectory work;
   const auto marker = work.path() / "INJECTED";
   const std::string evil = "x` touch INJECTED `' ; system('touch INJECTED') ; '";
   Chart c = small_chart(evil);
@@ -57,7 +57,7 @@ TEST(Gnuplot, TextFromTheDataRunsNoCommand) {
 }
 
 TEST(Gnuplot, AFailingScriptNamesTheChartAndGnuplotsMessage) {
-  test::TempDir work;
+  testing::TestDirectory work;
   Chart c;
   c.name = "broken";
   c.commands = "plot 'no_such_file.tsv' using 1:2\n";
@@ -72,7 +72,7 @@ TEST(Gnuplot, AFailingScriptNamesTheChartAndGnuplotsMessage) {
 }
 
 TEST(Gnuplot, DataFilesMustHavePlainNames) {
-  test::TempDir work;
+  testing::TestDirectory work;
   Chart c = small_chart("t");
   c.data.push_back({"../escape.tsv", "1\t2\n"});
   EXPECT_THROW(render_chart(c, work.path()), std::invalid_argument);

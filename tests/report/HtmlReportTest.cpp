@@ -7,7 +7,7 @@
 #include "output/CsvFormat.hpp"
 #include "report/ReportCharts.hpp"
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -18,9 +18,9 @@ struct Page {
 };
 
 // The page for the fixture, with stand-in images (no gnuplot needed).
-Page page(const test::FixtureFiles& files = {}) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), files);
+Page page(const testing::FixtureFiles& files = {}) {
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), files);
   Page p{read_report_inputs(dir.path()), ""};
   const std::vector<Chart> charts = report_charts(p.inputs);
   std::vector<RenderedChart> rendered;

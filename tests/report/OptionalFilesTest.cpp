@@ -8,8 +8,8 @@
 #include "report/HeadlinesCsv.hpp"
 #include "report/SensitivityCsv.hpp"
 #include "report/SweepCsv.hpp"
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {

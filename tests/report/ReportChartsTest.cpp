@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -15,8 +15,8 @@ std::vector<std::string> names(const std::vector<Chart>& charts) {
 }
 
 TEST(ReportCharts, ACompareGetsFanDifferenceAndFlowCharts) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
   const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
   EXPECT_EQ(names(charts),
             (std::vector<std::string>{"new_specialists_trial_specialties", "new_specialists_almen_medicin",
@@ -43,8 +43,8 @@ TEST(ReportCharts, ACompareGetsFanDifferenceAndFlowCharts) {
 }
 
 TEST(ReportCharts, FanChartsOfTheFourTogetherUseTheHeadlineQuantiles) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
   const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
   // flex_scheme (scenario 0) in 2021: median 7 * 21 = 147, p05 139, p25 143, p75 151, p95 155.
   EXPECT_NE(charts[0].data[0].text.find("2021\t139\t143\t147\t151\t155\n"), std::string::npos)
@@ -54,8 +54,8 @@ TEST(ReportCharts, FanChartsOfTheFourTogetherUseTheHeadlineQuantiles) {
 }
 
 TEST(ReportCharts, WithoutBandsCsvTheCaptionSaysThereIsOnlyThe90PercentBand) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), {.bands = false, .headlines = false});
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), {.bands = false, .headlines = false});
   const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
   ASSERT_FALSE(charts.empty());
   EXPECT_NE(charts[1].caption.find("band: 90% interval"), std::string::npos);
@@ -63,8 +63,8 @@ TEST(ReportCharts, WithoutBandsCsvTheCaptionSaysThereIsOnlyThe90PercentBand) {
 }
 
 TEST(ReportCharts, SweepSensitivityAndForecastAddTheirCharts) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
   const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
   const std::vector<std::string> n = names(charts);
   for (const char* expected :

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace forlob::test {
+namespace forlob::testing {
 
 inline const std::vector<std::string> kFixtureScenarios{"flex_scheme", "extraordinary_trial"};
 inline const std::string kFixtureDifference = "extraordinary_trial - flex_scheme";
@@ -173,4 +173,4 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
   }
 }
 
-}  // namespace forlob::test
+}  // namespace forlob::testing

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -12,11 +12,11 @@ namespace {
 using testing::input_error_of;
 
 TEST(ReportInputs, ReadsEveryFileTheDirectoryHas) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
   const ReportInputs in = read_report_inputs(dir.path());
   EXPECT_EQ(in.scenario_names(), (std::vector<std::string>{"flex_scheme", "extraordinary_trial"}));
-  EXPECT_EQ(in.difference_label(), test::kFixtureDifference);
+  EXPECT_EQ(in.difference_label(), testing::kFixtureDifference);
   EXPECT_TRUE(in.has_yearly);
   EXPECT_TRUE(in.has_bands);
   EXPECT_TRUE(in.headlines_from_csv);
@@ -26,8 +26,8 @@ TEST(ReportInputs, ReadsEveryFileTheDirectoryHas) {
 }
 
 TEST(ReportInputs, FallsBackToSummaryHeadlinesWithoutHeadlinesCsv) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), {.bands = false, .headlines = false});
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), {.bands = false, .headlines = false});
   const ReportInputs in = read_report_inputs(dir.path());
   EXPECT_FALSE(in.headlines_from_csv);
   EXPECT_FALSE(in.has_bands);
@@ -36,8 +36,8 @@ TEST(ReportInputs, FallsBackToSummaryHeadlinesWithoutHeadlinesCsv) {
 }
 
 TEST(ReportInputs, ARunOrCompareNeedsItsYearlyFiles) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
   std::filesystem::remove(dir.path() / "difference.csv");
   EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path()); }),
             (dir.path() / "difference.csv").string() + ": cannot open: No such file or directory");
@@ -47,11 +47,11 @@ TEST(ReportInputs, ARunOrCompareNeedsItsYearlyFiles) {
 }
 
 TEST(ReportInputs, ScenariosOfTheSummaryMustBeInYearlyCsv) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
-  test::write_text(dir.path() / "yearly.csv",
-                   "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\n"
-                   "flex_scheme,2021,all,all,completed,1,0,1,1,1\n");
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
+  testing::write_text(dir.path() / "yearly.csv",
+                      "scenario,year,region,specialty,metric,mean,sd,p05,p50,p95\n"
+                      "flex_scheme,2021,all,all,completed,1,0,1,1,1\n");
   EXPECT_EQ(
       input_error_of([&] { read_report_inputs(dir.path()); }),
       (dir.path() / "yearly.csv").string() +
@@ -59,7 +59,7 @@ TEST(ReportInputs, ScenariosOfTheSummaryMustBeInYearlyCsv) {
 }
 
 TEST(ReportInputs, ADirectoryWithNothingToReportNamesSummaryJson) {
-  test::TempDir dir;
+  testing::TestDirectory dir;
   EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path()); }),
             (dir.path() / "summary.json").string() + ": cannot open: No such file or directory");
   EXPECT_EQ(input_error_of([&] { read_report_inputs(dir.path() / "missing"); }),
@@ -67,8 +67,9 @@ TEST(ReportInputs, ADirectoryWithNothingToReportNamesSummaryJson) {
 }
 
 TEST(ReportInputs, ASensitivityDirectoryNeedsNoSummary) {
-  test::TempDir dir;
-  test::write_text(dir.path() / "sensitivity.csv", "method,output,parameter,index,estimate,ci_low,ci_high\n");
+  testing::TestDirectory dir;
+  testing::write_text(dir.path() / "sensitivity.csv",
+                      "method,output,parameter,index,estimate,ci_low,ci_high\n");
   const ReportInputs in = read_report_inputs(dir.path());
   EXPECT_FALSE(in.summary);
   EXPECT_TRUE(in.sensitivity);

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
 #include "support/RunProgram.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 using testing::read_file;
 
 TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
   const ReportResult r = write_report(dir.path());
   EXPECT_EQ(r.charts.size(), 10U);
   for (const std::string& name : r.charts) {
@@ -38,21 +38,21 @@ TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
 }
 
 TEST(Report, ReplacesTheChartsOfAnEarlierReport) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
   fs::create_directories(dir.path() / "charts");
-  test::write_text(dir.path() / "charts" / "stale.svg", "<svg/>");
+  testing::write_text(dir.path() / "charts" / "stale.svg", "<svg/>");
   write_report(dir.path());
   EXPECT_FALSE(fs::exists(dir.path() / "charts" / "stale.svg"));
   EXPECT_TRUE(fs::exists(dir.path() / "charts" / "flows_flex_scheme.svg"));
 }
 
 TEST(Report, BadInputWritesNothing) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path());
-  test::write_text(dir.path() / "bands.csv",
-                   "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95\n"
-                   "flex_scheme,2021,all,all,completed,1,2,x,4,5\n");
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path());
+  testing::write_text(dir.path() / "bands.csv",
+                      "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95\n"
+                      "flex_scheme,2021,all,all,completed,1,2,x,4,5\n");
   EXPECT_EQ(testing::input_error_of([&] { write_report(dir.path()); }),
             (dir.path() / "bands.csv").string() + ": line 2, column 8 (p50): expected a number, got 'x'");
   EXPECT_FALSE(fs::exists(dir.path() / "charts"));

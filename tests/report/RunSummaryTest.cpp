@@ -3,17 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
 
 using testing::input_error_of;
 
-RunSummary fixture_summary(const test::FixtureFiles& files = {}) {
-  test::TempDir dir;
-  test::write_report_fixture(dir.path(), files);
+RunSummary fixture_summary(const testing::FixtureFiles& files = {}) {
+  testing::TestDirectory dir;
+  testing::write_report_fixture(dir.path(), files);
   return read_run_summary(dir.path() / "summary.json", "summary.json");
 }
 

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {

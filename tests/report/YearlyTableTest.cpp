@@ -3,22 +3,22 @@
 #include <gtest/gtest.h>
 
 #include "report/ReportFixture.hpp"
-#include "report/TestSupport.hpp"
 #include "support/InputErrorOf.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob {
 namespace {
 
-using test::fixture_value;
+using testing::fixture_value;
 
 class YearlyTableFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    test::write_report_fixture(dir_.path());
+    testing::write_report_fixture(dir_.path());
     table_.add_yearly(TidyCsv::read(dir_.path() / "yearly.csv", "yearly.csv"));
     table_.add_yearly(TidyCsv::read(dir_.path() / "difference.csv", "difference.csv"));
   }
-  test::TempDir dir_;
+  testing::TestDirectory dir_;
   YearlyTable table_;
 };
 
@@ -39,7 +39,7 @@ TEST_F(YearlyTableFixture, ASeriesIsOneCellByYearWithMeanAndQuantiles) {
 
 TEST_F(YearlyTableFixture, BandsAddQuartilesToTheSameCells) {
   table_.add_bands(TidyCsv::read(dir_.path() / "bands.csv", "bands.csv"));
-  const auto s = table_.series({test::kFixtureDifference, "all", "all", "completed"}, 2026, 2026);
+  const auto s = table_.series({testing::kFixtureDifference, "all", "all", "completed"}, 2026, 2026);
   ASSERT_EQ(s.size(), 1U);
   const double median = fixture_value(2, 2026, "all", "all", "completed");
   EXPECT_EQ(s[0].q.p25, median - 5);
@@ -49,7 +49,7 @@ TEST_F(YearlyTableFixture, BandsAddQuartilesToTheSameCells) {
 
 TEST_F(YearlyTableFixture, KnowsWhichScenariosItHolds) {
   EXPECT_TRUE(table_.has_scenario("flex_scheme"));
-  EXPECT_TRUE(table_.has_scenario(test::kFixtureDifference));
+  EXPECT_TRUE(table_.has_scenario(testing::kFixtureDifference));
   EXPECT_FALSE(table_.has_scenario("flex"));
   EXPECT_TRUE(table_.series({"flex_scheme", "Syd", "all", "completed"}, 2000, 2100).empty());
 }

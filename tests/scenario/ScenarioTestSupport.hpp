@@ -2,7 +2,6 @@
 // Shared pieces of the scenario tests: a temporary directory for small scenario files, a minimal
 // valid scenario to mutate, and a helper that returns the InputError a call throws.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "core/Errors.hpp"
+#include "support/TestDirectory.hpp"
 
 namespace forlob::testing {
 
@@ -52,13 +52,7 @@ inline nlohmann::json minimal_flex() {
 
 class ScenarioFiles : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = std::filesystem::temp_directory_path() / ("forlob_" + std::string(info->test_suite_name()) + "_" +
-                                                     info->name() + "_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = fresh_test_directory("forlob-scenario-"); }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::filesystem::path write_text(const std::string& name, const std::string& text) const {
