@@ -127,10 +127,13 @@ void Replication::open_round(int year, int round, Month when, const std::vector<
 // The re-posting count at which `p` would fill within its round by the fill draws alone (R5:
 // re-postings come before any other fate), or -1 if it would stay unfilled.
 int Replication::natural_fill(const Posting& p) const {
-  for (Posting q = p;; q = next_attempt(q, repost_month(q.month))) {
+  for (Posting q = p;;) {
     if (fill_.fills(q, fill_key_)) return q.reposts;
-    if (q.reposts >= scenario_.unfilled.max_reposts) return -1;
+    // As settle_unfilled: no re-posting left, or the next one falls after the horizon (PendingAtEnd).
+    const Month when = repost_month(q.month);
+    if (q.reposts >= scenario_.unfilled.max_reposts || when > last_month_) return -1;
     q.reposts += 1;
+    q = next_attempt(q, when);
   }
 }
 

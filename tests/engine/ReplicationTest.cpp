@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "engine/FillOverride.hpp"
 #include "support/RunOnce.hpp"
 #include "support/TinyScenario.hpp"
 
@@ -121,6 +122,54 @@ TEST(Replication, TheSameSeedAndReplicationGiveTheSameTally) {
   for (int y = 2020; y <= 2022; ++y)
     differing += a.get(y, Region::Nord, 0, Metric::Filled) != b.get(y, Region::Nord, 0, Metric::Filled);
   EXPECT_GT(differing, 0);
+}
+
+// Asks, as every round opens, at which re-posting each of its courses would fill by its own draws.
+class NaturalFillProbe final : public FillOverride {
+ public:
+  struct Answer {
+    int year, round, reposts;
+  };
+  void begin_replication(StreamKey) override {}
+  void on_round(int year, int round, std::span<const Posting> postings, const NaturalFill& natural) override {
+    for (const Posting& p : postings) answers.push_back({year, round, natural(p)});
+  }
+  std::optional<bool> fills(const Posting&) override { return std::nullopt; }
+  std::vector<Answer> answers;
+};
+
+// A re-posting that would fall after the last simulated month never happens (the course is pending
+// at the end), so the last autumn's courses fill at their first attempt or not at all, while
+// earlier autumns' courses may fill at a re-posting. (The year after the horizon has no fill rates:
+// asking for them read past the end of the fill model's table.)
+TEST(Replication, NaturalFillStopsAtTheHorizonAsRePostingsDo) {
+  Scenario s = tiny_scenario(1, 40);
+  s.calendar.rounds = {{"spring", 3, 0.5, false}, {"autumn", 9, 0.5, true}};
+  testing::set_fill(s, 0.3);
+  s.unfilled.max_reposts = 2;
+  s.unfilled.repost_delay_months = 4;  // September + 4 is January of the next year
+  Replication engine(s);
+  NaturalFillProbe probe;
+  engine.set_fill_override(&probe);
+  for (int replication = 0; replication < 5; ++replication) {
+    Tally t(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(),
+            engine.anchor_layout().pairs.size());
+    engine.run(11, replication, t);
+  }
+  int last_autumn = 0, last_autumn_filled = 0, earlier_refilled = 0;
+  for (const NaturalFillProbe::Answer& a : probe.answers) {
+    if (a.round != 1) continue;
+    if (a.year == s.calendar.end_year) {
+      ++last_autumn;
+      EXPECT_LE(a.reposts, 0) << "no re-posting after " << s.calendar.end_year;
+      if (a.reposts == 0) ++last_autumn_filled;
+    } else if (a.reposts > 0) {
+      ++earlier_refilled;
+    }
+  }
+  EXPECT_EQ(last_autumn, 5 * 3 * 20);  // 5 replications, 3 regions, half of 40 courses
+  EXPECT_GT(last_autumn_filled, 0);
+  EXPECT_GT(earlier_refilled, 0);  // P(fill at a re-posting) = 0.7 x 0.3 + 0.49 x 0.3 = 0.36
 }
 
 }  // namespace
