@@ -2,7 +2,6 @@
 
 #include <tbb/parallel_for.h>
 #include <boost/math/distributions/beta.hpp>
-#include <boost/math/special_functions/beta.hpp>
 #include <boost/random/binomial_distribution.hpp>
 #include <cmath>
 
@@ -33,8 +32,7 @@ std::vector<YearCount> simulate_posting_years(StreamKey key, double mu, double k
   std::vector<YearCount> years;
   for (std::size_t t = 0; t < posted.size(); ++t) {
     KeyedStream rate_stream(key.with(kYearRate).with(t));
-    const double rate =
-        boost::math::ibeta_inv(mu * kappa, (1 - mu) * kappa, uniform01(rate_stream), MathPolicy());
+    const double rate = beta_quantile(mu, kappa, uniform01(rate_stream));
     KeyedStream fill_stream(key.with(kYearFilled).with(t));
     boost::random::binomial_distribution<int> binomial(posted[t], rate);
     years.push_back({static_cast<int>(t), posted[t], binomial(fill_stream)});

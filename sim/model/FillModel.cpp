@@ -1,22 +1,10 @@
 #include "model/FillModel.hpp"
 
 #include <algorithm>
-#include <boost/math/special_functions/beta.hpp>
 
 #include "core/MathPolicy.hpp"
 
 namespace forlob {
-
-namespace {
-
-// Inverse-CDF draw of Beta(mean k, (1 - mean) k) from a keyed uniform: monotone in the mean, so runs
-// that differ only in a fill parameter stay coupled replication by replication.
-double beta_quantile(double mean, double concentration, double u) {
-  if (concentration <= 0 || mean <= 0 || mean >= 1) return mean;
-  return boost::math::ibeta_inv(mean * concentration, (1 - mean) * concentration, u, MathPolicy());
-}
-
-}  // namespace
 
 FillModel::FillModel(const Scenario& scenario)
     : scenario_(scenario),
@@ -30,26 +18,25 @@ FillModel::FillModel(const Scenario& scenario)
 
 void FillModel::draw(StreamKey replication) {
   const FillSpec& fill = scenario_.fill;
-  for (int s = 0; s < scenario_.specialty_count(); ++s)
+  for (int s = 0; s < scenario_.specialty_count(); ++s) {
+    const std::uint64_t specialty_key = specialty_keys_[static_cast<std::size_t>(s)];
     for (Region r : kRegions) {
       const int ri = index(r);
-      const StreamKey cell = replication.with(specialty_keys_[static_cast<std::size_t>(s)]);
       const double mean = fill.mean[static_cast<std::size_t>(s)][static_cast<std::size_t>(ri)];
       // The replication's mean rate (parameter uncertainty). Keys as before the year layer existed.
-      KeyedStream mean_stream(replication.with(Purpose::FillRate)
-                                  .with(specialty_keys_[static_cast<std::size_t>(s)])
-                                  .with(static_cast<std::uint64_t>(ri)));
+      KeyedStream mean_stream(
+          replication.with(Purpose::FillRate).with(specialty_key).with(static_cast<std::uint64_t>(ri)));
       const double drawn = beta_quantile(mean, fill.concentration_of(s, ri), uniform01(mean_stream));
       const double scale = fill.scale_of(s, ri);
       base_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(ri)] =
           std::clamp(drawn * scale, 0.0, 1.0);
       const double year_concentration = fill.year_concentration_of(s, ri);
+      const StreamKey year_key =
+          replication.with(specialty_key).with(Purpose::FillYear).with(static_cast<std::uint64_t>(ri));
       for (int y = 0; y < years_; ++y) {
         double year_rate = drawn;
         if (year_concentration > 0) {
-          KeyedStream year_stream(cell.with(Purpose::FillYear)
-                                      .with(static_cast<std::uint64_t>(ri))
-                                      .with(static_cast<std::uint64_t>(first_year_ + y)));
+          KeyedStream year_stream(year_key.with(static_cast<std::uint64_t>(first_year_ + y)));
           year_rate = beta_quantile(drawn, year_concentration, uniform01(year_stream));
         }
         for (int k = 0; k < kPostingKindCount; ++k)
@@ -60,6 +47,7 @@ void FillModel::draw(StreamKey replication) {
           }
       }
     }
+  }
 }
 
 bool FillModel::fills(const Posting& p, StreamKey fill_key) const {
