@@ -111,18 +111,11 @@ Command add_backcast_command(CLI::App& app) {
             const PublishedFigures figures = read_published_figures(dir, o->data);
             const PostingRecords records =
                 read_posting_records(dir / "posting_records.csv", (dir / "posting_records.csv").string());
-            const std::filesystem::path out_path =
-                o->flags.out.empty() ? std::filesystem::path("output") / (s.name + "_backcast")
-                                     : std::filesystem::path(o->flags.out);
+            const std::filesystem::path out_path = o->flags.out_dir(s.name + "_backcast");
             OutputDirectory out(out_path, o->flags.force);
 
             ProgressBar progress(o->flags.replications, !o->flags.quiet && stderr_is_terminal());
-            RunOptions options;
-            options.seed = o->flags.seed;
-            options.replications = o->flags.replications;
-            options.threads = o->flags.threads;
-            options.progress = &progress;
-            const RunResult result = run_scenarios({&s}, options);
+            const RunResult result = run_scenarios({&s}, o->flags.run_options(&progress));
             progress.finish();
 
             const std::vector<BackcastRow> rows =

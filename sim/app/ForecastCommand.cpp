@@ -51,10 +51,7 @@ Command add_forecast_command(CLI::App& app) {
                                std::to_string(last) + " (the follow-up horizon of " + scenario.file + ")");
             std::optional<ObservedFigures> observed;
             if (!o->observed.empty()) observed = read_observed_figures(o->observed, scenario, o->through);
-            const std::filesystem::path out_path =
-                o->flags.out.empty()
-                    ? std::filesystem::path("output") / (scenario.name + "_evaluation_forecast")
-                    : std::filesystem::path(o->flags.out);
+            const std::filesystem::path out_path = o->flags.out_dir(scenario.name + "_evaluation_forecast");
             OutputDirectory out(out_path, o->flags.force);
 
             ProgressBar progress(o->flags.replications, !o->flags.quiet && stderr_is_terminal());

@@ -47,12 +47,7 @@ int execute(const std::string& command, const std::vector<const Scenario*>& scen
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
-  RunOptions options;
-  options.seed = flags.seed;
-  options.replications = flags.replications;
-  options.threads = flags.threads;
-  options.progress = &progress;
-  const RunResult result = run_scenarios(scenarios, options);
+  const RunResult result = run_scenarios(scenarios, flags.run_options(&progress));
   progress.finish();
 
   const std::vector<std::string> files = write_run_files(out, result, command);
@@ -80,9 +75,7 @@ Command add_run_command(CLI::App& app) {
   add_run_flags(*cmd, o->flags);
   return {cmd, [o] {
             const Scenario s = load_scenario(o->file, o->flags.set);
-            const std::filesystem::path out = o->flags.out.empty() ? std::filesystem::path("output") / s.name
-                                                                   : std::filesystem::path(o->flags.out);
-            return execute("run", {&s}, o->flags, out);
+            return execute("run", {&s}, o->flags, o->flags.out_dir(s.name));
           }};
 }
 
@@ -101,10 +94,7 @@ Command add_compare_command(CLI::App& app) {
   return {cmd, [o] {
             const Scenario a = load_scenario(o->file_a, o->flags.set);
             const Scenario b = load_scenario(o->file_b, o->flags.set);
-            const std::filesystem::path out =
-                o->flags.out.empty() ? std::filesystem::path("output") / (a.name + "_vs_" + b.name)
-                                     : std::filesystem::path(o->flags.out);
-            return execute("compare", {&a, &b}, o->flags, out);
+            return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name));
           }};
 }
 

@@ -2,7 +2,22 @@
 
 #include <CLI/CLI.hpp>
 
+#include "engine/Runner.hpp"
+
 namespace forlob {
+
+std::filesystem::path RunFlags::out_dir(const std::string& default_name) const {
+  return out.empty() ? std::filesystem::path("output") / default_name : std::filesystem::path(out);
+}
+
+RunOptions RunFlags::run_options(ProgressSink* progress) const {
+  RunOptions options;
+  options.seed = seed;
+  options.replications = replications;
+  options.threads = threads;
+  options.progress = progress;
+  return options;
+}
 
 void add_run_flags(CLI::App& cmd, RunFlags& f) {
   cmd.add_option("--replications,-n", f.replications, "Monte Carlo replications")

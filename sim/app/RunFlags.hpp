@@ -1,6 +1,7 @@
 #pragma once
 // Options shared by every command that simulates: replications, seed, threads, output, --set.
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@ class App;
 
 namespace forlob {
 
+class ProgressSink;
+struct RunOptions;
+
 struct RunFlags {
   std::int64_t replications = 5000;
   std::uint64_t seed = 20260113;  // the date of the trial's framework (seed 001)
@@ -18,6 +22,11 @@ struct RunFlags {
   bool force = false;
   bool quiet = false;
   std::vector<std::string> set;  // "/json/pointer=value" patches
+
+  // --out, or output/<default_name> when it is not given.
+  std::filesystem::path out_dir(const std::string& default_name) const;
+  // The engine's options for these flags, reporting to `progress`.
+  RunOptions run_options(ProgressSink* progress) const;
 };
 
 // Declares --replications, --seed, --threads, --out, --force, --quiet and --set on `cmd`.

@@ -12,10 +12,9 @@ std::vector<ScenarioInput> SensitivityFlags::inputs() const {
 
 std::filesystem::path SensitivityFlags::out_path(const SimulationEvaluator& evaluator,
                                                  const std::string& suffix) const {
-  if (!run.out.empty()) return run.out;
   const std::vector<Scenario>& s = evaluator.base_scenarios();
   const std::string name = s.size() == 2 ? s[0].name + "_vs_" + s[1].name : s[0].name;
-  return std::filesystem::path("output") / (name + "_" + suffix);
+  return run.out_dir(name + "_" + suffix);
 }
 
 EvaluationOptions SensitivityFlags::evaluation_options(ProgressSink* progress) const {

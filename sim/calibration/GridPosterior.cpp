@@ -11,7 +11,7 @@
 namespace forlob {
 
 FillGrid::FillGrid(const GridSettings& settings)
-    : settings_(settings), mu_points_(settings.mu_points), kappa_points_(settings.kappa_points) {
+    : mu_points_(settings.mu_points), kappa_points_(settings.kappa_points) {
   if (mu_points_ < 2 || kappa_points_ < 1 || !(settings.kappa_min > 0) ||
       settings.kappa_max < settings.kappa_min ||
       (kappa_points_ > 1 && settings.kappa_max == settings.kappa_min))

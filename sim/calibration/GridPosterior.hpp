@@ -31,10 +31,8 @@ class FillGrid {
   double mu_edge(int i) const { return static_cast<double>(i) / mu_points_; }
   double log_kappa(int j) const { return log_min_ + (j + 0.5) * log_step_; }
   double log_kappa_edge(int j) const { return log_min_ + j * log_step_; }
-  const GridSettings& settings() const { return settings_; }
 
  private:
-  GridSettings settings_;
   int mu_points_, kappa_points_;
   double log_min_, log_step_;
 };
@@ -71,8 +69,6 @@ class CellPosterior {
 
   // log p(data | prior), with the binomial coefficients: comparable across priors.
   double log_evidence() const { return log_evidence_; }
-  double weight(int i, int j) const { return weight_[index(i, j)]; }
-  const std::vector<double>& mu_marginal() const { return mu_marginal_; }
   const std::vector<double>& kappa_marginal() const { return kappa_marginal_; }
 
   double mu_mean() const;

@@ -6,31 +6,11 @@
 #include <tuple>
 
 #include "output/CsvFormat.hpp"
+#include "output/TextTable.hpp"
 
 namespace forlob {
 
 namespace {
-
-// Columns of text: the first two left-aligned, the others right-aligned; widths in code points.
-void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows) {
-    width.resize(std::max(width.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], utf8_width(row[c]));
-  }
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - utf8_width(row[c]), ' ');
-      if (c < 2)
-        line.append(row[c]).append(pad).append("  ");
-      else
-        line.append(c > 2 ? "  " : "").append(pad).append(row[c]);
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-  }
-}
 
 std::string mean_and_interval(const ForecastRow& row) {
   return format_fixed(row.mean, 1) + " [" + format_fixed(row.p05, 0) + std::string(kEnDash) +
@@ -86,7 +66,9 @@ void print_forecast_table(std::ostream& out, const ForecastResult& result,
                        cell(region, id, CourseKind::Ordinary, "filled", true),
                        cell(region, id, CourseKind::Ordinary, "in_course", true)});
     }
-  print_columns(out, table);
+  TextTable text({true, true});  // region and specialty left, numbers right
+  for (auto& row : table) text.add(std::move(row));
+  text.print(out);
 
   if (!result.observed) return;
   const ObservedFigures& observed = *result.observed;

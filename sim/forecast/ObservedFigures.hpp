@@ -33,9 +33,6 @@ struct ObservedFigures {
   std::vector<ObservedCell> cells;  // in file order
 };
 
-// The columns an observed-figures file must have (in any order).
-inline constexpr std::string_view kObservedColumns = "year,round,region,specialty,kind,posted,filled,source";
-
 // Parses and validates `text` read from `file` against the scenario: years of the trial up to
 // `through_year`, the scenario's round names, regions and specialties (extraordinary rows only in
 // the trial's specialties), whole numbers 0 <= filled <= posted, a source with a tier

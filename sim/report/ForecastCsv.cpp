@@ -1,5 +1,7 @@
 #include "report/ForecastCsv.hpp"
 
+#include "report/QuantileColumns.hpp"
+
 namespace forlob {
 
 std::vector<ForecastTableRow> read_forecast_csv(const TidyCsv& csv) {
@@ -7,9 +9,8 @@ std::vector<ForecastTableRow> read_forecast_csv(const TidyCsv& csv) {
       {"region", "specialty", "year", "course_kind", "measure", "mean", "p05", "p25", "p50", "p75", "p95"});
   const std::size_t region = csv.column("region"), specialty = csv.column("specialty"),
                     year = csv.column("year"), kind = csv.column("course_kind"),
-                    measure = csv.column("measure"), mean = csv.column("mean"), p05 = csv.column("p05"),
-                    p25 = csv.column("p25"), p50 = csv.column("p50"), p75 = csv.column("p75"),
-                    p95 = csv.column("p95");
+                    measure = csv.column("measure"), mean = csv.column("mean");
+  const QuantileColumns quantiles(csv);
   std::vector<ForecastTableRow> out;
   for (std::size_t r = 0; r < csv.rows(); ++r) {
     ForecastTableRow row;
@@ -19,11 +20,7 @@ std::vector<ForecastTableRow> read_forecast_csv(const TidyCsv& csv) {
     row.course_kind = csv.text(r, kind);
     row.measure = csv.text(r, measure);
     row.mean = csv.number(r, mean);
-    row.q.p05 = csv.number(r, p05);
-    row.q.p25 = csv.number(r, p25);
-    row.q.p50 = csv.number(r, p50);
-    row.q.p75 = csv.number(r, p75);
-    row.q.p95 = csv.number(r, p95);
+    row.q = quantiles.read(csv, r);
     out.push_back(std::move(row));
   }
   return out;

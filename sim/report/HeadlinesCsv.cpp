@@ -1,5 +1,7 @@
 #include "report/HeadlinesCsv.hpp"
 
+#include "report/QuantileColumns.hpp"
+
 namespace forlob {
 
 std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv) {
@@ -7,9 +9,8 @@ std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv) {
                        "p50", "p75", "p95"});
   const std::size_t scenario = csv.column("scenario"), headline = csv.column("headline"),
                     label = csv.column("label"), first = csv.column("first_year"),
-                    last = csv.column("last_year"), mean = csv.column("mean"), p05 = csv.column("p05"),
-                    p25 = csv.column("p25"), p50 = csv.column("p50"), p75 = csv.column("p75"),
-                    p95 = csv.column("p95");
+                    last = csv.column("last_year"), mean = csv.column("mean");
+  const QuantileColumns quantiles(csv);
   const auto sd = csv.find_column("sd"), mc_se = csv.find_column("mc_se");
   std::vector<HeadlineRow> out;
   for (std::size_t r = 0; r < csv.rows(); ++r) {
@@ -23,11 +24,7 @@ std::vector<HeadlineRow> read_headlines_csv(const TidyCsv& csv) {
     h.mean = csv.number(r, mean);
     if (sd) h.sd = csv.number(r, *sd);
     if (mc_se) h.mc_se = csv.number(r, *mc_se);
-    h.q.p05 = csv.number(r, p05);
-    h.q.p25 = csv.number(r, p25);
-    h.q.p50 = csv.number(r, p50);
-    h.q.p75 = csv.number(r, p75);
-    h.q.p95 = csv.number(r, p95);
+    h.q = quantiles.read(csv, r);
     out.push_back(std::move(h));
   }
   return out;

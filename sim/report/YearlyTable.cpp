@@ -1,5 +1,7 @@
 #include "report/YearlyTable.hpp"
 
+#include "report/QuantileColumns.hpp"
+
 namespace forlob {
 
 namespace {
@@ -41,17 +43,12 @@ void YearlyTable::add_bands(const TidyCsv& csv) {
   csv.require_columns(
       {"scenario", "year", "region", "specialty", "metric", "p05", "p25", "p50", "p75", "p95"});
   const KeyColumns k(csv);
-  const std::size_t p05 = csv.column("p05"), p25 = csv.column("p25"), p50 = csv.column("p50"),
-                    p75 = csv.column("p75"), p95 = csv.column("p95");
+  const QuantileColumns quantiles(csv);
   for (std::size_t r = 0; r < csv.rows(); ++r) {
     const int year = csv.integer(r, k.year, kFirstYear, kLastYear);
     YearValue& v = cells_[k.key(csv, r)][year];
     v.year = year;
-    v.q.p05 = csv.number(r, p05);
-    v.q.p25 = csv.number(r, p25);
-    v.q.p50 = csv.number(r, p50);
-    v.q.p75 = csv.number(r, p75);
-    v.q.p95 = csv.number(r, p95);
+    v.q = quantiles.read(csv, r);
   }
 }
 

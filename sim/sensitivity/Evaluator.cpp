@@ -35,7 +35,6 @@ struct PointWorker {
   const LoadedPoint* point = nullptr;
   std::vector<std::unique_ptr<Replication>> engines;
   std::vector<std::unique_ptr<Tally>> tallies;
-  std::vector<std::int32_t> sums;  // per scenario, per output
 
   void use(const LoadedPoint& p) {
     if (point == &p) return;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "output/CsvFormat.hpp"
+#include "output/TextTable.hpp"
 
 namespace forlob {
 
@@ -14,23 +15,10 @@ namespace {
 using Row = std::vector<std::string>;
 
 // Left-aligns the first `left` columns and right-aligns the rest.
-void print_table(std::ostream& out, const std::vector<Row>& rows, std::size_t left) {
-  std::vector<std::size_t> width;
-  for (const Row& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], utf8_width(row[c]));
-    }
-  for (const Row& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string pad(width[c] - utf8_width(row[c]), ' ');
-      if (c > 0) line += "  ";
-      line += c < left ? row[c] + pad : pad + row[c];
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-  }
+void print_table(std::ostream& out, std::vector<Row> rows, std::size_t left) {
+  TextTable table(std::vector<bool>(left, true));
+  for (Row& row : rows) table.add(std::move(row));
+  table.print(out);
 }
 
 std::string number(double value, int decimals) {
@@ -87,7 +75,7 @@ void print_sweep_table(std::ostream& out, const SweepDesign& design, const Simul
       row.push_back(bootstrap_interval(s.p05, s.p95, 1));
       rows.push_back(row);
     }
-    print_table(out, rows, oat ? 2 : 1);
+    print_table(out, std::move(rows), oat ? 2 : 1);
     if (evaluation.points > max_rows)
       out << "(" << evaluation.points - max_rows << " more points in sweep.csv)\n";
   }
@@ -143,7 +131,7 @@ void print_sensitivity_table(std::ostream& out, const SensitivityAnalysis& analy
       }
       rows.push_back(row);
     }
-    print_table(out, rows, 1);
+    print_table(out, std::move(rows), 1);
     const ReplicationNoise& n = analysis.noise[o];
     out << "Replication noise: " << percent_or_all(n.share) << " of the variance of the point means (sd²/R "
         << format_trimmed(n.noise_variance, 3) << " against " << format_trimmed(n.total_variance, 3) << ")\n";
