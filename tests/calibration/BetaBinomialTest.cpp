@@ -68,6 +68,14 @@ TEST(BetaBinomial, StaysFiniteWhereThePmfUnderflows) {
   const std::vector<double> p = beta_binomial_pmf(300, 9900, 100);
   EXPECT_EQ(p[0], 0.0);
   EXPECT_NEAR(std::accumulate(p.begin(), p.end(), 0.0), 1.0, 1e-10);
+  // lgamma of arguments near 1e4 carries relative errors of about 1e-11, hence a relative tolerance.
+  for (int y = 270; y <= 300; ++y) {
+    const double expected = std::exp(beta_binomial_log_pmf(y, 300, 9900, 100));
+    EXPECT_NEAR(p[static_cast<std::size_t>(y)], expected, 1e-9 * expected) << y;
+  }
+  double mean = 0;
+  for (int y = 0; y <= 300; ++y) mean += y * p[static_cast<std::size_t>(y)];
+  EXPECT_NEAR(mean, 300 * 0.99, 1e-8 * 300);
 }
 
 }  // namespace

@@ -36,6 +36,11 @@ TEST(HistoryValidation, NaiveForecastIsLastRateTimesPostedWithBinomialIntervals)
   EXPECT_LE(boost::math::cdf(b, f.low90 - 1), 0.05);
   EXPECT_GT(boost::math::cdf(b, f.low90), 0.05);
   EXPECT_GE(boost::math::cdf(b, f.high90), 0.95);
+  EXPECT_LT(boost::math::cdf(b, f.high90 - 1), 0.95);
+  EXPECT_LE(boost::math::cdf(b, f.low50 - 1), 0.25);
+  EXPECT_GT(boost::math::cdf(b, f.low50), 0.25);
+  EXPECT_GE(boost::math::cdf(b, f.high50), 0.75);
+  EXPECT_LT(boost::math::cdf(b, f.high50 - 1), 0.75);
   EXPECT_EQ(f.last_fit_year, 2016);
 }
 
@@ -55,14 +60,14 @@ TEST(HistoryValidation, ModelForecastWidensWhenRatesSwingBetweenYears) {
 TEST(HistoryValidation, ScoresCountCoverageWidthAndError) {
   std::vector<YearForecast> f(2);
   f[0] = {"model", 2017, 100, 50, 2011, 2016, 48, 45, 52, 40, 60};
-  f[1] = {"model", 2018, 100, 70, 2011, 2016, 50, 46, 54, 41, 61};
+  f[1] = {"model", 2018, 100, 70, 2011, 2016, 50, 46, 54, 41, 75};  // 70: outside 50 %, inside 90 %
   const std::vector<ForecastScore> s = score(f);
   ASSERT_EQ(s.size(), 1U);
   EXPECT_EQ(s[0].points, 2);
   EXPECT_DOUBLE_EQ(s[0].coverage50, 0.5);
-  EXPECT_DOUBLE_EQ(s[0].coverage90, 0.5);
+  EXPECT_DOUBLE_EQ(s[0].coverage90, 1.0);
   EXPECT_DOUBLE_EQ(s[0].width50, 7.5);
-  EXPECT_DOUBLE_EQ(s[0].width90, 20);
+  EXPECT_DOUBLE_EQ(s[0].width90, 27);
   EXPECT_DOUBLE_EQ(s[0].mae, 11);
 }
 

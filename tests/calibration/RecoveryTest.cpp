@@ -65,6 +65,8 @@ TEST(Recovery, SameSeedSameStudy) {
   RecoveryOptions o = study();
   o.datasets = 20;
   const RecoveryResult a = run_recovery(o), b = run_recovery(o);
+  ASSERT_EQ(a.cases.size(), 20u);
+  ASSERT_EQ(b.cases.size(), 20u);
   for (std::size_t i = 0; i < a.cases.size(); ++i) {
     EXPECT_EQ(a.cases[i].mu, b.cases[i].mu);
     EXPECT_EQ(a.cases[i].mu_low, b.cases[i].mu_low);
