@@ -13,6 +13,7 @@
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
 #include "output/RunFiles.hpp"
+#include "scenario/JsonReader.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
 namespace forlob {
@@ -55,9 +56,8 @@ int execute(const std::string& command, const std::vector<const Scenario*>& scen
 
   if (!flags.quiet) {
     print_summary_table(std::cout, result);
-    std::cout << "Wrote " << out_path.string() << "/ (";
-    for (std::size_t i = 0; i < files.size(); ++i) std::cout << (i ? ", " : "") << files[i];
-    std::cout << ") in " << format_fixed(result.wall_seconds, 1) << " s.\n";
+    std::cout << "Wrote " << out_path.string() << "/ (" << join(files) << ") in "
+              << format_fixed(result.wall_seconds, 1) << " s.\n";
   }
   return kExitOk;
 }

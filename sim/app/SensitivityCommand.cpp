@@ -8,6 +8,7 @@
 #include "app/SensitivityFlags.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
+#include "scenario/JsonReader.hpp"
 #include "sensitivity/PointsCsv.hpp"
 #include "sensitivity/SensitivityAnalysis.hpp"
 #include "sensitivity/SensitivityCsv.hpp"
@@ -32,7 +33,7 @@ nlohmann::json design_json(const SensitivityAnalysis& a) {
   } else {
     j["trajectories"] = o.trajectories;
     j["levels"] = o.levels;
-    j["delta"] = a.design.delta;
+    j["delta"] = a.design.morris.delta;
     j["sampler"] = "Morris trajectories on keyed streams; elementary effects per full parameter range";
     j["bootstrap_resamples"] = "trajectories, with replacement";
   }
@@ -78,51 +79,49 @@ Command add_sensitivity_command(CLI::App& app) {
   cmd->add_option("--bootstrap", o->analysis.bootstrap.resamples, "Bootstrap resamples for the 95% intervals")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
-  return {
-      cmd, [o] {
-        const SensitivityFlags& f = o->flags;
-        SensitivityOptions options = o->analysis;
-        options.method = o->method == "morris" ? SensitivityMethod::Morris : SensitivityMethod::Sobol;
-        options.bootstrap.seed = f.run.seed;
-        const SimulationEvaluator evaluator(f.inputs(), collect_parameters(f.params, f.params_file),
-                                            f.outputs);
-        const SensitivityDesign planned =
-            sensitivity_design(evaluator.parameters(), options);  // checks --levels
-        const std::filesystem::path out_path = f.out_path(evaluator, method_name(options.method));
-        OutputDirectory out(out_path, f.run.force);
+  return {cmd, [o] {
+            const SensitivityFlags& f = o->flags;
+            SensitivityOptions options = o->analysis;
+            options.method = o->method == "morris" ? SensitivityMethod::Morris : SensitivityMethod::Sobol;
+            options.bootstrap.seed = f.run.seed;
+            const SimulationEvaluator evaluator(f.inputs(), collect_parameters(f.params, f.params_file),
+                                                f.outputs);
+            SensitivityDesign design =
+                sensitivity_design(evaluator.parameters(), options);  // checks --levels
+            const std::filesystem::path out_path = f.out_path(evaluator, method_name(options.method));
+            OutputDirectory out(out_path, f.run.force);
 
-        ProgressBar progress(static_cast<std::int64_t>(planned.points.size()) * f.run.replications,
-                             !f.run.quiet && stderr_is_terminal());
-        const EvaluationOptions evaluation = f.evaluation_options(&progress);
-        const SensitivityAnalysis a = run_sensitivity(evaluator, options, evaluation);
-        progress.finish();
+            ProgressBar progress(static_cast<std::int64_t>(design.points.size()) * f.run.replications,
+                                 !f.run.quiet && stderr_is_terminal());
+            const RunOptions evaluation = f.run.run_options(&progress);
+            const SensitivityAnalysis a = run_sensitivity(evaluator, options, std::move(design), evaluation);
+            progress.finish();
 
-        out.write("sensitivity.csv", sensitivity_csv(a.rows));
-        out.write("sensitivity_noise.csv", sensitivity_noise_csv(a));
-        PointsTable table;
-        table.key_columns = {"block", "role"};
-        for (std::size_t p = 0; p < a.design.points.size(); ++p)
-          table.keys.push_back({std::to_string(a.design.block[p]), a.design.role[p]});
-        for (const BoundParameter& p : evaluator.parameters()) table.labels.push_back(p.spec.label);
-        table.levels = a.design.points;
-        out.write("sensitivity_points.csv", points_csv(table, a.evaluation));
-        const std::vector<std::string> files{"sensitivity.csv", "sensitivity_noise.csv",
-                                             "sensitivity_points.csv", "summary.json"};
-        out.write("summary.json", sensitivity_summary_json("sensitivity", evaluator, evaluation, a.evaluation,
-                                                           design_json(a), files)
-                                          .dump(2) +
-                                      "\n");
-        out.commit();
+            out.write("sensitivity.csv", sensitivity_csv(a.rows));
+            out.write("sensitivity_noise.csv", sensitivity_noise_csv(a));
+            PointsTable table;
+            table.key_columns = {"block", "role"};
+            for (std::size_t p = 0; p < a.design.points.size(); ++p)
+              table.keys.push_back({std::to_string(a.design.block[p]), a.design.role[p]});
+            for (const BoundParameter& p : evaluator.parameters()) table.labels.push_back(p.spec.label);
+            table.levels = a.design.points;
+            out.write("sensitivity_points.csv", points_csv(table, a.evaluation));
+            const std::vector<std::string> files{"sensitivity.csv", "sensitivity_noise.csv",
+                                                 "sensitivity_points.csv", "summary.json"};
+            out.write("summary.json", sensitivity_summary_json("sensitivity", evaluator, evaluation,
+                                                               a.evaluation, design_json(a), files)
+                                              .dump(2) +
+                                          "\n");
+            out.commit();
 
-        if (!f.run.quiet) {
-          print_sensitivity_table(std::cout, a, evaluator);
-          std::cout << "Wrote " << out_path.string()
-                    << "/ (sensitivity.csv, sensitivity_noise.csv, sensitivity_points.csv, summary.json): "
-                    << a.evaluation.points << " points x " << a.evaluation.replications << " replications in "
-                    << format_fixed(a.evaluation.wall_seconds, 1) << " s.\n";
-        }
-        return kExitOk;
-      }};
+            if (!f.run.quiet) {
+              print_sensitivity_table(std::cout, a, evaluator);
+              std::cout << "Wrote " << out_path.string() << "/ (" << join(files)
+                        << "): " << a.evaluation.points << " points x " << a.evaluation.replications
+                        << " replications in " << format_fixed(a.evaluation.wall_seconds, 1) << " s.\n";
+            }
+            return kExitOk;
+          }};
 }
 
 }  // namespace forlob

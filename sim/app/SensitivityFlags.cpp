@@ -17,15 +17,6 @@ std::filesystem::path SensitivityFlags::out_path(const SimulationEvaluator& eval
   return run.out_dir(name + "_" + suffix);
 }
 
-EvaluationOptions SensitivityFlags::evaluation_options(ProgressSink* progress) const {
-  EvaluationOptions o;
-  o.seed = run.seed;
-  o.replications = run.replications;
-  o.threads = run.threads;
-  o.progress = progress;
-  return o;
-}
-
 void add_sensitivity_flags(CLI::App& cmd, SensitivityFlags& f) {
   cmd.add_option("SCENARIO", f.scenario, "Scenario JSON file (A)")->required();
   cmd.add_option("--compare", f.compare,

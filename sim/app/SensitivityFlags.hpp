@@ -25,7 +25,6 @@ struct SensitivityFlags {
   std::vector<ScenarioInput> inputs() const;
   // --out, or output/<A>[_vs_<B>]_<suffix>.
   std::filesystem::path out_path(const SimulationEvaluator& evaluator, const std::string& suffix) const;
-  EvaluationOptions evaluation_options(ProgressSink* progress) const;
 };
 
 void add_sensitivity_flags(CLI::App& cmd, SensitivityFlags& flags);

@@ -8,6 +8,7 @@
 #include "app/SensitivityFlags.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
+#include "scenario/JsonReader.hpp"
 #include "sensitivity/PointsCsv.hpp"
 #include "sensitivity/SensitivitySummaryJson.hpp"
 #include "sensitivity/SensitivityTables.hpp"
@@ -51,7 +52,7 @@ Command add_sweep_command(CLI::App& app) {
 
         ProgressBar progress(static_cast<std::int64_t>(design.points.size()) * f.run.replications,
                              !f.run.quiet && stderr_is_terminal());
-        const EvaluationOptions options = f.evaluation_options(&progress);
+        const RunOptions options = f.run.run_options(&progress);
         const Evaluation evaluation = evaluator.evaluate(design.points, options);
         progress.finish();
 
@@ -73,7 +74,7 @@ Command add_sweep_command(CLI::App& app) {
 
         if (!f.run.quiet) {
           print_sweep_table(std::cout, design, evaluator, evaluation, kMaxTableRows);
-          std::cout << "Wrote " << out_path.string() << "/ (sweep.csv, summary.json): " << evaluation.points
+          std::cout << "Wrote " << out_path.string() << "/ (" << join(files) << "): " << evaluation.points
                     << " points x " << evaluation.replications << " replications in "
                     << format_fixed(evaluation.wall_seconds, 1) << " s.\n";
         }

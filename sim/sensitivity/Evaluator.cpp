@@ -90,7 +90,7 @@ std::vector<double> SimulationEvaluator::base_levels() const {
 }
 
 Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>& points,
-                                         const EvaluationOptions& options) const {
+                                         const RunOptions& options) const {
   const auto started = std::chrono::steady_clock::now();
   Evaluation result;
   result.points = points.size();

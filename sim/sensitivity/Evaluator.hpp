@@ -21,13 +21,6 @@ struct ScenarioInput {
   std::vector<std::string> set;  // --set patches, applied before the parameters
 };
 
-struct EvaluationOptions {
-  std::uint64_t seed = 20260113;
-  std::int64_t replications = 100;
-  int threads = 0;                   // 0: all hardware threads
-  ProgressSink* progress = nullptr;  // told after every replication of every point
-};
-
 // One output at one design point, across its replications.
 struct OutputSummary {
   double mean = 0;
@@ -68,7 +61,7 @@ class SimulationEvaluator {
   std::vector<double> base_levels() const;
 
   // points[p][i] is the level of parameter i at point p (NaN: the scenario's own value).
-  Evaluation evaluate(const std::vector<std::vector<double>>& points, const EvaluationOptions& options) const;
+  Evaluation evaluate(const std::vector<std::vector<double>>& points, const RunOptions& options) const;
 
  private:
   std::vector<ScenarioParameters> bindings_;

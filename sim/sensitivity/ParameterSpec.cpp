@@ -2,13 +2,13 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 
 #include "core/Errors.hpp"
+#include "core/TextFile.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/JsonText.hpp"
 
 namespace forlob {
 
@@ -49,15 +49,8 @@ ParameterSpec parse_parameter_arg(const std::string& text) {
 
 std::vector<ParameterSpec> read_parameter_file(const std::filesystem::path& file) {
   const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(name, "", "cannot open the parameter file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded())
-    throw InputError(
-        name, "",
-        "malformed JSON; expected {\"parameters\": [{\"name\": ..., \"lower\": ..., \"upper\": ...}]}");
+  // Line and column of malformed JSON, and duplicate keys rejected, as for scenarios.
+  const nlohmann::json doc = parse_json_text(read_text_file(file, name), name);
   const JsonReader root(doc, name);
   root.object({"parameters"});
   std::vector<ParameterSpec> specs;

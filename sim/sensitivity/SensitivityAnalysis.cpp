@@ -24,15 +24,12 @@ SensitivityDesign sensitivity_design(const std::vector<BoundParameter>& paramete
                                                       : "AB:" + parameters[within - 2].spec.label);
     }
   } else {
-    MorrisDesign m = morris_design(k, options.trajectories, options.levels, options.bootstrap.seed);
-    d.unit_points = std::move(m.unit_points);
-    d.moved = std::move(m.moved);
-    d.step = std::move(m.step);
-    d.delta = m.delta;
+    d.morris = morris_design(k, options.trajectories, options.levels, options.bootstrap.seed);
+    d.unit_points = std::move(d.morris.unit_points);
+    const std::vector<int>& moved = d.morris.moved;
     for (std::size_t p = 0; p < d.unit_points.size(); ++p) {
       d.block.push_back(p / (k + 1));
-      d.role.push_back(d.moved[p] < 0 ? "start"
-                                      : parameters[static_cast<std::size_t>(d.moved[p])].spec.label);
+      d.role.push_back(moved[p] < 0 ? "start" : parameters[static_cast<std::size_t>(moved[p])].spec.label);
     }
   }
   for (const std::vector<double>& u : d.unit_points) {
@@ -47,11 +44,11 @@ SensitivityDesign sensitivity_design(const std::vector<BoundParameter>& paramete
 }
 
 SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const SensitivityOptions& options,
-                                    const EvaluationOptions& evaluation) {
+                                    SensitivityDesign design, const RunOptions& evaluation) {
   SensitivityAnalysis a;
   a.options = options;
   const std::vector<BoundParameter>& parameters = evaluator.parameters();
-  a.design = sensitivity_design(parameters, options);
+  a.design = std::move(design);
   a.evaluation = evaluator.evaluate(a.design.points, evaluation);
   const char* method = method_name(options.method);
   for (std::size_t o = 0; o < a.evaluation.outputs.size(); ++o) {
@@ -64,14 +61,7 @@ SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const 
         a.rows.push_back({method, output, parameters[i].spec.label, "ST", s.total[i]});
       }
     } else {
-      MorrisDesign m;
-      m.parameters = parameters.size();
-      m.trajectories = options.trajectories;
-      m.levels = options.levels;
-      m.delta = a.design.delta;
-      m.moved = a.design.moved;
-      m.step = a.design.step;
-      const std::vector<MorrisEffects> e = morris_effects(m, y, options.bootstrap);
+      const std::vector<MorrisEffects> e = morris_effects(a.design.morris, y, options.bootstrap);
       for (std::size_t i = 0; i < parameters.size(); ++i) {
         a.rows.push_back({method, output, parameters[i].spec.label, "mu_star", e[i].mu_star});
         a.rows.push_back({method, output, parameters[i].spec.label, "mu", e[i].mu});

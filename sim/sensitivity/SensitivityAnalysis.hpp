@@ -8,6 +8,7 @@
 
 #include "sensitivity/Bootstrap.hpp"
 #include "sensitivity/Evaluator.hpp"
+#include "sensitivity/MorrisMethod.hpp"
 #include "sensitivity/ReplicationNoise.hpp"
 
 namespace forlob {
@@ -36,9 +37,7 @@ struct SensitivityDesign {
   std::vector<std::size_t> block;  // Sobol: row j of A, B, A_B^i; Morris: trajectory
   std::vector<std::string> role;   // "A", "B", "AB:<label>"; Morris: "start" or the label moved
   std::vector<std::vector<double>> unit_points;
-  std::vector<int> moved;  // Morris only
-  std::vector<double> step;
-  double delta = 0;
+  MorrisDesign morris;  // Morris only: the moves and steps (its unit points are in unit_points)
 };
 
 SensitivityDesign sensitivity_design(const std::vector<BoundParameter>& parameters,
@@ -52,7 +51,8 @@ struct SensitivityAnalysis {
   std::vector<ReplicationNoise> noise;  // per output
 };
 
+// Evaluates `design`, made by sensitivity_design for the evaluator's parameters and `options`.
 SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const SensitivityOptions& options,
-                                    const EvaluationOptions& evaluation);
+                                    SensitivityDesign design, const RunOptions& evaluation);
 
 }  // namespace forlob

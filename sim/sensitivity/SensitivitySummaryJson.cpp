@@ -9,7 +9,7 @@ namespace forlob {
 using Json = nlohmann::json;
 
 Json sensitivity_summary_json(const std::string& command, const SimulationEvaluator& evaluator,
-                              const EvaluationOptions& options, const Evaluation& evaluation, Json design,
+                              const RunOptions& options, const Evaluation& evaluation, Json design,
                               const std::vector<std::string>& files) {
   Json j;
   j["forlob_version"] = FORLOB_VERSION;

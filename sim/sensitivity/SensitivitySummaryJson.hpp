@@ -11,7 +11,7 @@
 namespace forlob {
 
 nlohmann::json sensitivity_summary_json(const std::string& command, const SimulationEvaluator& evaluator,
-                                        const EvaluationOptions& options, const Evaluation& evaluation,
+                                        const RunOptions& options, const Evaluation& evaluation,
                                         nlohmann::json design, const std::vector<std::string>& files);
 
 }  // namespace forlob

@@ -19,8 +19,8 @@ using testing::kTrialScenario;
 const std::string kHeadline = "completed_trial_specialties_2026_2036";
 const double kNan = std::numeric_limits<double>::quiet_NaN();
 
-EvaluationOptions options(std::int64_t replications, int threads) {
-  EvaluationOptions o;
+RunOptions options(std::int64_t replications, int threads) {
+  RunOptions o;
   o.seed = 99;
   o.replications = replications;
   o.threads = threads;
