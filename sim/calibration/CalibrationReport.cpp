@@ -3,23 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "calibration/CsvTable.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/TextTable.hpp"
 
 namespace forlob {
 
 namespace {
-
-std::string years_text(const std::vector<int>& years) {
-  if (years.empty()) return "";
-  bool contiguous = true;
-  for (std::size_t i = 1; i < years.size(); ++i) contiguous = contiguous && years[i] == years[i - 1] + 1;
-  if (years.size() == 1) return std::to_string(years[0]);
-  if (contiguous) return std::to_string(years.front()) + "-" + std::to_string(years.back());
-  std::string s;
-  for (std::size_t i = 0; i < years.size(); ++i) s += (i ? "," : "") + std::to_string(years[i]);
-  return s;
-}
 
 // 3 significant digits, at most 1 decimal above 10: 0.84, 27.9, 1230.
 std::string concentration(double x) {
@@ -43,9 +33,9 @@ void print_fill_fit(std::ostream& out, const FillFit& fit) {
   t.add({"cell", "rows", "years", "posted", "filled", "mean", "90% interval", "kappa", "90% interval",
          "pooled"});
   for (const CellFit& c : fit.cells)
-    t.add({c.specialty + "/" + c.region + "/" + c.kind, std::to_string(c.observations), years_text(c.years),
-           std::to_string(c.posted), std::to_string(c.filled), format_fixed(c.mean, 3),
-           interval(format_fixed(c.mean_low, 3), format_fixed(c.mean_high, 3)),
+    t.add({c.specialty + "/" + c.region + "/" + c.kind, std::to_string(c.observations),
+           number_ranges(c.years), std::to_string(c.posted), std::to_string(c.filled),
+           format_fixed(c.mean, 3), interval(format_fixed(c.mean_low, 3), format_fixed(c.mean_high, 3)),
            concentration(c.year_concentration),
            interval(concentration(c.year_concentration_low), concentration(c.year_concentration_high)),
            c.pooled ? "yes" : "no"});

@@ -28,7 +28,7 @@ std::string csv_place(int line, std::size_t column, std::string_view name) {
   return place;
 }
 
-std::string line_ranges(std::vector<int> lines) {
+std::string number_ranges(std::vector<int> lines) {
   std::sort(lines.begin(), lines.end());
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
   std::string out;
@@ -153,10 +153,8 @@ std::string CsvField::choice(std::initializer_list<std::string_view> choices) co
 
 std::string CsvField::id() const {
   const std::string& t = text();
-  const bool ok = !t.empty() && t.size() <= 64 && std::all_of(t.begin(), t.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-  if (!ok) expected("an id of lower-case letters, digits and '_' (e.g. almen_medicin)");
+  if (t.size() > 64 || !is_specialty_id(t))
+    expected("an id of lower-case letters, digits and '_' (e.g. almen_medicin)");
   return t;
 }
 

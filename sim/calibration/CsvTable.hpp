@@ -70,7 +70,7 @@ class CsvTable {
 // "line N, column M (name)" for a 0-based column index.
 std::string csv_place(int line, std::size_t column, std::string_view name);
 
-// "2-10", "3, 5-7": line numbers (sorted, unique) as ranges.
-std::string line_ranges(std::vector<int> lines);
+// "2-10", "3, 5-7": whole numbers such as lines or years, sorted and unique, as ranges.
+std::string number_ranges(std::vector<int> numbers);
 
 }  // namespace forlob

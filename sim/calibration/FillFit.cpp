@@ -8,6 +8,7 @@
 
 #include "calibration/CsvTable.hpp"
 #include "output/CsvFormat.hpp"
+#include "scenario/Scenario.hpp"
 
 namespace forlob {
 
@@ -30,7 +31,7 @@ std::string tier_counts(const std::vector<std::string>& tiers) {
 
 std::string cell_source(const CellData& c, const std::string& file) {
   std::string s = "calibrated: forlob calibrate, Beta-binomial grid posterior, " + file + " lines " +
-                  line_ranges(c.lines) + " (";
+                  number_ranges(c.lines) + " (";
   if (!c.parts.empty()) {
     for (std::size_t i = 0; i < c.parts.size(); ++i) s += (i ? ", " : "") + c.parts[i];
     s += c.parts.size() == 1 ? " is" : " are";
@@ -60,7 +61,7 @@ std::vector<CellData> group_cells(const PostingRecords& records) {
     c.lines.push_back(r.line);
     c.posted += r.posted;
     c.filled += r.filled;
-    c.tiers.push_back(r.source.substr(0, r.source.find(':')));
+    c.tiers.push_back(source_tier(r.source));
     if (!r.area.empty()) c.parts.push_back(r.area + " " + std::to_string(r.year));
     YearCount& y = years[key][r.year];
     y.year = r.year;

@@ -83,9 +83,7 @@ FittedFillCell read_cell(const JsonReader& c) {
   FittedFillCell cell;
   const JsonReader specialty = c.at("specialty");
   cell.specialty = specialty.non_empty_string();
-  for (char ch : cell.specialty)
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'))
-      specialty.expected("an id of lower-case letters, digits and '_'");
+  if (!is_specialty_id(cell.specialty)) specialty.expected("an id of lower-case letters, digits and '_'");
   cell.region = c.at("region").choice({"Nord", "Syd", "Øst", "all"});
   cell.kind = c.at("kind").choice({"ordinary", "reposting", "carried_over", "flex", "extraordinary", "all"});
   cell.observations = c.at("observations").integer(1, JsonReader::kMaxCount);

@@ -9,6 +9,7 @@
 #include "calibration/CsvTable.hpp"
 #include "calibration/PostingRecords.hpp"
 #include "output/CsvFormat.hpp"
+#include "scenario/JsonReader.hpp"
 
 namespace forlob {
 
@@ -43,7 +44,7 @@ void check_region_sums(const CsvTable& t, const std::map<Key, RegionSum>& groups
     const auto& [national, row] = g.by_region.at("all");
     if (std::fabs(national - sum) > 1e-9)
       t.field(t.rows()[static_cast<std::size_t>(row)], column)
-          .fail("expected the sum of Nord, Syd and Øst (lines " + line_ranges(lines) + "), " +
+          .fail("expected the sum of Nord, Syd and Øst (lines " + number_ranges(lines) + "), " +
                 format_trimmed(sum, 6) + ", got " + format_trimmed(national, 6));
   }
 }
@@ -170,7 +171,7 @@ std::vector<PlanTotal> convert_plan_totals(const CsvTable& t) {
     const PlanTotal& extra = out[m.at("extraordinary")];
     if (total.courses != ordinary.courses + extra.courses)
       t.field(t.rows()[m.at("total")], "courses")
-          .fail("expected ordinary + extraordinary (lines " + line_ranges({ordinary.line, extra.line}) +
+          .fail("expected ordinary + extraordinary (lines " + number_ranges({ordinary.line, extra.line}) +
                 "), " + std::to_string(ordinary.courses + extra.courses) + ", got " +
                 std::to_string(total.courses));
   }
@@ -192,10 +193,7 @@ std::vector<FillFigure> convert_fill_figures(const CsvTable& t) {
     while (true) {
       const std::size_t plus = text.find('+', start);
       const std::string id = text.substr(start, plus == std::string::npos ? std::string::npos : plus - start);
-      const bool ok = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-      });
-      if (!ok)
+      if (!is_specialty_id(id))
         specialties.expected("specialty ids joined by '+' (e.g. psykiatri+boerne_og_ungdomspsykiatri)");
       f.specialties.push_back(id);
       if (plus == std::string::npos) break;

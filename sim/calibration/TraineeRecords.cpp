@@ -126,7 +126,7 @@ std::vector<DelayDropoutFit> fit_delay_dropout(const TraineeRecords& records) {
       f.extension_mean_low = f.extension_shape * s.extension_sum / boost::math::quantile(g, 0.95);
       f.extension_mean_high = f.extension_shape * s.extension_sum / boost::math::quantile(g, 0.05);
     }
-    f.source = "calibrated: forlob calibrate, " + records.file + " lines " + line_ranges(s.lines);
+    f.source = "calibrated: forlob calibrate, " + records.file + " lines " + number_ranges(s.lines);
     fits.push_back(std::move(f));
   }
   return fits;

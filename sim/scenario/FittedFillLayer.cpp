@@ -7,6 +7,7 @@
 #include "core/Errors.hpp"
 #include "core/Region.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/Scenario.hpp"
 
 namespace forlob {
 
@@ -67,8 +68,7 @@ class FittedPatch {
       source(at + "/year_concentration",
              "calibrated: between-year concentration of the national " + c.specialty + " series (" +
                  fit_.file + "), for a region without its own fit; its mean stays /fill/mean/" + c.specialty +
-                 "/" + region + ". " +
-                 c.source.substr(c.source.find_first_not_of(" ", c.source.find(':') + 1)));
+                 "/" + region + ". " + source_citation(c.source));
     }
   }
 

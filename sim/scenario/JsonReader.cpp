@@ -58,6 +58,12 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+bool is_specialty_id(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
 std::string describe_value(const nlohmann::json& value) {
   // Replacing invalid UTF-8 keeps dump() from throwing on odd strings.
   const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -28,6 +28,10 @@ std::string describe_value(const nlohmann::json& value);
 
 // Text made safe for a one-line message (control characters escaped).
 std::string one_line(std::string_view text);
+
+// A specialty id as scenarios, data files and fitted files spell it: non-empty, of lower-case
+// letters, digits and '_' (almen_medicin).
+bool is_specialty_id(std::string_view text);
 // At most `max_bytes` of `text`, cut at a UTF-8 character boundary and marked "..." when cut, so a
 // long value cannot swamp a one-line error.
 std::string shortened(std::string_view text, std::size_t max_bytes);

@@ -32,17 +32,10 @@ class TableBuilder {
     Parameter p;
     p.pointer = pointer;
     p.value = value;
-    // The longest whole-segment prefix with a source; the loader guarantees there is one.
-    for (std::string prefix = pointer; !prefix.empty(); prefix = prefix.substr(0, prefix.rfind('/'))) {
-      const auto it = scenario_.sources.find(prefix);
-      if (it == scenario_.sources.end()) continue;
-      const std::string& text = it->second;
-      const auto colon = text.find(':');
-      p.tier = text.substr(0, colon);
-      p.source =
-          colon == std::string::npos ? std::string() : text.substr(text.find_first_not_of(' ', colon + 1));
-      p.source_pointer = prefix;
-      break;
+    if (const auto* covering = scenario_.source_covering(pointer)) {  // the loader guarantees one
+      p.source_pointer = covering->first;
+      p.tier = source_tier(covering->second);
+      p.source = source_citation(covering->second);
     }
     p.replaced_by = replacement(pointer);
     table.push_back(std::move(p));

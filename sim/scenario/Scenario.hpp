@@ -120,6 +120,16 @@ struct ExtraordinarySpec {
   std::vector<Anchor> anchors;                            // R11, R12
 };
 
+// A source text is "<tier>: <citation>" ("published: SST, 28 Jun 2021"): its tier, and the citation
+// after the colon without leading spaces ("" when there is none).
+inline std::string source_tier(const std::string& source) { return source.substr(0, source.find(':')); }
+inline std::string source_citation(const std::string& source) {
+  const auto colon = source.find(':');
+  if (colon == std::string::npos) return "";
+  const auto start = source.find_first_not_of(' ', colon + 1);
+  return start == std::string::npos ? "" : source.substr(start);
+}
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -139,8 +149,15 @@ struct Scenario {
   // How many sources of each tier ("published", "derived", "assumption", ...) the scenario cites.
   std::map<std::string, int> source_tiers() const {
     std::map<std::string, int> tiers;
-    for (const auto& [pointer, source] : sources) tiers[source.substr(0, source.find(':'))] += 1;
+    for (const auto& [pointer, source] : sources) tiers[source_tier(source)] += 1;
     return tiers;
+  }
+  // The /sources entry that covers `pointer`: at it or at its longest path-segment prefix (the
+  // loader requires one for every number); null when there is none.
+  const std::pair<const std::string, std::string>* source_covering(std::string pointer) const {
+    for (; !pointer.empty(); pointer = pointer.substr(0, pointer.rfind('/')))
+      if (const auto it = sources.find(pointer); it != sources.end()) return &*it;
+    return nullptr;
   }
 
   int year_count() const { return calendar.followup_end_year - calendar.warmup_start_year + 1; }

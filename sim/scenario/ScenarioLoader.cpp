@@ -139,9 +139,7 @@ void ScenarioBuilder::read_specialties(const JsonReader& a) {
     SpecialtySpec sp;
     const JsonReader id = item.at("id");
     sp.id = id.non_empty_string();
-    if (!std::all_of(sp.id.begin(), sp.id.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }))
-      id.expected("an id of a-z, 0-9 and '_'");
+    if (!is_specialty_id(sp.id)) id.expected("an id of a-z, 0-9 and '_'");
     for (const SpecialtySpec& earlier : s_.specialties)
       if (earlier.id == sp.id) id.fail("duplicate specialty id '" + sp.id + "'");
     sp.name = item.at("name").non_empty_string();
@@ -572,8 +570,7 @@ void ScenarioBuilder::check_provenance(const Json& value, const std::string& poi
       check_provenance(value[i], pointer + "/" + std::to_string(i));
   } else if (value.is_number()) {
     if (overridden(pointer)) return;
-    for (std::string p = pointer; !p.empty(); p = p.substr(0, p.rfind('/')))
-      if (s_.sources.count(p) > 0) return;
+    if (s_.source_covering(pointer)) return;
     throw InputError(one_line(namer_(pointer)), one_line(pointer),
                      "no source: add a /sources entry naming its source or 'assumption: ...'");
   }

@@ -74,8 +74,8 @@ TEST(CsvTable, TypedFieldsSayWhatTheyExpected) {
 }
 
 TEST(CsvTable, LineRangesAreCompact) {
-  EXPECT_EQ(line_ranges({12, 2, 3, 4, 7, 11}), "2-4, 7, 11-12");
-  EXPECT_EQ(line_ranges({5}), "5");
+  EXPECT_EQ(number_ranges({12, 2, 3, 4, 7, 11}), "2-4, 7, 11-12");
+  EXPECT_EQ(number_ranges({5}), "5");
 }
 
 }  // namespace

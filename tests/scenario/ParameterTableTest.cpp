@@ -24,6 +24,15 @@ class ParameterTableTest : public forlob::testing::ScenarioFiles {
   }
 };
 
+// A source text splits at its first colon; a citation of spaces only is empty, not an error.
+TEST(SourceText, SplitsIntoTierAndCitation) {
+  EXPECT_EQ(source_tier("published: SST, 28 Jun 2021"), "published");
+  EXPECT_EQ(source_citation("published: SST, 28 Jun 2021"), "SST, 28 Jun 2021");
+  EXPECT_EQ(source_citation("assumption:   two: colons"), "two: colons");
+  EXPECT_EQ(source_citation("published:   "), "");
+  EXPECT_EQ(source_citation("no tier"), "");
+}
+
 TEST_F(ParameterTableTest, EveryNumberIsListedOnceWithTheTierOfItsLongestSource) {
   Json doc = minimal_scenario();
   doc["sources"]["/fill/mean/a"] = "published: a named report, table 2";
