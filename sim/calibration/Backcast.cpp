@@ -1,5 +1,6 @@
 #include "calibration/Backcast.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -125,21 +126,19 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
   // Shares filled of the dimensioned courses, published as rates over several years.
   for (const FillFigure& f : figures.fill_figures) {
     if (f.measure != "filled_share_of_dimensioned") continue;
+    // Only a figure the simulation covers whole: every year simulated, every specialty known.
+    if (!in_range(f.first_year) || !in_range(f.last_year) ||
+        std::any_of(f.specialties.begin(), f.specialties.end(),
+                    [&](const std::string& id) { return sim.specialty(id) < 0; }))
+      continue;
     double filled = 0, dimensioned = 0;
-    bool complete = true;
-    for (int y = f.first_year; y <= f.last_year; ++y) {
-      if (!in_range(y)) complete = false;
+    for (int y = f.first_year; y <= f.last_year; ++y)
       for (const std::string& id : f.specialties) {
         const int s = sim.specialty(id);
-        if (s < 0 || !complete) {
-          complete = false;
-          continue;
-        }
         filled += sim.cell(y, region_slot(f.region), s, Metric::Filled).mean;
         dimensioned += sim.cell(y, region_slot(f.region), s, Metric::OrdinaryPosted).mean;
       }
-    }
-    if (!complete || dimensioned <= 0) continue;
+    if (dimensioned <= 0) continue;
     std::string ids;
     for (const std::string& id : f.specialties) ids += (ids.empty() ? "" : "+") + id;
     BackcastRow share;

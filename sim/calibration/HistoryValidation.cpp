@@ -47,6 +47,11 @@ YearForecast model_forecast(const FillGrid& grid, const std::vector<YearCount>& 
                             const YearCount& target) {
   const CellLikelihood likelihood(grid, history);
   const CellPosterior posterior(likelihood, beta_prior_masses(grid, 1, 1));
+  return model_forecast(posterior, history, target);
+}
+
+YearForecast model_forecast(const CellPosterior& posterior, const std::vector<YearCount>& history,
+                            const YearCount& target) {
   return from_pmf("model", history, target, posterior.predictive_pmf(target.posted));
 }
 
@@ -99,16 +104,17 @@ HistoryValidation validate_history(const PostingRecords& records, const HistoryO
                      " and " + std::to_string(test.size()));
   const FillGrid grid(options.grid);
   {
+    // One posterior on the training years serves the summary and every held-out year.
     const CellLikelihood likelihood(grid, train);
     const CellPosterior posterior(likelihood, beta_prior_masses(grid, 1, 1));
     v.fit_mean = posterior.mu_mean();
     v.fit_mean_low = posterior.mu_quantile(0.05);
     v.fit_mean_high = posterior.mu_quantile(0.95);
     v.fit_kappa = posterior.kappa_quantile(0.5);
-  }
-  for (const YearCount& target : test) {
-    v.holdout.push_back(model_forecast(grid, train, target));
-    v.holdout.push_back(naive_forecast(train, target));
+    for (const YearCount& target : test) {
+      v.holdout.push_back(model_forecast(posterior, train, target));
+      v.holdout.push_back(naive_forecast(train, target));
+    }
   }
   const std::size_t start = static_cast<std::size_t>(std::max(2, options.min_years));
   for (std::size_t t = start; t < v.series.size(); ++t) {

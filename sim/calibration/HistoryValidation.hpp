@@ -53,6 +53,9 @@ std::pair<int, int> central_interval(const std::vector<double>& pmf, double leve
 
 YearForecast model_forecast(const FillGrid& grid, const std::vector<YearCount>& history,
                             const YearCount& target);
+// The same from a posterior already computed on `history`.
+YearForecast model_forecast(const CellPosterior& posterior, const std::vector<YearCount>& history,
+                            const YearCount& target);
 YearForecast naive_forecast(const std::vector<YearCount>& history, const YearCount& target);
 std::vector<ForecastScore> score(const std::vector<YearForecast>& forecasts);
 
