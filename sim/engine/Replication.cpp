@@ -11,37 +11,13 @@ namespace {
 constexpr std::uint64_t kOrdinaryCourses = 0x4f7264696e617279ULL;  // "Ordinary"
 }
 
-AnchorLayout make_anchor_layout(const Scenario& scenario) {
-  AnchorLayout layout;
-  const CalendarSpec& cal = scenario.calendar;
-  layout.first_year = cal.warmup_start_year;
-  layout.years = scenario.year_count();
-  if (!scenario.extraordinary) return layout;
-  const ExtraordinarySpec& x = *scenario.extraordinary;
-  layout.first_year = x.first_year;  // nothing to report before the trial
-  layout.years = cal.followup_end_year - x.first_year + 1;
-  // An anchor hosts the specialties of its kind: hospitals (R12) or municipalities (R11).
-  for (std::size_t a = 0; a < x.anchors.size(); ++a)
-    for (int s : x.specialties)
-      if (scenario.specialties[static_cast<std::size_t>(s)].hospital_anchor == x.anchors[a].hospital)
-        layout.pairs.push_back({static_cast<int>(a), s});
-  return layout;
-}
-
 Replication::Replication(const Scenario& scenario)
     : scenario_(scenario),
-      fill_(scenario),
+      fill_(make_fill_mechanism(scenario)),
       trainees_(scenario),
       policies_(make_policies(scenario)),
       anchor_layout_(make_anchor_layout(scenario)) {
   const CalendarSpec& cal = scenario.calendar;
-  const auto specialties = static_cast<std::size_t>(scenario.specialty_count());
-  if (scenario.extraordinary) pair_of_.assign(scenario.extraordinary->anchors.size() * specialties, -1);
-  for (std::size_t p = 0; p < anchor_layout_.pairs.size(); ++p) {
-    const AnchorPair& pair = anchor_layout_.pairs[p];
-    pair_of_[static_cast<std::size_t>(pair.anchor) * specialties + static_cast<std::size_t>(pair.specialty)] =
-        static_cast<int>(p);
-  }
   // Course identities: (year, specialty, region, number), the same under every policy.
   for (int year = cal.warmup_start_year; year <= cal.end_year; ++year)
     for (const SpecialtySpec& s : scenario.specialties)
@@ -59,37 +35,50 @@ Replication::~Replication() = default;
 
 void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally) {
   key_ = StreamKey(seed).with(static_cast<std::uint64_t>(replication));
-  fill_key_ = key_.with(Purpose::Fill);
   trainee_key_ = key_.with(Purpose::Trainee);
   tally_ = &tally;
   tally.clear();
   for (auto& bucket : due_) bucket.clear();
   for (auto& policy : policies_) policy->begin_replication();
   if (fill_override_) fill_override_->begin_replication(key_);
-  fill_.draw(key_);
+  fill_->begin_replication(key_, tally);
 
   const CalendarSpec& cal = scenario_.calendar;
   std::size_t next_round = 0;
+  int open_year = 0, open_round = -1;  // the round open now
   for (Month m = first_month_; m <= last_month_; ++m) {
     const std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
+    const int year = year_of(m);
     if (next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[next_round].month) {
-      open_round(year_of(m), static_cast<int>(next_round), m, bucket);
+      if (open_round >= 0)
+        for (auto& policy : policies_) policy->on_round_closed(open_year, open_round, *this);
+      open_year = year;
+      open_round = static_cast<int>(next_round);
+      gather_round(year, open_round, m, bucket);
+      serve({year, open_round, m});
       next_round = (next_round + 1) % cal.rounds.size();
-    } else {
-      for (std::size_t i = 0; i < bucket.size(); ++i) post(bucket[i]);
+    } else if (!bucket.empty()) {
+      batch_.assign(bucket.begin(), bucket.end());
+      serve({year, -1, m});
+    }
+    if (month_in_year(m) == 12) {
+      fill_->close_year(year);
+      for (auto& policy : policies_) policy->on_year_closed(year, *this);
     }
   }
+  if (open_round >= 0)
+    for (auto& policy : policies_) policy->on_round_closed(open_year, open_round, *this);
   tally.close_stocks();
   tally_ = nullptr;
 }
 
-// The round's postings in the order they are posted: follow-ons waiting for this month (carried
+// The round's postings in the order they are listed: follow-ons waiting for this month (carried
 // over, handed over, flex), then the dimensioned courses, then the courses policies add. They are
-// gathered first so that a fill hook sees the whole round; nothing posted in a month schedules
-// into the same month (every delay is at least a month), so `waiting` is complete.
-void Replication::open_round(int year, int round, Month when, const std::vector<Posting>& waiting) {
+// gathered first so that the fill mechanism and a fill hook see the whole round; nothing posted in
+// a month schedules into the same month (every delay is at least a month), so `waiting` is complete.
+void Replication::gather_round(int year, int round, Month when, const std::vector<Posting>& waiting) {
   const RoundSpec& spec = scenario_.calendar.rounds[static_cast<std::size_t>(round)];
-  round_postings_.assign(waiting.begin(), waiting.end());
+  batch_.assign(waiting.begin(), waiting.end());
   double share_before = 0;  // the year's courses are split over the rounds by share
   for (int k = 0; k < round; ++k)
     share_before += scenario_.calendar.rounds[static_cast<std::size_t>(k)].share;
@@ -113,53 +102,46 @@ void Replication::open_round(int year, int round, Month when, const std::vector<
         p.region = r;
         p.round = round;
         p.month = when;
-        round_postings_.push_back(p);
+        batch_.push_back(p);
       }
     }
   // Courses a policy adds to the round (extraordinary courses, outside the dimensioning).
-  for (auto& policy : policies_) policy->on_round_opened(year, round, when, *this, round_postings_);
-  if (fill_override_)
-    fill_override_->on_round(year, round, round_postings_,
-                             [this](const Posting& p) { return natural_fill(p); });
-  for (const Posting& p : round_postings_) post(p);
+  for (auto& policy : policies_) policy->on_round_opened(year, round, when, *this, batch_);
 }
 
-// The re-posting count at which `p` would fill within its round by the fill draws alone (R5:
-// re-postings come before any other fate), or -1 if it would stay unfilled.
-int Replication::natural_fill(const Posting& p) const {
-  for (Posting q = p;;) {
-    if (fill_.fills(q, fill_key_)) return q.reposts;
-    // As settle_unfilled: no re-posting left, or the next one falls after the horizon (PendingAtEnd).
-    const Month when = repost_month(q.month);
-    if (q.reposts >= scenario_.unfilled.max_reposts || when > last_month_) return -1;
-    q.reposts += 1;
-    q = next_attempt(q, when);
+// One month's postings: the fill mechanism proposes, an observed round may fix the outcome, every
+// posting is recorded, and the unfilled ones then meet their fates in the policies' order.
+void Replication::serve(const FillBatch& batch) {
+  fill_->serve(batch, batch_);
+  if (fill_override_ && batch.opens_round()) {
+    const Posting* first = batch_.data();
+    fill_override_->on_round(batch.year, batch.round, batch_, [this, first](const Posting& p) {
+      return fill_->natural_fill(static_cast<std::size_t>(&p - first));
+    });
   }
+  unfilled_.clear();
+  for (std::size_t i = 0; i < batch_.size(); ++i) {
+    const Posting& p = batch_[i];
+    const std::optional<bool> fixed = fill_override_ ? fill_override_->fills(p) : std::nullopt;
+    const bool filled = fixed ? *fixed : fill_->proposed(i);
+    fill_->settle(i, filled);
+    record(p, filled);
+    if (filled)
+      start_trainee(p);
+    else
+      unfilled_.push_back(p);
+  }
+  for (auto& policy : policies_) policy->order_unfilled(unfilled_, *this);
+  for (const Posting& p : unfilled_) settle_unfilled(p);
 }
 
-void Replication::post(const Posting& p) {
+void Replication::record(const Posting& p, bool filled) {
   const int year = year_of(p.month);
   tally_->add(year, p.region, p.specialty, Metric::Posted);
-  if (p.fresh_extraordinary()) {
-    tally_->add(year, p.region, p.specialty, Metric::ExtraordinaryPosted);
-    tally_->add_anchor(year, anchor_pair(p), AnchorMetric::Posted);
-  } else if (p.kind != PostingKind::Extraordinary && p.reposts == 0) {
+  if (p.kind != PostingKind::Extraordinary && p.reposts == 0)
     tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
-  }
-  bool filled = false;
-  if (const std::optional<bool> fixed = fill_override_ ? fill_override_->fills(p) : std::nullopt)
-    filled = *fixed;
-  else
-    filled = fill_.fills(p, fill_key_);
-  if (filled) {
-    tally_->add(year, p.region, p.specialty, Metric::Filled);
-    if (p.kind == PostingKind::Extraordinary)
-      tally_->add(year, p.region, p.specialty, Metric::ExtraordinaryFilled);
-    start_trainee(p);
-  } else {
-    tally_->add(year, p.region, p.specialty, Metric::Unfilled);
-    settle_unfilled(p);
-  }
+  tally_->add(year, p.region, p.specialty, filled ? Metric::Filled : Metric::Unfilled);
+  for (auto& policy : policies_) policy->on_posted(p, filled, *this);
 }
 
 // Every unfilled posting ends in exactly one fate, counted in the year it is decided.
@@ -198,25 +180,10 @@ void Replication::settle_unfilled(const Posting& p) {
 void Replication::start_trainee(const Posting& p) {
   KeyedStream stream(trainee_key_.with_hash(p.draw_entity()));
   const TraineeOutcome outcome = trainees_.follow(p.specialty, p.month, stream);
-  const int start_year = year_of(p.month);
-  const int end_year = year_of(outcome.end);
-  tally_->add(start_year, p.region, p.specialty, Metric::Started);
-  tally_->add(end_year, p.region, p.specialty, outcome.completed ? Metric::Completed : Metric::DroppedOut);
-  if (p.kind == PostingKind::Extraordinary) {
-    tally_->add(start_year, p.region, p.specialty, Metric::ExtraordinaryStarted);
-    tally_->add(end_year, p.region, p.specialty,
-                outcome.completed ? Metric::ExtraordinaryCompleted : Metric::ExtraordinaryDroppedOut);
-    const int pair = anchor_pair(p);
-    tally_->add_anchor(start_year, pair, AnchorMetric::Filled);
-    if (outcome.completed) tally_->add_anchor(end_year, pair, AnchorMetric::Completed);
-    tally_->add_anchor_exit(end_year, pair);
-  }
-}
-
-int Replication::anchor_pair(const Posting& p) const {
-  if (p.anchor < 0) return -1;
-  return pair_of_[static_cast<std::size_t>(p.anchor) * static_cast<std::size_t>(scenario_.specialty_count()) +
-                  static_cast<std::size_t>(p.specialty)];
+  tally_->add(year_of(p.month), p.region, p.specialty, Metric::Started);
+  tally_->add(year_of(outcome.end), p.region, p.specialty,
+              outcome.completed ? Metric::Completed : Metric::DroppedOut);
+  for (auto& policy : policies_) policy->on_trainee_started(p, outcome, *this);
 }
 
 bool Replication::schedule(const Posting& p, Month when) {

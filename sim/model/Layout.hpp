@@ -8,6 +8,7 @@
 
 #include "core/Region.hpp"
 #include "model/Metric.hpp"
+#include "scenario/Scenario.hpp"
 
 namespace forlob {
 
@@ -54,6 +55,10 @@ struct AnchorLayout {
            static_cast<std::size_t>(m);
   }
 };
+
+// The (anchor, specialty) pairs reported in anchors.csv, from the trial's first year: each anchor
+// with the specialties of its kind, hospitals (R12) or municipalities (R11).
+AnchorLayout make_anchor_layout(const Scenario& scenario);
 
 // A named sum of expanded yearly cells, e.g. new specialists in the four trial specialties
 // 2031-2036. Summed per replication so its interval is that of the sum, not a sum of intervals.

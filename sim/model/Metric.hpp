@@ -35,9 +35,19 @@ enum class Metric : int {
   // over (R4) and flex (R2) postings; a re-posting (genopslag, R5) of the same course is not counted
   // again. Every such course fills at most once in the year, so filled ordinary <= this.
   OrdinaryOffered,
+  // The applicant model (zero under the independent model), by the applicants' home region:
+  // waiting at the start + Applicants = ApplicantsPlaced + ApplicantsLeft + ApplicantsWaiting.
+  Applicants,         // new qualified applicants (those drawn in by extraordinary courses included)
+  ApplicantsPlaced,   // took a course (in any region)
+  ApplicantsLeft,     // left the pool unplaced (another specialty, abroad)
+  ApplicantsWaiting,  // in the pool at the end of the year
+  // Filled extraordinary courses by where the applicant came from, in the course's region: a new
+  // applicant (drawn in by the course) or the specialty's pool (who could have taken another course).
+  ExtraordinaryFilledNew,
+  ExtraordinaryFilledPool,
 };
 
-inline constexpr int kMetricCount = 23;
+inline constexpr int kMetricCount = 29;
 
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
@@ -45,13 +55,14 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "handed_over_out", "handed_over_in", "lapsed", "pending_at_end", "ordinary_posted",
     "extraordinary_posted", "extraordinary_filled", "started", "in_training", "completed",
     "dropped_out", "extraordinary_started", "extraordinary_in_training", "extraordinary_completed",
-    "extraordinary_dropped_out", "ordinary_offered"};
+    "extraordinary_dropped_out", "ordinary_offered", "applicants", "applicants_placed", "applicants_left",
+    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool"};
 // clang-format on
 
 constexpr int index(Metric m) { return static_cast<int>(m); }
 constexpr std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(index(m))]; }
 
-static_assert(index(Metric::OrdinaryOffered) + 1 == kMetricCount && !kMetricNames.back().empty(),
+static_assert(index(Metric::ExtraordinaryFilledPool) + 1 == kMetricCount && !kMetricNames.back().empty(),
               "every metric has a name");
 
 }  // namespace forlob

@@ -1,8 +1,8 @@
 #include "policies/ExtraordinaryTrial.hpp"
 
-#include "core/LargestRemainder.hpp"
-
 #include <algorithm>
+
+#include "core/LargestRemainder.hpp"
 
 namespace forlob {
 
@@ -26,6 +26,14 @@ ExtraordinaryTrial::ExtraordinaryTrial(const Scenario& scenario, const Extraordi
     int cumulative = 0;
     for (int n : per_round) round_end_[ri].push_back(cumulative += n);
   }
+  const auto specialties = static_cast<std::size_t>(scenario.specialty_count());
+  pair_of_.assign(spec.anchors.size() * specialties, -1);
+  const AnchorLayout layout = make_anchor_layout(scenario);
+  for (std::size_t p = 0; p < layout.pairs.size(); ++p)
+    pair_of_[static_cast<std::size_t>(layout.pairs[p].anchor) * specialties +
+             static_cast<std::size_t>(layout.pairs[p].specialty)] = static_cast<int>(p);
+  known_.assign(specialties * kRegionCount, {});
+  open_round_.assign(specialties * kRegionCount, {});
   for (std::size_t a = 0; a < spec.anchors.size(); ++a) {
     const Anchor& anchor = spec.anchors[a];
     anchors_[static_cast<std::size_t>(index(anchor.region)) * 2 + (anchor.hospital ? 1U : 0U)].push_back(
@@ -33,7 +41,53 @@ ExtraordinaryTrial::ExtraordinaryTrial(const Scenario& scenario, const Extraordi
   }
 }
 
-void ExtraordinaryTrial::begin_replication() { anchor_cursor_.fill(0); }
+void ExtraordinaryTrial::begin_replication() {
+  anchor_cursor_.fill(0);
+  std::fill(known_.begin(), known_.end(), Record{});
+  std::fill(open_round_.begin(), open_round_.end(), Record{});
+}
+
+int ExtraordinaryTrial::anchor_pair(const Posting& p) const {
+  if (p.anchor < 0) return -1;
+  return pair_of_[static_cast<std::size_t>(p.anchor) * static_cast<std::size_t>(scenario_.specialty_count()) +
+                  static_cast<std::size_t>(p.specialty)];
+}
+
+void ExtraordinaryTrial::on_posted(const Posting& p, bool filled, PolicyContext& ctx) {
+  // Every course the region offers counts once per round; it is filled if any posting of it fills.
+  Record& record = open_round_[cell(p.specialty, p.region)];
+  if (p.reposts == 0) ++record.offered;
+  if (filled) ++record.filled;
+  if (p.kind != PostingKind::Extraordinary) return;
+  const int year = year_of(p.month);
+  if (p.fresh_extraordinary()) {
+    ctx.count(year, p.region, p.specialty, Metric::ExtraordinaryPosted);
+    ctx.count_anchor(year, anchor_pair(p), AnchorMetric::Posted);
+  }
+  if (filled) ctx.count(year, p.region, p.specialty, Metric::ExtraordinaryFilled);
+}
+
+void ExtraordinaryTrial::on_trainee_started(const Posting& p, const TraineeOutcome& outcome,
+                                            PolicyContext& ctx) {
+  if (p.kind != PostingKind::Extraordinary) return;
+  const int start_year = year_of(p.month);
+  const int end_year = year_of(outcome.end);
+  ctx.count(start_year, p.region, p.specialty, Metric::ExtraordinaryStarted);
+  ctx.count(end_year, p.region, p.specialty,
+            outcome.completed ? Metric::ExtraordinaryCompleted : Metric::ExtraordinaryDroppedOut);
+  const int pair = anchor_pair(p);
+  ctx.count_anchor(start_year, pair, AnchorMetric::Filled);
+  if (outcome.completed) ctx.count_anchor(end_year, pair, AnchorMetric::Completed);
+  ctx.count_anchor_exit(end_year, pair);
+}
+
+void ExtraordinaryTrial::on_round_closed(int /*year*/, int /*round*/, PolicyContext& /*ctx*/) {
+  for (std::size_t c = 0; c < known_.size(); ++c) {
+    known_[c].offered += open_round_[c].offered;
+    known_[c].filled += open_round_[c].filled;
+    open_round_[c] = {};
+  }
+}
 
 std::pair<int, int> ExtraordinaryTrial::round_slice(Region r, int round) const {
   const std::vector<int>& ends = round_end_[static_cast<std::size_t>(index(r))];
@@ -85,17 +139,27 @@ Region ExtraordinaryTrial::choose_receiver(const Posting& p, const PolicyContext
     if (r != p.region && std::find(candidates.begin(), candidates.end(), r) == candidates.end())
       candidates.push_back(r);
   if (spec_.handover.kind == HandoverRule::Kind::Priority) return candidates.front();
-  // Highest fill: the region where this replication's fill probability for the course is highest
-  // (regions know their applicant pools); ties go to the earlier region in the priority order.
+  // Ties go to the earlier region in the priority order.
   Region best = candidates.front();
-  double best_rate = -1;
+  double best_score = -1;
   for (Region r : candidates) {
-    Posting there = p;
-    there.region = r;
-    there.reposts = 0;
-    const double rate = ctx.fill_probability(there);
-    if (rate > best_rate) {
-      best_rate = rate;
+    double score = 0;
+    if (spec_.handover.kind == HandoverRule::Kind::TrueFill) {
+      // The replication's drawn fill probability: an oracle, kept to compare with.
+      Posting there = p;
+      there.region = r;
+      there.reposts = 0;
+      score = ctx.drawn_probability(there).value_or(0);
+    } else {
+      // Known: a region with applicants waiting for the specialty first (the more the better),
+      // else the specialty's fill rate in the region's earlier rounds (Laplace's rule, so a region
+      // without a record counts as one half).
+      const int waiting = ctx.fill().waiting(p.specialty, r);
+      const Record& record = known_[cell(p.specialty, r)];
+      score = waiting > 0 ? 1.0 + waiting : (record.filled + 1.0) / (record.offered + 2.0);
+    }
+    if (score > best_score) {
+      best_score = score;
       best = r;
     }
   }

@@ -2,7 +2,8 @@
 // The extraordinary-course trial (ekstraordinære forløb), 2026-2030: up to 10 courses a year per
 // region (R9) in the four trial specialties, posted outside the dimensioning, each anchored at an
 // acute hospital (R12) or in a municipality with poor GP coverage (R11). A course a region cannot
-// fill may be handed over to another region for the next round of the year (R10).
+// fill may be handed over to another region for the next round of the year (R10). The trial keeps
+// its own metrics (extraordinary_*, anchors.csv) through the engine's hooks.
 #include <array>
 #include <vector>
 
@@ -18,7 +19,10 @@ class ExtraordinaryTrial final : public Policy {
   void begin_replication() override;
   void on_round_opened(int year, int round, Month when, PolicyContext& ctx,
                        std::vector<Posting>& postings) override;
+  void on_posted(const Posting& p, bool filled, PolicyContext& ctx) override;
+  void on_trainee_started(const Posting& p, const TraineeOutcome& outcome, PolicyContext& ctx) override;
   bool on_unfilled(const Posting& p, PolicyContext& ctx) override;
+  void on_round_closed(int year, int round, PolicyContext& ctx) override;
 
   // The year's courses of a region in posting order: specialties interleaved, counts by the
   // largest-remainder split of per_region over the weights.
@@ -29,14 +33,25 @@ class ExtraordinaryTrial final : public Policy {
  private:
   Region choose_receiver(const Posting& p, const PolicyContext& ctx) const;
   int next_anchor(Region r, int specialty);
+  int anchor_pair(const Posting& p) const;
+  std::size_t cell(int specialty, Region r) const {
+    return static_cast<std::size_t>(specialty) * kRegionCount + static_cast<std::size_t>(index(r));
+  }
 
   const Scenario& scenario_;
   const ExtraordinarySpec& spec_;
   std::array<std::vector<int>, kRegionCount> plan_;         // specialty of each course of the year
   std::array<std::vector<int>, kRegionCount> round_end_;    // cumulative course count per round
   std::array<std::vector<int>, kRegionCount * 2> anchors_;  // [region][hospital?] anchor indices
+  std::vector<int> pair_of_;  // [anchor * specialties + specialty] -> anchors.csv pair, or -1
   // Per replication
   std::array<int, kRegionCount * 2> anchor_cursor_{};
+  // What a region knows when it hands a course over (R10): courses offered and filled per
+  // specialty x region in rounds already closed, and in the round still open.
+  struct Record {
+    int offered = 0, filled = 0;
+  };
+  std::vector<Record> known_, open_round_;
 };
 
 }  // namespace forlob

@@ -1,5 +1,7 @@
 #include "policies/FlexScheme.hpp"
 
+#include <algorithm>
+
 namespace forlob {
 
 FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec) : scenario_(scenario), spec_(spec) {}
@@ -48,6 +50,28 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
   return true;
 }
 
+void FlexScheme::order_unfilled(std::vector<Posting>& unfilled, PolicyContext& ctx) const {
+  if (spec_.conversion_order == FlexSpec::Order::Listed) return;
+  // (donor rank, keyed uniform) per course: the rank is 0 for every course under Order::Random.
+  std::vector<std::pair<std::pair<std::size_t, double>, std::size_t>> keyed;
+  keyed.reserve(unfilled.size());
+  for (std::size_t i = 0; i < unfilled.size(); ++i) {
+    const Posting& p = unfilled[i];
+    std::size_t rank = 0;
+    if (spec_.conversion_order == FlexSpec::Order::Priority) {
+      const auto it = std::find(spec_.donor_priority.begin(), spec_.donor_priority.end(), p.specialty);
+      rank = static_cast<std::size_t>(it - spec_.donor_priority.begin());  // unlisted: after the list
+    }
+    KeyedStream u = ctx.stream(Purpose::FlexOrder, p.course, static_cast<std::uint64_t>(p.attempt));
+    keyed.push_back({{rank, uniform01(u)}, i});
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<Posting> ordered;
+  ordered.reserve(unfilled.size());
+  for (const auto& k : keyed) ordered.push_back(unfilled[k.second]);
+  unfilled = std::move(ordered);
+}
+
 int FlexScheme::choose_target(const Posting& p, PolicyContext& ctx) const {
   const auto r = static_cast<std::size_t>(index(p.region));
   if (spec_.target.kind == FlexTargetRule::Kind::Priority) {
@@ -55,6 +79,26 @@ int FlexScheme::choose_target(const Posting& p, PolicyContext& ctx) const {
       if (s != p.specialty) return s;
     return -1;
   }
+  if (spec_.target.kind == FlexTargetRule::Kind::Waiting) {
+    // Where applicants wait (among the specialties the region steers towards, R6); ties go to the
+    // earlier specialty in the list, and the weights decide when nobody waits.
+    const std::vector<double>& w = spec_.target.weights[r];
+    int best = -1, most = 0;
+    for (std::size_t s = 0; s < w.size(); ++s) {
+      if (static_cast<int>(s) == p.specialty || w[s] <= 0) continue;
+      const int waiting = ctx.fill().waiting(static_cast<int>(s), p.region);
+      if (waiting > most) {
+        most = waiting;
+        best = static_cast<int>(s);
+      }
+    }
+    if (best >= 0) return best;
+  }
+  return weighted_target(p, ctx);
+}
+
+int FlexScheme::weighted_target(const Posting& p, PolicyContext& ctx) const {
+  const auto r = static_cast<std::size_t>(index(p.region));
   // Weights: a categorical draw over the other specialties (R6: regions steer towards need).
   const std::vector<double>& w = spec_.target.weights[r];
   double total = 0;

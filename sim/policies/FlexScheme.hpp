@@ -4,6 +4,7 @@
 // region's yearly cap (R1), either within the round or at the next round (R3). Re-posting comes
 // first and is not limited by the scheme (R5).
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "policies/Policy.hpp"
@@ -17,9 +18,11 @@ class FlexScheme final : public Policy {
   std::string_view name() const override { return "flex"; }
   void begin_replication() override;
   bool on_unfilled(const Posting& p, PolicyContext& ctx) override;
+  void order_unfilled(std::vector<Posting>& unfilled, PolicyContext& ctx) const override;
 
  private:
   int choose_target(const Posting& p, PolicyContext& ctx) const;
+  int weighted_target(const Posting& p, PolicyContext& ctx) const;
   const Scenario& scenario_;
   const FlexSpec& spec_;
   std::map<int, std::array<int, kRegionCount>> used_;  // conversions so far, by year and region

@@ -33,6 +33,15 @@ enum class Purpose : std::uint64_t {
   FlexTarget = 5,  // which specialty receives the flex course
   FlexTiming = 6,  // within the round or at the next round (R3)
   FillYear = 7,    // a hiring year's fill rate around the replication's mean (between-year variation)
+  // The applicant model (fill/ApplicantPool)
+  ApplicantLevel = 8,      // the replication's applicant level of a specialty (parameter uncertainty)
+  ApplicantYear = 9,       // a year's level around it (between-year variation)
+  ApplicantArrivals = 10,  // how many new applicants a round brings, per specialty and home region
+  Applicant = 11,          // one applicant's own choices (mobility)
+  ApplicantLeave = 12,     // does a waiting applicant leave before the next round?
+  ApplicantNew = 13,       // does an extraordinary posting draw in a new applicant?
+  Serving = 14,            // a posting's place among equally attractive ones
+  FlexOrder = 15,          // an unfilled course's place in the flex scheme's conversion order
 };
 
 class StreamKey {

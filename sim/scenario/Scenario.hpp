@@ -44,7 +44,14 @@ struct SpecialtySpec {
   double dropout_per_year = 0;   // yearly probability of leaving the course
 };
 
+// Which mechanism decides the fills of a round (/fill/model).
+enum class FillModelKind {
+  Independent,  // every posting fills by its own draw at the cell's rate (the Beta-binomial model)
+  Applicants,   // postings are filled from pools of applicants (ApplicantSpec)
+};
+
 struct FillSpec {
+  FillModelKind model = FillModelKind::Independent;
   // mean[s][r]: mean fill probability of an ordinary first posting, specialty s, region r.
   std::vector<std::array<double, kRegionCount>> mean;
   // Beta concentration (a+b) of the per-replication draw around mean; 0 means no parameter noise.
@@ -79,13 +86,45 @@ struct FillSpec {
   }
 };
 
+// The order in which an applicant pool serves the postings of its specialty in one batch (a round's
+// opening, or the follow-on postings of a later month): an explicit rule, not the posting order.
+enum class ServingOrder {
+  Attractiveness,  // most attractive kind first (ApplicantSpec::attractiveness); ties by a keyed uniform
+  Random,          // by a keyed uniform per posting
+};
+
+// The applicant model (/applicants, used when /fill/model is "applicants"). Each hiring round each
+// specialty receives new qualified applicants; they join the waiting pool of their home region, take
+// courses there first, take a course elsewhere only when mobile, and leave the pool with some
+// probability per round they wait.
+struct ApplicantSpec {
+  std::vector<double> level;                           // [s]: expected new applicants a year, nationally
+  std::vector<std::array<double, kRegionCount>> home;  // [s][r]: share whose home region is r
+  double level_sd = 0;             // log-scale sd of the replication's level (parameter uncertainty)
+  double year_sd = 0;              // log-scale sd of a year's level around it (between-year variation)
+  double trend = 0;                // relative change of the level a year
+  int trend_base_year = 2021;      // the year in which the level applies as given
+  double mobility = 0;             // chance an applicant takes courses outside the home region
+  double leave_per_round = 0;      // chance a waiting applicant leaves before the next round
+  double extraordinary_new = 0.5;  // share of extraordinary courses taken by new applicants
+  // Serving priority of a posting by kind (PostingKind order) and of a re-posting (last).
+  std::array<double, kPostingKindCount + 1> attractiveness{1, 1, 1, 1, 1};
+  ServingOrder serving_order = ServingOrder::Attractiveness;
+
+  double attractiveness_of(int kind, bool repost) const {
+    return repost ? attractiveness[kPostingKindCount] : attractiveness[static_cast<std::size_t>(kind)];
+  }
+};
+
 struct UnfilledSpec {
   int max_reposts = 1;          // R5: re-postings (genopslag) of one course within a round
   int repost_delay_months = 2;  // months from a posting to its re-posting
 };
 
 struct FlexTargetRule {
-  enum class Kind { Weights, Priority } kind = Kind::Weights;
+  // Waiting: the specialty with the most applicants waiting in the region (applicant model), the
+  // weights' draw when none wait.
+  enum class Kind { Weights, Priority, Waiting } kind = Kind::Weights;
   // weights[r][s] (Weights) or an ordered specialty list per region (Priority).
   std::array<std::vector<double>, kRegionCount> weights;
   std::array<std::vector<int>, kRegionCount> priority;
@@ -97,6 +136,11 @@ struct FlexSpec {
   double within_round_share = 0.5;  // R3: share posted within the round (rest at the next round)
   std::vector<bool> donor;          // [s]: specialty may give up unfilled courses
   FlexTargetRule target;
+  // Which of a batch's unfilled courses meet their fate first, and so take the region's flex cap
+  // first (R1): as listed (waiting follow-ons, then the plan's courses by specialty and region, then
+  // courses policies add), by a keyed uniform per course, or by donor_priority (then the uniform).
+  enum class Order { Listed, Random, Priority } conversion_order = Order::Listed;
+  std::vector<int> donor_priority;  // [rank] -> specialty, for Order::Priority
 };
 
 struct Anchor {
@@ -106,7 +150,11 @@ struct Anchor {
 };
 
 struct HandoverRule {
-  enum class Kind { None, Priority, HighestFill } kind = Kind::HighestFill;
+  // Known: what the region can know (R10): the region with applicants waiting for the specialty
+  // (applicant model), else the highest fill rate of the specialty in earlier rounds.
+  // TrueFill: the replication's drawn fill probability (independent model only; an oracle no
+  // region has, kept to compare with).
+  enum class Kind { None, Priority, Known, TrueFill } kind = Kind::Known;
   std::array<std::vector<Region>, kRegionCount> priority;  // receivers in order, per giver
 };
 
@@ -140,6 +188,7 @@ struct Scenario {
   // year with hiring rounds (warmup_start_year .. end_year).
   std::vector<std::vector<std::array<int, kRegionCount>>> courses;
   FillSpec fill;
+  std::optional<ApplicantSpec> applicants;  // required when fill.model is Applicants
   UnfilledSpec unfilled;
   std::optional<FlexSpec> flex;
   std::optional<ExtraordinarySpec> extraordinary;

@@ -46,6 +46,8 @@ class ScenarioBuilder {
   void read_fill_scale(const JsonReader& scale);
   void read_fill_cells(const JsonReader& cells);
   void read_unfilled(const JsonReader& u);
+  ApplicantSpec read_applicants(const JsonReader& a) const;
+  void check_fill_model() const;
   FlexSpec read_flex(const JsonReader& f) const;
   FlexTargetRule read_flex_target(const JsonReader& t) const;
   ExtraordinarySpec read_extraordinary(const JsonReader& e) const;
@@ -69,7 +71,7 @@ class ScenarioBuilder {
 
 Scenario ScenarioBuilder::build() {
   root_.object({"name", "description", "extends", "calendar", "specialties", "dimensioning", "fill",
-                "unfilled", "flex", "extraordinary", "sources"});
+                "unfilled", "flex", "extraordinary", "applicants", "sources"});
   const JsonReader name = root_.at("name");
   s_.name = name.non_empty_string();
   const bool name_ok = std::all_of(s_.name.begin(), s_.name.end(), [](char c) {
@@ -85,6 +87,8 @@ Scenario ScenarioBuilder::build() {
   read_unfilled(root_.at("unfilled"));
   if (auto f = root_.find("flex")) s_.flex = read_flex(*f);
   if (auto e = root_.find("extraordinary")) s_.extraordinary = read_extraordinary(*e);
+  if (auto a = root_.find("applicants")) s_.applicants = read_applicants(*a);
+  check_fill_model();
   if (auto src = root_.find("sources")) read_sources(*src);
   check_provenance(doc_, "");
   for (const std::string& p : overridden_) s_.sources[p] = kOverrideSource;
@@ -275,8 +279,11 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
 }
 
 void ScenarioBuilder::read_fill(const JsonReader& f) {
-  f.object({"concentration", "year_concentration", "mean", "cells", "fitted", "kind_multiplier",
+  f.object({"model", "concentration", "year_concentration", "mean", "cells", "fitted", "kind_multiplier",
             "repost_multiplier", "scale"});
+  if (auto model = f.find("model"))
+    s_.fill.model = model->choice({"independent", "applicants"}) == "applicants" ? FillModelKind::Applicants
+                                                                                 : FillModelKind::Independent;
   s_.fill.concentration = f.at("concentration").non_negative_number();
   if (auto y = f.find("year_concentration")) s_.fill.year_concentration = y->non_negative_number();
   if (auto fitted = f.find("fitted")) s_.fill.fitted_file = fitted->non_empty_string();
@@ -350,7 +357,8 @@ void ScenarioBuilder::read_unfilled(const JsonReader& u) {
 }
 
 FlexSpec ScenarioBuilder::read_flex(const JsonReader& f) const {
-  f.object({"caps", "take_up", "within_round_share", "donors", "target"});
+  f.object(
+      {"caps", "take_up", "within_round_share", "donors", "target", "conversion_order", "donor_priority"});
   FlexSpec flex;
   for (const JsonReader& m : f.at("caps").members()) {
     const int y = m.year_key(s_.calendar.start_year, s_.calendar.end_year, "caps for years outside the run");
@@ -378,19 +386,41 @@ FlexSpec ScenarioBuilder::read_flex(const JsonReader& f) const {
     donors.expected("\"all\" or an array of specialty ids");
   }
   flex.target = read_flex_target(f.at("target"));
+  if (auto order = f.find("conversion_order")) {
+    const std::string o = order->choice({"listed", "random", "priority"});
+    flex.conversion_order = o == "random"     ? FlexSpec::Order::Random
+                            : o == "priority" ? FlexSpec::Order::Priority
+                                              : FlexSpec::Order::Listed;
+  }
+  if (auto priority = f.find("donor_priority")) {
+    for (const JsonReader& item : priority->array(1)) {
+      const int s = specialty(item);
+      if (std::find(flex.donor_priority.begin(), flex.donor_priority.end(), s) != flex.donor_priority.end())
+        item.fail("duplicate specialty '" + specialty_id(s) + "'");
+      flex.donor_priority.push_back(s);
+    }
+  }
+  if (flex.conversion_order == FlexSpec::Order::Priority && flex.donor_priority.empty())
+    f.at("donor_priority").fail("expected an array of specialty ids (conversion_order is \"priority\")");
   return flex;
 }
 
 FlexTargetRule ScenarioBuilder::read_flex_target(const JsonReader& t) const {
   t.object({"rule", "weights", "priority"});
   FlexTargetRule rule;
-  const std::string kind = t.at("rule").choice({"weights", "priority"});
+  std::string kind = t.at("rule").choice({"weights", "priority", "waiting"});
+  if (kind == "waiting") {
+    // Into the specialty with the most applicants waiting; the weights decide when none wait.
+    rule.kind = FlexTargetRule::Kind::Waiting;
+    kind = "weights";
+    if (t.has("priority")) t.at("priority").fail("key 'priority' does not apply to rule \"waiting\"");
+  }
   const std::string other = kind == "weights" ? "priority" : "weights";
   if (t.has(other)) t.at(other).fail("key '" + other + "' does not apply to rule \"" + kind + "\"");
   const std::vector<JsonReader> regions = t.at(kind).regions();
   for (std::size_t r = 0; r < kRegionCount; ++r) {
     if (kind == "weights") {
-      rule.kind = FlexTargetRule::Kind::Weights;
+      if (rule.kind != FlexTargetRule::Kind::Waiting) rule.kind = FlexTargetRule::Kind::Weights;
       rule.weights[r].assign(static_cast<std::size_t>(s_.specialty_count()), 0.0);
       const auto weights = by_specialty(regions[r], /*require_all=*/false);
       bool any_positive = false;
@@ -470,10 +500,11 @@ ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const
 
   const JsonReader handover = e.at("handover");
   handover.object({"rule", "priority"});
-  const std::string rule = handover.at("rule").choice({"highest_fill", "priority", "none"});
-  x.handover.kind = rule == "priority" ? HandoverRule::Kind::Priority
-                    : rule == "none"   ? HandoverRule::Kind::None
-                                       : HandoverRule::Kind::HighestFill;
+  const std::string rule = handover.at("rule").choice({"known", "highest_fill", "priority", "none"});
+  x.handover.kind = rule == "priority"       ? HandoverRule::Kind::Priority
+                    : rule == "none"         ? HandoverRule::Kind::None
+                    : rule == "highest_fill" ? HandoverRule::Kind::TrueFill
+                                             : HandoverRule::Kind::Known;
   std::optional<JsonReader> priority = handover.find("priority");
   if (!priority && rule == "priority") handover.at("priority").fail("expected an object");  // missing or null
   if (priority) {
@@ -607,6 +638,60 @@ std::string ScenarioBuilder::specialty_list() const {
 }
 
 }  // namespace
+
+// /applicants: the applicant model's parameters (see ApplicantSpec).
+ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
+  a.object({"level", "home", "level_sd", "year_sd", "trend", "trend_base_year", "mobility", "leave_per_round",
+            "extraordinary_new_share", "attractiveness", "serving_order"});
+  ApplicantSpec x;
+  const auto specialties = static_cast<std::size_t>(s_.specialty_count());
+  const auto levels = by_specialty(a.at("level"), /*require_all=*/true);
+  x.level.assign(specialties, 0);
+  for (std::size_t s = 0; s < specialties; ++s)
+    x.level[s] = levels[s]->number(0, 1e5, "a number of applicants a year in 0..100000");
+  const auto homes = by_specialty(a.at("home"), /*require_all=*/true);
+  x.home.assign(specialties, {0, 0, 0});
+  for (std::size_t s = 0; s < specialties; ++s) {
+    const std::vector<JsonReader> regions = homes[s]->regions();
+    double sum = 0;
+    for (std::size_t r = 0; r < kRegionCount; ++r) sum += x.home[s][r] = regions[r].probability();
+    if (std::fabs(sum - 1.0) > kSumTolerance)
+      homes[s]->fail("expected home-region shares summing to 1, got " + format_number(sum));
+  }
+  if (auto v = a.find("level_sd")) x.level_sd = v->number(0, 2, "a log-scale sd in 0..2");
+  if (auto v = a.find("year_sd")) x.year_sd = v->number(0, 2, "a log-scale sd in 0..2");
+  if (auto v = a.find("trend")) x.trend = v->number(-0.5, 0.5, "a relative change a year in -0.5..0.5");
+  if (auto v = a.find("trend_base_year"))
+    x.trend_base_year = v->year(s_.calendar.warmup_start_year, s_.calendar.followup_end_year);
+  x.mobility = a.at("mobility").probability();
+  x.leave_per_round = a.at("leave_per_round").probability();
+  x.extraordinary_new = a.at("extraordinary_new_share").probability();
+  if (auto attract = a.find("attractiveness")) {
+    attract->object({"ordinary", "carried_over", "flex", "extraordinary", "reposting"});
+    const std::array<const char*, kPostingKindCount + 1> keys{"ordinary", "carried_over", "flex",
+                                                              "extraordinary", "reposting"};
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      if (auto v = attract->find(keys[k])) x.attractiveness[k] = v->number(0, 100, "a priority in 0..100");
+  }
+  if (auto order = a.find("serving_order"))
+    x.serving_order = order->choice({"attractiveness", "random"}) == "random" ? ServingOrder::Random
+                                                                              : ServingOrder::Attractiveness;
+  return x;
+}
+
+// The fill model and the rules that depend on it.
+void ScenarioBuilder::check_fill_model() const {
+  if (s_.fill.model == FillModelKind::Applicants && !s_.applicants)
+    root_.at("fill").at("model").fail("the applicant model needs an /applicants section");
+  if (s_.fill.model == FillModelKind::Applicants && s_.extraordinary &&
+      s_.extraordinary->handover.kind == HandoverRule::Kind::TrueFill)
+    root_.at("extraordinary")
+        .at("handover")
+        .at("rule")
+        .fail(
+            "rule \"highest_fill\" reads the independent model's drawn fill rates; expected \"known\", "
+            "\"priority\" or \"none\" under the applicant model");
+}
 
 nlohmann::json resolve_scenario_document(const std::filesystem::path& file,
                                          const std::vector<std::string>& set_args) {

@@ -37,6 +37,8 @@ class Cli : public ::testing::Test {
   static std::string scenario(const std::string& name) {
     return std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + name;
   }
+  // compare's files are byte-identical at 1, 2 and 4 threads under /fill/model `model`.
+  void compare_at_one_two_and_four_threads(const std::string& model);
   fs::path work_;
 };
 
@@ -58,16 +60,21 @@ TEST_F(Cli, ValidateAcceptsTheShippedScenarios) {
   }
 }
 
-TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreads) {
+TEST_F(Cli, CompareWritesIdenticalFilesAtOneTwoAndFourThreadsUnderEitherFillModel) {
+  for (const std::string model : {"independent", "applicants"}) compare_at_one_two_and_four_threads(model);
+}
+
+void Cli::compare_at_one_two_and_four_threads(const std::string& model) {
+  SCOPED_TRACE(model);
   const std::array<std::string, 5> files{"yearly.csv", "difference.csv", "bands.csv", "headlines.csv",
                                          "anchors.csv"};
   std::array<std::array<std::string, 5>, 3> content;
   const std::array<int, 3> threads{1, 2, 4};
   for (std::size_t i = 0; i < threads.size(); ++i) {
-    const fs::path out = work_ / ("t" + std::to_string(threads[i]));
+    const fs::path out = work_ / (model + std::to_string(threads[i]));
     const Result r = run({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json",
                           "--replications", "120", "--seed", "5", "--threads", std::to_string(threads[i]),
-                          "--out", out.string(), "--quiet"});
+                          "--out", out.string(), "--quiet", "--set", "/fill/model=\"" + model + "\""});
     ASSERT_EQ(r.status, 0) << r.err;
     for (std::size_t f = 0; f < files.size(); ++f) content[i][f] = read_file(out / files[f]);
     EXPECT_TRUE(fs::exists(out / "summary.json"));

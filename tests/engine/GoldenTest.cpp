@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "engine/Runner.hpp"
 #include "output/CsvFormat.hpp"
@@ -28,15 +29,20 @@ std::string headline_table(const RunResult& r) {
   return out.str();
 }
 
-TEST(Golden, MainJobHeadlinesMatchTheRecordedFigures) {
+// Runs the main job (40 replications, seed 1) with `trial_set` patched into the trial scenario and
+// compares its headlines with tests/golden/<golden>.
+void expect_golden(const std::string& golden_name, const std::vector<std::string>& trial_set,
+                   const std::vector<std::string>& both_set = {}) {
   const std::string dir = std::string(FORLOB_SOURCE_DIR);
-  const Scenario a = load_scenario(dir + "/scenarios/flex_scheme.json");
-  const Scenario b = load_scenario(dir + "/scenarios/extraordinary_trial.json");
+  const Scenario a = load_scenario(dir + "/scenarios/flex_scheme.json", both_set);
+  std::vector<std::string> b_set = both_set;
+  b_set.insert(b_set.end(), trial_set.begin(), trial_set.end());
+  const Scenario b = load_scenario(dir + "/scenarios/extraordinary_trial.json", b_set);
   RunOptions options;
   options.seed = 1;
   options.replications = 40;
   const std::string table = headline_table(run_scenarios({&a, &b}, options));
-  const std::string golden = dir + "/tests/golden/main_job_headlines.txt";
+  const std::string golden = dir + "/tests/golden/" + golden_name;
   if (const char* update = std::getenv("FORLOB_UPDATE_GOLDEN"); update && std::string(update) == "1") {
     std::ofstream(golden) << table;
     GTEST_SKIP() << "rewrote " << golden;
@@ -47,6 +53,19 @@ TEST(Golden, MainJobHeadlinesMatchTheRecordedFigures) {
   recorded << in.rdbuf();
   EXPECT_EQ(table, recorded.str()) << "shipped-scenario results changed; if intended, rerun with "
                                       "FORLOB_UPDATE_GOLDEN=1 and commit the new file";
+}
+
+TEST(Golden, MainJobHeadlinesMatchTheRecordedFigures) { expect_golden("main_job_headlines.txt", {}); }
+
+TEST(Golden, TheApplicantModelsHeadlinesMatchTheRecordedFigures) {
+  expect_golden("main_job_headlines_applicants.txt", {}, {"/fill/model=\"applicants\""});
+}
+
+// The figures recorded before the fill mechanism became a component (forlob 0.1.0, stop 7), when
+// hand-over used the replication's drawn fill rate: the independent model still gives them to
+// the last digit.
+TEST(Golden, TheIndependentModelReproducesTheFiguresOfBeforeTheFillComponent) {
+  expect_golden("main_job_headlines_highest_fill.txt", {"/extraordinary/handover/rule=\"highest_fill\""});
 }
 
 }  // namespace

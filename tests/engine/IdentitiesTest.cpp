@@ -14,8 +14,13 @@ constexpr int kReplications = 150;
 
 class ShippedScenario : public ::testing::TestWithParam<const char*> {
  protected:
+  // "<file>" under the scenario's own fill model, "<file>@applicants" under the applicant model.
   void SetUp() override {
-    scenario_ = load_scenario(std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + GetParam());
+    const std::string param = GetParam();
+    const auto at = param.find('@');
+    std::vector<std::string> set;
+    if (at != std::string::npos) set.push_back("/fill/model=\"" + param.substr(at + 1) + "\"");
+    scenario_ = load_scenario(std::string(FORLOB_SOURCE_DIR) + "/scenarios/" + param.substr(0, at), set);
   }
   template <typename Check>
   void for_each_replication(Check check) {
@@ -227,11 +232,52 @@ TEST_P(ShippedScenario, OrdinaryPostingsFollowTheDimensioningPlan) {
   });
 }
 
+TEST_P(ShippedScenario, EveryApplicantIsPlacedLeavesOrWaits) {
+  // Per specialty, home region and year: waiting at the start + arrivals = placed + left + waiting
+  // at the end (zero throughout under the independent model).
+  for_each_replication([&](const Tally& t) {
+    for (Region r : kRegions)
+      for (int s = 0; s < scenario_.specialty_count(); ++s) {
+        int waiting = 0;
+        for (int y = first(); y <= last(); ++y) {
+          const int end = t.get(y, r, s, Metric::ApplicantsWaiting);
+          ASSERT_EQ(waiting + t.get(y, r, s, Metric::Applicants),
+                    t.get(y, r, s, Metric::ApplicantsPlaced) + t.get(y, r, s, Metric::ApplicantsLeft) + end)
+              << y << " " << region_name(r) << " " << s;
+          waiting = end;
+        }
+      }
+  });
+}
+
+TEST_P(ShippedScenario, EveryFilledPostingPlacesOneApplicant) {
+  // The independent model has no applicants: every applicant count stays zero.
+  const bool applicants = scenario_.fill.model == FillModelKind::Applicants;
+  for_each_replication([&](const Tally& t) {
+    for (int y = first(); y <= last(); ++y)
+      for (int s = 0; s < scenario_.specialty_count(); ++s) {
+        int filled = 0, placed = 0;  // nationally: applicants may take a course in another region
+        for (Region r : kRegions) {
+          filled += t.get(y, r, s, Metric::Filled);
+          placed += t.get(y, r, s, Metric::ApplicantsPlaced);
+          ASSERT_EQ(applicants ? t.get(y, r, s, Metric::ExtraordinaryFilled) : 0,
+                    t.get(y, r, s, Metric::ExtraordinaryFilledNew) +
+                        t.get(y, r, s, Metric::ExtraordinaryFilledPool));
+        }
+        ASSERT_EQ(applicants ? filled : 0, placed) << y << " " << s;
+      }
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
-                         ::testing::Values("flex_scheme.json", "extraordinary_trial.json"),
+                         ::testing::Values("flex_scheme.json", "extraordinary_trial.json",
+                                           "flex_scheme.json@applicants",
+                                           "extraordinary_trial.json@applicants"),
                          [](const ::testing::TestParamInfo<const char*>& param) {
-                           const std::string file = param.param;
-                           return file.substr(0, file.find('.'));
+                           const std::string name = param.param;
+                           const auto at = name.find('@');
+                           return name.substr(0, name.find('.')) +
+                                  (at == std::string::npos ? "" : "_" + name.substr(at + 1));
                          });
 
 TEST(TrialArithmetic, TrialPostsTwelveHundredFortyOrdinaryAndThirtyExtraordinaryCoursesAYear) {

@@ -49,7 +49,7 @@ struct PolicyPair {
     x.specialties = {0, 1};
     for (auto& w : x.weights) w = {1, 1};
     x.round_share = {0.5, 0.5};
-    x.handover.kind = HandoverRule::Kind::HighestFill;
+    x.handover.kind = HandoverRule::Kind::TrueFill;
     for (Region r : kRegions) {
       x.anchors.push_back({"Hospital " + std::string(region_name(r)), r, true});
       x.anchors.push_back({"Town " + std::string(region_name(r)), r, false});

@@ -76,7 +76,7 @@ TEST(ExtraordinaryTrial, UnfilledSpringCoursesAreHandedToAnotherRegionForAutumn)
 
 TEST(ExtraordinaryTrial, HighestFillRuleHandsToTheBestFillingRegion) {
   Scenario s = trial_scenario();
-  s.extraordinary->handover.kind = HandoverRule::Kind::HighestFill;
+  s.extraordinary->handover.kind = HandoverRule::Kind::TrueFill;
   s.fill.mean[0] = {0.0, 1.0, 0.0};  // Syd is the only region that fills specialty 0
   s.fill.mean[1] = {0.0, 1.0, 0.0};
   const Tally t = run_once(s);

@@ -294,11 +294,11 @@ TEST_F(BadInput, UnknownKeyIsNamedWithTheAllowedKeys) {
   const InputError e = with("/fill/no_such_key", 1);
   EXPECT_EQ(e.file(), file_);
   EXPECT_EQ(e.place(), "/fill/no_such_key");
-  EXPECT_EQ(
-      e.expected(),
-      "unknown key 'no_such_key'; expected one of: concentration, year_concentration, mean, cells, fitted, "
-      "kind_multiplier, "
-      "repost_multiplier, scale");
+  EXPECT_EQ(e.expected(),
+            "unknown key 'no_such_key'; expected one of: model, concentration, year_concentration, mean, "
+            "cells, fitted, "
+            "kind_multiplier, "
+            "repost_multiplier, scale");
 }
 
 TEST_F(BadInput, UnknownSpecialty) {

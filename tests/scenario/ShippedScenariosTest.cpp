@@ -145,7 +145,7 @@ TEST_F(ShippedScenarios, ExtraordinaryCoursesAreTenPerRegionInTheFourTrialSpecia
   for (int s : x.specialties) EXPECT_TRUE(trial_->specialties[static_cast<std::size_t>(s)].trial);
   EXPECT_EQ(x.weights[0], (std::vector<double>{4, 3, 1.5, 1.5}));
   EXPECT_EQ(x.round_share, (std::vector<double>{0.5, 0.5}));
-  EXPECT_EQ(x.handover.kind, HandoverRule::Kind::HighestFill);
+  EXPECT_EQ(x.handover.kind, HandoverRule::Kind::Known);
   EXPECT_EQ(x.handover.priority[index(Region::Nord)], (std::vector<Region>{Region::Ost, Region::Syd}));
 }
 

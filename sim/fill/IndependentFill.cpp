@@ -1,0 +1,33 @@
+#include "fill/IndependentFill.hpp"
+
+namespace forlob {
+
+IndependentFill::IndependentFill(const Scenario& scenario)
+    : scenario_(scenario), model_(scenario), last_month_(month_of(scenario.calendar.end_year, 12)) {}
+
+void IndependentFill::begin_replication(StreamKey replication, Tally& /*tally*/) {
+  fill_key_ = replication.with(Purpose::Fill);
+  model_.draw(replication);
+}
+
+void IndependentFill::serve(const FillBatch& /*batch*/, std::span<const Posting> postings) {
+  batch_ = postings;
+  proposed_.resize(postings.size());
+  for (std::size_t i = 0; i < postings.size(); ++i)
+    proposed_[i] = model_.fills(postings[i], fill_key_) ? 1 : 0;
+}
+
+// Follows the course through its re-postings (R5: they come before any other fate) by the fill
+// draws alone, stopping where the engine would: no re-posting left, or the next after the horizon.
+int IndependentFill::natural_fill(std::size_t i) const {
+  const UnfilledSpec& rules = scenario_.unfilled;
+  for (Posting q = batch_[i];;) {
+    if (model_.fills(q, fill_key_)) return q.reposts;
+    const Month when = q.month + rules.repost_delay_months;
+    if (q.reposts >= rules.max_reposts || when > last_month_) return -1;
+    q.reposts += 1;
+    q = next_attempt(q, when);
+  }
+}
+
+}  // namespace forlob

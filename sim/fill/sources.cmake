@@ -1,0 +1,1 @@
+list(APPEND FORLOB_SOURCES fill/IndependentFill.cpp fill/ApplicantPool.cpp fill/MakeFillMechanism.cpp)
