@@ -62,10 +62,11 @@ TEST(Golden, TheApplicantModelsHeadlinesMatchTheRecordedFigures) {
 }
 
 // The figures recorded before the fill mechanism became a component (forlob 0.1.0, stop 7), when
-// hand-over used the replication's drawn fill rate: the independent model still gives them to
-// the last digit.
+// hand-over used the replication's drawn fill rate and unfilled courses took the flex cap in the
+// order they were listed: the independent model still gives them to the last digit.
 TEST(Golden, TheIndependentModelReproducesTheFiguresOfBeforeTheFillComponent) {
-  expect_golden("main_job_headlines_highest_fill.txt", {"/extraordinary/handover/rule=\"highest_fill\""});
+  expect_golden("main_job_headlines_highest_fill.txt", {"/extraordinary/handover/rule=\"highest_fill\""},
+                {"/flex/conversion_order=\"listed\""});
 }
 
 }  // namespace

@@ -109,5 +109,46 @@ TEST(ExtraordinaryTrial, CoursesAreAnchoredAtHospitalsOrMunicipalitiesInTurn) {
   EXPECT_EQ(posted[4], 2);  // Nord's 2 municipality courses
 }
 
+TEST(ExtraordinaryTrial, KnownRuleHandsToTheRegionThatFilledBestInEarlierRounds) {
+  // Øst is first in Nord's priority list, but Syd filled all its courses in 2020 and Øst few: a
+  // region that hands over by what it knows picks Syd, without reading the drawn rates.
+  Scenario s = trial_scenario();
+  s.extraordinary->handover.kind = HandoverRule::Kind::Known;
+  s.fill.mean[0] = {0.0, 1.0, 0.1};
+  s.fill.mean[1] = {0.0, 1.0, 0.1};
+  for (int i = 0; i < 5; ++i) {
+    const Tally t = run_once(s, i);
+    const int out = t.get(2021, Region::Nord, 0, Metric::HandedOverOut);
+    EXPECT_GT(out, 0);
+    EXPECT_EQ(t.get(2021, Region::Syd, 0, Metric::HandedOverIn) -
+                  t.get(2021, Region::Ost, 0, Metric::HandedOverOut),
+              out)
+        << "Øst hands its own to Syd too";
+  }
+}
+
+TEST(ExtraordinaryTrial, KnownRulePrefersARegionWithApplicantsWaiting) {
+  // Applicant model: specialty 0 has applicants only in Øst (a queue), none elsewhere, so Nord's and
+  // Syd's unfilled spring courses go to Øst, whatever the priority lists say.
+  Scenario s = trial_scenario();
+  s.extraordinary->handover.kind = HandoverRule::Kind::Known;
+  s.extraordinary->handover.priority = {std::vector<Region>{Region::Syd, Region::Ost},
+                                        std::vector<Region>{Region::Nord, Region::Ost},
+                                        std::vector<Region>{Region::Nord, Region::Syd}};
+  s.fill.model = FillModelKind::Applicants;
+  ApplicantSpec a;
+  a.level = {300, 0, 0};
+  a.home.assign(3, {0.0, 0.0, 1.0});
+  a.extraordinary_new = 0;
+  s.applicants = a;
+  const Tally t = run_once(s);
+  const int out = t.get(2021, Region::Nord, 0, Metric::HandedOverOut) +
+                  t.get(2021, Region::Syd, 0, Metric::HandedOverOut);
+  EXPECT_GT(out, 0);
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::HandedOverIn), out);
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::ExtraordinaryFilled),
+            t.get(2021, Region::Ost, 0, Metric::ExtraordinaryPosted));
+}
+
 }  // namespace
 }  // namespace forlob
