@@ -2,10 +2,12 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "app/FillModelVariants.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "engine/Runner.hpp"
@@ -43,19 +45,30 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
 }
 
 // Runs, then writes every file into a staging directory that replaces `out` only when complete.
+// `fill_models` (compare --fill-models) adds the comparison under each fill model.
 int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
-            const std::filesystem::path& out_path) {
+            const std::filesystem::path& out_path,
+            const std::function<std::vector<FillModelRun>()>& run_fill_models = {}) {
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
   const RunResult result = run_scenarios(scenarios, flags.run_options(&progress));
   progress.finish();
 
-  const std::vector<std::string> files = write_run_files(out, result, command);
+  std::vector<std::string> files = write_run_files(out, result, command);
+  std::vector<FillModelRun> fill_models;
+  if (run_fill_models) {
+    fill_models = run_fill_models();
+    std::ostringstream csv;
+    write_fill_models_csv(csv, fill_models);
+    out.write("fill_models.csv", csv.str());
+    files.push_back("fill_models.csv");
+  }
   out.commit();
 
   if (!flags.quiet) {
     print_summary_table(std::cout, result);
+    if (!fill_models.empty()) print_fill_models_table(std::cout, fill_models);
     std::cout << "Wrote " << out_path.string() << "/ (" << join(files) << ") in "
               << format_fixed(result.wall_seconds, 1) << " s.\n";
   }
@@ -83,6 +96,7 @@ Command add_compare_command(CLI::App& app) {
   struct Options {
     RunFlags flags;
     std::string file_a, file_b;
+    bool fill_models = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -91,10 +105,16 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("B", o->file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
       ->required();
   add_run_flags(*cmd, o->flags);
+  cmd->add_flag("--fill-models", o->fill_models,
+                "Also run the comparison under the independent model and under the applicant model at new-applicant "
+                "shares 0, 0.5 and 1 (fill_models.csv)");
   return {cmd, [o] {
             const Scenario a = load_scenario(o->file_a, o->flags.set);
             const Scenario b = load_scenario(o->file_b, o->flags.set);
-            return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name));
+            std::function<std::vector<FillModelRun>()> variants;
+            if (o->fill_models)
+              variants = [o] { return run_fill_model_variants(o->file_a, o->file_b, o->flags, kReportedNewShares); };
+            return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name), variants);
           }};
 }
 

@@ -3,6 +3,7 @@ set(FORLOB_APP_SOURCES
   app/Commands.cpp
   app/RunFlags.cpp
   app/RunCommands.cpp
+  app/FillModelVariants.cpp
   app/ValidateCommand.cpp
   app/ParamsCommand.cpp
   app/CalibrateCommand.cpp

@@ -138,9 +138,10 @@ void Replication::serve(const FillBatch& batch) {
 void Replication::record(const Posting& p, bool filled) {
   const int year = year_of(p.month);
   tally_->add(year, p.region, p.specialty, Metric::Posted);
-  if (p.kind != PostingKind::Extraordinary && p.reposts == 0)
-    tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
+  const bool ordinary = p.kind != PostingKind::Extraordinary;
+  if (ordinary && p.reposts == 0) tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
   tally_->add(year, p.region, p.specialty, filled ? Metric::Filled : Metric::Unfilled);
+  if (ordinary && filled) tally_->add(year, p.region, p.specialty, Metric::OrdinaryFilled);
   for (auto& policy : policies_) policy->on_posted(p, filled, *this);
 }
 

@@ -59,6 +59,8 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
   out.push_back(sum("started_trial_specialties_" + span, trial, first, last, Metric::Started));
   out.push_back(sum("flex_in_trial_specialties_" + span, trial, first, last, Metric::FlexIn));
   out.push_back(sum("extraordinary_filled_" + span, trial, first, last, Metric::ExtraordinaryFilled));
+  out.push_back(sum("extraordinary_filled_new_" + span, trial, first, last, Metric::ExtraordinaryFilledNew));
+  out.push_back(sum("ordinary_filled_trial_specialties_" + span, trial, first, last, Metric::OrdinaryFilled));
   std::vector<int> every(static_cast<std::size_t>(scenario.specialty_count()));
   for (int s = 0; s < scenario.specialty_count(); ++s) every[static_cast<std::size_t>(s)] = s;
   out.push_back(sum("completed_all_specialties_" + whole, every, first, tail_end, Metric::Completed));

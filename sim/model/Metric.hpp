@@ -45,9 +45,11 @@ enum class Metric : int {
   // applicant (drawn in by the course) or the specialty's pool (who could have taken another course).
   ExtraordinaryFilledNew,
   ExtraordinaryFilledPool,
+  // Filled postings of every kind but extraordinary: in a comparison, B - A shows crowd-out.
+  OrdinaryFilled,
 };
 
-inline constexpr int kMetricCount = 29;
+inline constexpr int kMetricCount = 30;
 
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
@@ -56,13 +58,13 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "extraordinary_posted", "extraordinary_filled", "started", "in_training", "completed",
     "dropped_out", "extraordinary_started", "extraordinary_in_training", "extraordinary_completed",
     "extraordinary_dropped_out", "ordinary_offered", "applicants", "applicants_placed", "applicants_left",
-    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool"};
+    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool", "ordinary_filled"};
 // clang-format on
 
 constexpr int index(Metric m) { return static_cast<int>(m); }
 constexpr std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(index(m))]; }
 
-static_assert(index(Metric::ExtraordinaryFilledPool) + 1 == kMetricCount && !kMetricNames.back().empty(),
+static_assert(index(Metric::OrdinaryFilled) + 1 == kMetricCount && !kMetricNames.back().empty(),
               "every metric has a name");
 
 }  // namespace forlob
