@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
@@ -32,8 +33,20 @@ ApplicantPool::ApplicantPool(const Scenario& scenario)
       spec_(*scenario.applicants),
       first_year_(scenario.calendar.warmup_start_year),
       queues_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
-      arrivals_(static_cast<std::size_t>(scenario.specialty_count())) {
+      mobile_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
+      arrivals_(static_cast<std::size_t>(scenario.specialty_count())),
+      waiting_postings_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount) {
   for (const SpecialtySpec& s : scenario.specialties) specialty_keys_.push_back(hash_name(s.id));
+  // Attractiveness classes: 0 for the most attractive kind of posting, equal values share a class.
+  std::vector<double> levels;
+  for (int k = 0; k < kPostingKindCount; ++k)
+    for (bool repost : {false, true}) levels.push_back(spec_.attractiveness_of(k, repost));
+  std::vector<double> distinct = levels;
+  std::sort(distinct.begin(), distinct.end(), std::greater<>());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (double level : levels)
+    attractiveness_class_.push_back(
+        static_cast<std::uint64_t>(std::find(distinct.begin(), distinct.end(), level) - distinct.begin()));
   const auto years = static_cast<std::size_t>(scenario.calendar.end_year - first_year_ + 1);
   level_.assign(static_cast<std::size_t>(scenario.specialty_count()) * years, 0);
 }
@@ -42,6 +55,7 @@ void ApplicantPool::begin_replication(StreamKey replication, Tally& tally) {
   key_ = replication;
   tally_ = &tally;
   for (auto& q : queues_) q.clear();
+  std::fill(mobile_.begin(), mobile_.end(), 0);
   std::fill(arrivals_.begin(), arrivals_.end(), 0);
   const int years = scenario_.calendar.end_year - first_year_ + 1;
   for (int s = 0; s < scenario_.specialty_count(); ++s) {
@@ -81,6 +95,7 @@ void ApplicantPool::open_round(int year, int round) {
           KeyedStream leave(StreamKey(a.key).with(Purpose::ApplicantLeave).with(a.rounds_waited));
           if (uniform01(leave) < spec_.leave_per_round) {
             tally_->add(year, a.home, s, Metric::ApplicantsLeft);
+            if (a.mobile) --mobile(s, index(r));
             continue;
           }
           ++a.rounds_waited;
@@ -106,35 +121,55 @@ void ApplicantPool::open_round(int year, int round) {
         a.mobile = uniform01(own) < spec_.mobility;
         a.home = r;
         a.arrival = arrivals_[static_cast<std::size_t>(s)]++;
+        if (a.mobile) ++mobile(s, index(r));
         q.push_back(a);
       }
     }
   }
 }
 
-bool ApplicantPool::take_from_pool(int s, Region r, Applicant& out) {
+bool ApplicantPool::take_own(int s, Region r, Applicant& out) {
   std::deque<Applicant>& own = queue(s, index(r));
-  if (!own.empty()) {
-    out = own.front();
-    own.pop_front();
-    return true;
-  }
-  // The longest-waiting mobile applicant of another region.
+  if (own.empty()) return false;
+  out = own.front();
+  own.pop_front();
+  if (out.mobile) --mobile(s, index(r));
+  return true;
+}
+
+// The longest-waiting mobile applicant of another region (earliest arrival; region order on ties).
+bool ApplicantPool::take_mobile(int s, Region r, Applicant& out) {
   std::deque<Applicant>* from = nullptr;
   std::deque<Applicant>::iterator best;
+  int from_region = 0;
   for (Region other : kRegions) {
-    if (other == r) continue;
+    if (other == r || mobile(s, index(other)) == 0) continue;
     std::deque<Applicant>& q = queue(s, index(other));
     const auto it = std::find_if(q.begin(), q.end(), [](const Applicant& a) { return a.mobile; });
-    if (it != q.end() && (!from || it->arrival < best->arrival)) {
+    if (!from || it->arrival < best->arrival) {
       from = &q;
       best = it;
+      from_region = index(other);
     }
   }
   if (!from) return false;
   out = *best;
   from->erase(best);
+  --mobile(s, from_region);
   return true;
+}
+
+bool ApplicantPool::take_from_pool(int s, Region r, Applicant& out) {
+  return take_own(s, r, out) || take_mobile(s, r, out);
+}
+
+std::uint64_t ApplicantPool::serving_key(const Posting& p) const {
+  KeyedStream tie(key_.with(Purpose::Serving).with_hash(p.draw_entity()));
+  const std::uint64_t cls =
+      spec_.serving_order == ServingOrder::Attractiveness
+          ? attractiveness_class_[static_cast<std::size_t>(p.kind) * 2 + (p.reposts > 0 ? 1 : 0)]
+          : 0;
+  return (cls << 52U) | (tie() >> 12U);
 }
 
 void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> postings) {
@@ -142,39 +177,59 @@ void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> posti
   if (batch.opens_round()) open_round(batch.year, batch.round);
   batch_ = postings;
   taken_.assign(postings.size(), Taken{});
-  // The serving order: by specialty (separate markets), then most attractive first, then a keyed
-  // uniform per posting, so nothing depends on the order postings were gathered in.
-  order_.resize(postings.size());
-  rank_.resize(postings.size());
+  for (auto& cell : waiting_postings_) cell.clear();
+  // Extraordinary postings first draw whether they bring in a new applicant; the rest wait for
+  // the pool, by specialty and region.
   for (std::size_t i = 0; i < postings.size(); ++i) {
-    order_[i] = i;
-    KeyedStream tie(key_.with(Purpose::Serving).with_hash(postings[i].draw_entity()));
-    rank_[i] = uniform01(tie);
-  }
-  const bool by_attractiveness = spec_.serving_order == ServingOrder::Attractiveness;
-  std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-    const Posting& pa = postings[a];
-    const Posting& pb = postings[b];
-    if (pa.specialty != pb.specialty) return pa.specialty < pb.specialty;
-    if (by_attractiveness) {
-      const double xa = spec_.attractiveness_of(static_cast<int>(pa.kind), pa.reposts > 0);
-      const double xb = spec_.attractiveness_of(static_cast<int>(pb.kind), pb.reposts > 0);
-      if (xa != xb) return xa > xb;
-    }
-    if (rank_[a] != rank_[b]) return rank_[a] < rank_[b];
-    return a < b;
-  });
-  for (std::size_t i : order_) {
     const Posting& p = postings[i];
-    Taken& t = taken_[i];
     if (p.kind == PostingKind::Extraordinary && spec_.extraordinary_new > 0) {
       KeyedStream fresh(key_.with(Purpose::ApplicantNew).with_hash(p.draw_entity()));
       if (uniform01(fresh) < spec_.extraordinary_new) {
-        t.source = Source::New;
+        taken_[i].source = Source::New;
         continue;
       }
     }
-    if (take_from_pool(p.specialty, p.region, t.applicant)) t.source = Source::Pool;
+    waiting_postings_[static_cast<std::size_t>(p.specialty) * kRegionCount +
+                      static_cast<std::size_t>(index(p.region))]
+        .push_back(i);
+  }
+  for (int s = 0; s < scenario_.specialty_count(); ++s) {
+    // Own applicants first: where a region's queue is shorter than its postings, the postings
+    // first in the serving order take them.
+    leftover_.clear();
+    for (Region r : kRegions) {
+      std::vector<std::size_t>& cell =
+          waiting_postings_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(index(r))];
+      const std::size_t queued = queue(s, index(r)).size();
+      if (queued >= cell.size()) {
+        for (std::size_t i : cell) {
+          take_own(s, r, taken_[i].applicant);
+          taken_[i].source = Source::Pool;
+        }
+        continue;
+      }
+      ranked_.clear();
+      for (std::size_t i : cell) ranked_.push_back({serving_key(postings[i]), i});
+      const auto cut = ranked_.begin() + static_cast<std::ptrdiff_t>(queued);
+      std::nth_element(ranked_.begin(), cut, ranked_.end());
+      for (auto it = ranked_.begin(); it != cut; ++it) {
+        take_own(s, r, taken_[it->second].applicant);
+        taken_[it->second].source = Source::Pool;
+      }
+      leftover_.insert(leftover_.end(), cut, ranked_.end());
+    }
+    // Then mobile applicants from elsewhere, for the postings still open, in serving order.
+    if (leftover_.empty()) continue;
+    int mobile_left = 0;
+    for (Region r : kRegions) mobile_left += mobile(s, index(r));
+    if (mobile_left == 0) continue;
+    std::sort(leftover_.begin(), leftover_.end());
+    for (const auto& [key, i] : leftover_) {
+      if (take_mobile(s, postings[i].region, taken_[i].applicant)) {
+        taken_[i].source = Source::Pool;
+        if (--mobile_left == 0) break;
+      }
+    }
   }
 }
 
@@ -197,6 +252,7 @@ void ApplicantPool::settle(std::size_t i, bool filled) {
   } else if (!filled && t.source == Source::Pool) {
     // An observed round leaves unfilled a course the pool would fill: the applicant waits on.
     queue(p.specialty, index(t.applicant.home)).push_front(t.applicant);
+    if (t.applicant.mobile) ++mobile(p.specialty, index(t.applicant.home));
     t.source = Source::None;
   } else if (!filled) {
     t.source = Source::None;

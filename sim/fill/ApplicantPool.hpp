@@ -7,18 +7,21 @@
 //    the home share, the round's share of the year and /fill/scale. They join their region's queue.
 //  - At a round's opening, before the newcomers join, each applicant who has waited through a round
 //    leaves with probability leave_per_round.
-//  - A batch's postings of one specialty are served in the serving order (most attractive kind
-//    first, ties by a keyed uniform; or by the uniform alone). A posting takes the applicant who
-//    has waited longest in its own region; failing that, the longest-waiting mobile applicant of
-//    another region (earliest arrival; among equals the region order Nord, Syd, Øst). An
-//    extraordinary posting first draws whether it brings in a new applicant (extraordinary_new);
+//  - An extraordinary posting first draws whether it brings in a new applicant (extraordinary_new);
 //    a new applicant fills it and takes nothing from the pool.
+//  - A region's postings are served first by its own applicants, longest waiting first. Where its
+//    queue is shorter than its postings, the postings first in the serving order take them: most
+//    attractive kind first, ties by a keyed uniform per posting (or the uniform alone), so nothing
+//    depends on the order postings were gathered in.
+//  - The postings still open then take mobile applicants left waiting in other regions, in the
+//    serving order across regions, each the earliest-arrived (region order Nord, Syd, Øst on ties).
 //  - Arrivals come only at round openings, so a re-posting fills only from applicants the round left
 //    waiting (natural_fill is therefore 0 or -1).
 // Applicants are keyed entities (specialty, home region, year, round, index): their choices come
 // from their own keys, so two policies see the same applicants (common random numbers).
 #include <array>
 #include <deque>
+#include <utility>
 #include <vector>
 
 #include "fill/FillMechanism.hpp"
@@ -63,9 +66,20 @@ class ApplicantPool final : public FillMechanism {
   const std::deque<Applicant>& queue(int s, int r) const {
     return queues_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)];
   }
+  int& mobile(int s, int r) {
+    return mobile_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)];
+  }
+  int mobile(int s, int r) const {
+    return mobile_[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)];
+  }
   void open_round(int year, int round);
-  // Takes the applicant a posting of specialty s in region r gets from the pool, if any.
+  // The applicant a posting of specialty s in region r takes: the longest waiting of its own
+  // region, or a mobile one from another region; false when there is none.
+  bool take_own(int s, Region r, Applicant& out);
+  bool take_mobile(int s, Region r, Applicant& out);
   bool take_from_pool(int s, Region r, Applicant& out);
+  // (attractiveness class, keyed uniform): smaller is served first.
+  std::uint64_t serving_key(const Posting& p) const;
   void count_placed(int year, const Posting& p, const Taken& t);
 
   const Scenario& scenario_;
@@ -76,13 +90,15 @@ class ApplicantPool final : public FillMechanism {
   StreamKey key_{0};
   Tally* tally_ = nullptr;
   std::vector<std::deque<Applicant>> queues_;  // [s][home]
+  std::vector<int> mobile_;                    // [s][home] mobile applicants in the queue
   std::vector<std::uint32_t> arrivals_;        // [s] applicants so far this replication
   int year_ = 0;
   // The batch last served
   std::span<const Posting> batch_;
   std::vector<Taken> taken_;
-  std::vector<std::size_t> order_;
-  std::vector<double> rank_;
+  std::vector<std::uint64_t> attractiveness_class_;         // [kind * 2 + repost]
+  std::vector<std::vector<std::size_t>> waiting_postings_;  // [s][r] batch indices that need the pool
+  std::vector<std::pair<std::uint64_t, std::size_t>> ranked_, leftover_;  // (serving key, batch index)
 };
 
 }  // namespace forlob

@@ -51,7 +51,10 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
 }
 
 void FlexScheme::order_unfilled(std::vector<Posting>& unfilled, PolicyContext& ctx) const {
-  if (spec_.conversion_order == FlexSpec::Order::Listed) return;
+  // The order matters only where a cap can be used: not in a year the scheme is off.
+  if (spec_.conversion_order == FlexSpec::Order::Listed || unfilled.empty() ||
+      !spec_.caps.contains(year_of(unfilled.front().month)))
+    return;
   // (donor rank, keyed uniform) per course: the rank is 0 for every course under Order::Random.
   std::vector<std::pair<std::pair<std::size_t, double>, std::size_t>> keyed;
   keyed.reserve(unfilled.size());

@@ -645,6 +645,8 @@ ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
             "extraordinary_new_share", "attractiveness", "serving_order"});
   ApplicantSpec x;
   const auto specialties = static_cast<std::size_t>(s_.specialty_count());
+  if (specialties > 255)
+    a.fail("the applicant model serves at most 255 specialties (its serving keys hold 8 bits)");
   const auto levels = by_specialty(a.at("level"), /*require_all=*/true);
   x.level.assign(specialties, 0);
   for (std::size_t s = 0; s < specialties; ++s)
