@@ -69,6 +69,13 @@ nlohmann::json forecast_json(const ForecastResult& result, const std::vector<For
   doc["schema_version"] = kForecastSchemaVersion;
   doc["forlob_version"] = FORLOB_VERSION;
   doc["scenario"] = {{"name", scenario.name}, {"file", scenario.file}, {"description", scenario.description}};
+  // Under the applicant model ordinary fills in the trial specialties fall where extraordinary
+  // courses take applicants from the pool: the new-applicant share says how much.
+  nlohmann::json fill = {
+      {"model", scenario.fill.model == FillModelKind::Applicants ? "applicants" : "independent"}};
+  if (scenario.fill.model == FillModelKind::Applicants && scenario.applicants)
+    fill["extraordinary_new_share"] = scenario.applicants->extraordinary_new;
+  doc["fill_model"] = fill;
   doc["seed"] = result.seed;
   doc["replications"] = result.replications;
   doc["first_year"] = layout.first_year();

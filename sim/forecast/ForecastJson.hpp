@@ -11,7 +11,7 @@
 
 namespace forlob {
 
-inline constexpr std::string_view kForecastSchemaVersion = "1.0.0";
+inline constexpr std::string_view kForecastSchemaVersion = "1.1.0";
 
 // Holds nothing that depends on the thread count or the wall time, so it is byte-identical at any
 // thread count for a given seed.

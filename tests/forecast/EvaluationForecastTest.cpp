@@ -226,5 +226,45 @@ TEST_F(EvaluationForecastTest, AScenarioWithoutTheTrialOrAnEvaluationYearOutside
   EXPECT_THROW(run_forecast(scenario, options), InputError);
 }
 
+// Ordinary courses filled in the trial specialties, 2026-2029, summed over regions: its mean.
+double ordinary_filled_mean(const ForecastResult& r, const EvaluationLayout& layout, int measure_index) {
+  double sum = 0;
+  for (int year = 2026; year <= 2029; ++year)
+    sum += r.cells.mean(layout.cell(3, 4, year - layout.first_year(), CourseKind::Ordinary, measure_index));
+  return sum;
+}
+
+TEST_F(EvaluationForecastTest, UnderTheApplicantModelOrdinaryFillsFallWhereExtraordinaryCoursesCrowdThemOut) {
+  // Share 0: every extraordinary course that fills takes a pool applicant; share 1: none does. The
+  // evaluation then sees fewer ordinary fills in the trial specialties under share 0. Paired
+  // replications (same seed); the difference is large against its Monte Carlo error.
+  auto run = [&](double share, const ObservedFigures* observed) {
+    const Scenario s = load_scenario(
+        std::string(FORLOB_SOURCE_DIR) + "/scenarios/extraordinary_trial.json",
+        {"/fill/model=\"applicants\"", "/applicants/extraordinary_new_share=" + std::to_string(share)});
+    ForecastOptions options;
+    options.seed = 11;
+    options.replications = sanitized() ? 40 : 200;
+    options.observed = observed;
+    return run_forecast(s, options);
+  };
+  const int filled = measure(CourseKind::Ordinary, "filled");
+  const ForecastResult crowd = run(0, nullptr), gain = run(1, nullptr);
+  const double crowd_out =
+      ordinary_filled_mean(gain, layout, filled) - ordinary_filled_mean(crowd, layout, filled);
+  const double extraordinary =
+      gain.cells.mean(layout.cell(3, 4, 2029 - layout.first_year(), CourseKind::Extraordinary,
+                                  measure(CourseKind::Extraordinary, "filled_cumulative")));
+  EXPECT_GT(crowd_out, 0.3 * extraordinary) << "share 0 takes a good part of its fills from ordinary courses";
+  EXPECT_LE(crowd_out, extraordinary + 5) << "it cannot take more than the extraordinary courses fill";
+
+  // Observed rounds hold under the applicant model too: every 2026 extraordinary course filled.
+  const ObservedFigures observed = all_2026_filled();
+  const ForecastResult fixed = run(0, &observed);
+  EXPECT_EQ(fixed.cells.mean(layout.cell(3, 4, 0, CourseKind::Extraordinary,
+                                         measure(CourseKind::Extraordinary, "filled"))),
+            30.0);
+}
+
 }  // namespace
 }  // namespace forlob
