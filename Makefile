@@ -44,7 +44,7 @@ build: configure
 # The main job: flex scheme versus the extraordinary-course trial, at default settings, and its
 # report (charts and report.html in the output directory).
 run: build
-	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --force
+	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --fill-models --force
 	$(FORLOB) report output/flex_scheme_vs_extraordinary_trial
 
 test: build test-deps

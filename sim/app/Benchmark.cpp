@@ -18,11 +18,10 @@ std::int64_t peak_rss_bytes() {
   return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
 }
 
-int run_benchmark(const BenchmarkOptions& options) {
-  const Scenario a = load_scenario(options.flex_scenario);
-  const Scenario b = load_scenario(options.trial_scenario);
-  std::printf("forlob bench: compare %s %s, %lld replications, seed %llu\n", a.name.c_str(), b.name.c_str(),
-              static_cast<long long>(options.replications), static_cast<unsigned long long>(options.seed));
+namespace {
+
+// Times the comparison of `a` and `b` at each thread count; returns the wall time at the first.
+double time_comparison(const Scenario& a, const Scenario& b, const BenchmarkOptions& options) {
   std::printf("%8s %10s %16s %9s %14s %16s\n", "threads", "wall s", "replications/s", "speed-up",
               "peak RSS MB", "histograms MB");
   double base_wall = 0;
@@ -53,6 +52,26 @@ int run_benchmark(const BenchmarkOptions& options) {
       }
     }
   }
+  return base_wall;
+}
+
+}  // namespace
+
+int run_benchmark(const BenchmarkOptions& options) {
+  std::vector<double> walls;
+  for (const std::string& model : options.fill_models) {
+    const std::vector<std::string> set{"/fill/model=\"" + model + "\""};
+    const Scenario a = load_scenario(options.flex_scenario, set);
+    const Scenario b = load_scenario(options.trial_scenario, set);
+    std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu\n", a.name.c_str(),
+                b.name.c_str(), model.c_str(), static_cast<long long>(options.replications),
+                static_cast<unsigned long long>(options.seed));
+    walls.push_back(time_comparison(a, b, options));
+  }
+  for (std::size_t k = 1; k < walls.size(); ++k)
+    std::printf("wall time at %d thread(s), %s / %s: %.2f\n", options.threads.front(),
+                options.fill_models[k].c_str(), options.fill_models.front().c_str(),
+                walls[k] / walls.front());
   return 0;
 }
 
@@ -66,6 +85,9 @@ Command add_bench_command(CLI::App& app) {
   cmd->add_option("--threads,-t", o->threads, "Thread counts to time")->capture_default_str();
   cmd->add_option("--flex", o->flex_scenario, "Baseline scenario")->capture_default_str();
   cmd->add_option("--trial", o->trial_scenario, "Alternative scenario")->capture_default_str();
+  cmd->add_option("--fill-models", o->fill_models, "Fill models to time (/fill/model values)")
+      ->check(CLI::IsMember({"independent", "applicants"}))
+      ->capture_default_str();
   return {cmd, [o] { return run_benchmark(*o); }};
 }
 
