@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "app/OptionChecks.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "engine/Runner.hpp"
@@ -45,6 +46,7 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
 // Runs, then writes every file into a staging directory that replaces `out` only when complete.
 int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
             const std::filesystem::path& out_path) {
+  require_distinct_names(scenarios);
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());

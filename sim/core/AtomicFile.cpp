@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/Errors.hpp"
+#include "core/SignalCleanup.hpp"
 
 namespace forlob {
 
@@ -13,8 +14,16 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), made);
   if (made)
     throw UsageError("cannot create the directory " + target.parent_path().string() + ": " + made.message());
+  std::error_code kind;
+  if (fs::is_directory(target, kind))
+    throw UsageError("cannot write " + target.string() + ": it is a directory");
   fs::path temporary = target;
   temporary += ".partial-" + std::to_string(::getpid());
+  register_cleanup_path(temporary);  // SIGINT, SIGTERM
+  struct Unregister {
+    const fs::path& path;
+    ~Unregister() { unregister_cleanup_path(path); }
+  } unregister{temporary};
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << content;

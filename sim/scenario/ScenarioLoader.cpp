@@ -12,6 +12,7 @@
 #include "core/Errors.hpp"
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/ScenarioBounds.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
@@ -619,9 +620,10 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   for (const SetOverride& s : r.sets)
     if (!pointer_at_or_under(s.pointer, "/sources")) overridden.push_back(s.pointer);
 
-  ScenarioBuilder builder(
-      r.merged, [&r](const std::string& pointer) { return r.origin(pointer); }, overridden);
+  const FileNamer namer = [&r](const std::string& pointer) { return r.origin(pointer); };
+  ScenarioBuilder builder(r.merged, namer, overridden);
   Scenario scenario = builder.build();
+  check_scenario_bounds(r.merged, scenario, namer);
   scenario.file = file.string();
 
   Json resolved = r.merged;
