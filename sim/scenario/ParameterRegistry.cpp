@@ -15,11 +15,11 @@ using Kind = ParameterInfo::Kind;
 // Bounds that keep the work finite: counts of courses far above Denmark's ~1,300 a year, weights
 // and multipliers far above any meaningful ratio, concentrations that Boost's incomplete beta
 // inverts in double precision.
-constexpr double kMaxCourses = 100'000;
-constexpr double kMaxWeight = 1e6;
-constexpr double kMaxMultiplier = 100;
-constexpr double kMaxConcentration = 1e6;
-constexpr double kMinConcentration = 1e-3;
+constexpr double kRegistryMaxCourses = 100'000;
+constexpr double kRegistryMaxWeight = 1e6;
+constexpr double kRegistryMaxMultiplier = 100;
+constexpr double kRegistryMaxConcentration = 1e6;
+constexpr double kRegistryMinConcentration = 1e-3;
 
 // clang-format off
 const std::vector<ParameterInfo> kRegistry{
@@ -34,35 +34,35 @@ const std::vector<ParameterInfo> kRegistry{
     {"/specialties/{index}/delay/mean_months", Kind::Number, "months", 0, 36, "Mean extension of an extended course (gamma); its 99.9th percentile must stay within 72 months", "", 0.01},
     {"/specialties/{index}/delay/shape", Kind::Number, "shape", 0.1, 100, "Shape of the gamma-distributed extension"},
     {"/specialties/{index}/dropout_per_year", Kind::Number, "probability a year", 0, 0.99, "Yearly probability of leaving a course"},
-    {"/dimensioning/national_total/{year}", Kind::Integer, "courses", 0, kMaxCourses, "Main courses in the year, nationally"},
+    {"/dimensioning/national_total/{year}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Main courses in the year, nationally"},
     {"/dimensioning/fixed/{specialty}/{index}/from", Kind::Integer, "year", 1990, 2100, "First year of a period of fixed courses"},
     {"/dimensioning/fixed/{specialty}/{index}/to", Kind::Integer, "year", 1990, 2100, "Last year of a period of fixed courses"},
-    {"/dimensioning/fixed/{specialty}/{index}/{region}", Kind::Integer, "courses", 0, kMaxCourses, "Courses a year in the region during the period"},
+    {"/dimensioning/fixed/{specialty}/{index}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Courses a year in the region during the period"},
     {"/dimensioning/remainder/{specialty}/{region}", Kind::Number, "share", 0, 1, "Share of the courses left after the fixed ones"},
-    {"/fill/concentration", Kind::Number, "concentration", 0, kMaxConcentration, "Beta concentration of a replication's mean fill rate around /fill/mean (0: none)", "", kMinConcentration},
-    {"/fill/year_concentration", Kind::Number, "concentration", 0, kMaxConcentration, "Beta concentration of a year's fill rate around the replication's (0: none)", "", kMinConcentration},
+    {"/fill/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "Beta concentration of a replication's mean fill rate around /fill/mean (0: none)", "", kRegistryMinConcentration},
+    {"/fill/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "Beta concentration of a year's fill rate around the replication's (0: none)", "", kRegistryMinConcentration},
     {"/fill/mean/{specialty}/{region}", Kind::Number, "probability", 0, 1, "Mean probability that a posted course is filled"},
     {"/fill/cells/{specialty}/{region}/mean", Kind::Number, "probability", 0, 1, "The cell's own mean fill probability (replaces /fill/mean)"},
-    {"/fill/cells/{specialty}/{region}/concentration", Kind::Number, "concentration", 0, kMaxConcentration, "The cell's own concentration of the mean fill rate", "", kMinConcentration},
-    {"/fill/cells/{specialty}/{region}/year_concentration", Kind::Number, "concentration", 0, kMaxConcentration, "The cell's own between-year concentration", "", kMinConcentration},
-    {"/fill/scale/overall", Kind::Number, "factor", 0, kMaxMultiplier, "Factor on every fill probability", "fill.overall"},
-    {"/fill/scale/specialty/{specialty}", Kind::Number, "factor", 0, kMaxMultiplier, "Factor on the specialty's fill probabilities", "fill.specialty.{specialty}"},
-    {"/fill/scale/region/{region}", Kind::Number, "factor", 0, kMaxMultiplier, "Factor on the region's fill probabilities", "fill.region.{region}"},
-    {"/fill/kind_multiplier/ordinary", Kind::Number, "factor", 0, kMaxMultiplier, "Fill factor of ordinary postings", "fill.kind.ordinary"},
-    {"/fill/repost_multiplier", Kind::Number, "factor", 0, kMaxMultiplier, "Fill factor of a re-posting (genopslag, R5)", "fill.kind.reposting"},
-    {"/fill/kind_multiplier/carried_over", Kind::Number, "factor", 0, kMaxMultiplier, "Fill factor of courses carried over to the next round", "fill.kind.carried_over"},
-    {"/fill/kind_multiplier/flex", Kind::Number, "factor", 0, kMaxMultiplier, "Fill factor of flex courses", "fill.kind.flex"},
-    {"/fill/kind_multiplier/extraordinary", Kind::Number, "factor", 0, kMaxMultiplier, "Fill factor of extraordinary courses", "fill.kind.extraordinary"},
+    {"/fill/cells/{specialty}/{region}/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "The cell's own concentration of the mean fill rate", "", kRegistryMinConcentration},
+    {"/fill/cells/{specialty}/{region}/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "The cell's own between-year concentration", "", kRegistryMinConcentration},
+    {"/fill/scale/overall", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on every fill probability", "fill.overall"},
+    {"/fill/scale/specialty/{specialty}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on the specialty's fill probabilities", "fill.specialty.{specialty}"},
+    {"/fill/scale/region/{region}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on the region's fill probabilities", "fill.region.{region}"},
+    {"/fill/kind_multiplier/ordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of ordinary postings", "fill.kind.ordinary"},
+    {"/fill/repost_multiplier", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of a re-posting (genopslag, R5)", "fill.kind.reposting"},
+    {"/fill/kind_multiplier/carried_over", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of courses carried over to the next round", "fill.kind.carried_over"},
+    {"/fill/kind_multiplier/flex", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of flex courses", "fill.kind.flex"},
+    {"/fill/kind_multiplier/extraordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of extraordinary courses", "fill.kind.extraordinary"},
     {"/unfilled/max_reposts", Kind::Integer, "postings", 0, 5, "Re-postings of an unfilled course before it lapses"},
     {"/unfilled/repost_delay_months", Kind::Integer, "months", 1, 5, "Months from an unfilled round to the re-posting"},
-    {"/flex/caps/{year}/{region}", Kind::Integer, "courses", 0, kMaxCourses, "Flex courses the region may post in the year"},
+    {"/flex/caps/{year}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Flex courses the region may post in the year"},
     {"/flex/take_up", Kind::Number, "share", 0, 1, "Share of the cap that is used"},
     {"/flex/within_round_share", Kind::Number, "share", 0, 1, "Share of flex courses posted in the round that freed them"},
-    {"/flex/target/weights/{region}/{specialty}", Kind::Number, "weight", 0, kMaxWeight, "Relative weight of the specialty among flex targets"},
+    {"/flex/target/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, "Relative weight of the specialty among flex targets"},
     {"/extraordinary/years/first", Kind::Integer, "year", 1990, 2100, "First year of the trial"},
     {"/extraordinary/years/last", Kind::Integer, "year", 1990, 2100, "Last year of the trial"},
-    {"/extraordinary/per_region/{region}", Kind::Integer, "courses", 0, kMaxCourses, "Extraordinary courses a year in the region"},
-    {"/extraordinary/weights/{region}/{specialty}", Kind::Number, "weight", 0, kMaxWeight, "Relative weight of the specialty among extraordinary courses"},
+    {"/extraordinary/per_region/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Extraordinary courses a year in the region"},
+    {"/extraordinary/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, "Relative weight of the specialty among extraordinary courses"},
     {"/extraordinary/round_share/{round}", Kind::Number, "share", 0, 1, "Share of the extraordinary courses posted in the round"},
 };
 // clang-format on
