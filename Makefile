@@ -74,7 +74,7 @@ fuzz: deps
 	@$(MAKE) --no-print-directory install-packages WANT="$(FUZZ_PACKAGES)"
 	cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DFORLOB_BUILD_TESTS=OFF \
 	  -DFORLOB_FUZZ=ON $(CMAKE_FLAGS)
-	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_json fuzz_scenario fuzz_csv
+	cmake --build $(BUILD_FUZZ) -j $(JOBS) --target fuzz_targets
 	bash tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS)
 
 # The checked-in .clang-format style (CI runs this).

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 #include <fstream>
+#include <mutex>
 
 #include "core/Errors.hpp"
 #include "core/SignalCleanup.hpp"
@@ -25,6 +26,8 @@ void write_file_atomically(const std::filesystem::path& target, const std::strin
     ~Unregister() { unregister_cleanup_path(path); }
   } unregister{temporary};
   {
+    // Held while the file is created and written: a signal's clean-up then removes it for good.
+    std::lock_guard<std::recursive_mutex> lock(signal_cleanup_mutex());
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << content;
     out.close();

@@ -89,6 +89,9 @@ OutputDirectory::OutputDirectory(fs::path target, bool force)
   }
   remove_abandoned();
   fs::remove_all(staging_, ec);  // left by an earlier process that had the same id
+  // Whatever creates entries in the staging directory holds the clean-up lock, so that a signal's
+  // clean-up, once it holds it, cannot be undone by a file created after it removed the directory.
+  std::lock_guard<std::recursive_mutex> lock(signal_cleanup_mutex());
   register_cleanup_path(staging_);
   if (!fs::create_directory(staging_, ec) || ec) {
     unregister_cleanup_path(staging_);
@@ -165,6 +168,7 @@ fs::path OutputDirectory::path_of(const std::string& name) const {
 
 std::ofstream& OutputDirectory::file(const std::string& name) {
   if (committed_) throw std::logic_error("OutputDirectory::file after commit()");
+  std::lock_guard<std::recursive_mutex> lock(signal_cleanup_mutex());  // creates an entry
   auto stream = std::make_unique<std::ofstream>(path_of(name), std::ios::binary | std::ios::trunc);
   if (!*stream) throw UsageError("cannot create " + (staging_ / name).string());
   files_.emplace_back(name, std::move(stream));
@@ -173,6 +177,7 @@ std::ofstream& OutputDirectory::file(const std::string& name) {
 
 void OutputDirectory::write(const std::string& name, const std::string& content) {
   if (committed_) throw std::logic_error("OutputDirectory::write after commit()");
+  std::lock_guard<std::recursive_mutex> lock(signal_cleanup_mutex());  // creates an entry
   const fs::path p = path_of(name);
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));

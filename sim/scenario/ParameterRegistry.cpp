@@ -11,6 +11,7 @@ namespace forlob {
 namespace {
 
 using Kind = ParameterInfo::Kind;
+using Reach = ParameterInfo::Reach;
 
 // Bounds that keep the work finite: counts of courses far above Denmark's ~1,300 a year, weights
 // and multipliers far above any meaningful ratio, concentrations that Boost's incomplete beta
@@ -23,47 +24,47 @@ constexpr double kRegistryMinConcentration = 1e-3;
 
 // clang-format off
 const std::vector<ParameterInfo> kRegistry{
-    {"/calendar/warmup_start_year", Kind::Integer, "year", 1990, 2100, "First year simulated (warm-up: fills the pipeline)"},
-    {"/calendar/start_year", Kind::Integer, "year", 1990, 2100, "First year reported and the first a policy can act in"},
-    {"/calendar/end_year", Kind::Integer, "year", 1990, 2100, "Last year with hiring rounds"},
-    {"/calendar/followup_end_year", Kind::Integer, "year", 1990, 2100, "Last year followed (courses completing)"},
-    {"/calendar/rounds/{index}/month", Kind::Integer, "month", 1, 12, "Month of a hiring round"},
-    {"/calendar/rounds/{index}/share", Kind::Number, "share", 0, 1, "Share of a year's courses posted in the round"},
-    {"/specialties/{index}/course_months", Kind::Integer, "months", 1, 240, "Length of a main course without extension"},
-    {"/specialties/{index}/delay/probability", Kind::Number, "probability", 0, 1, "Probability that a course is extended (leave, part time)"},
-    {"/specialties/{index}/delay/mean_months", Kind::Number, "months", 0, 36, "Mean extension of an extended course (gamma); its 99.9th percentile must stay within 72 months", "", 0.01},
-    {"/specialties/{index}/delay/shape", Kind::Number, "shape", 0.1, 100, "Shape of the gamma-distributed extension"},
-    {"/specialties/{index}/dropout_per_year", Kind::Number, "probability a year", 0, 0.99, "Yearly probability of leaving a course"},
-    {"/dimensioning/national_total/{year}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Main courses in the year, nationally"},
-    {"/dimensioning/fixed/{specialty}/{index}/from", Kind::Integer, "year", 1990, 2100, "First year of a period of fixed courses"},
-    {"/dimensioning/fixed/{specialty}/{index}/to", Kind::Integer, "year", 1990, 2100, "Last year of a period of fixed courses"},
-    {"/dimensioning/fixed/{specialty}/{index}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Courses a year in the region during the period"},
-    {"/dimensioning/remainder/{specialty}/{region}", Kind::Number, "share", 0, 1, "Share of the courses left after the fixed ones"},
-    {"/fill/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "Beta concentration of a replication's mean fill rate around /fill/mean (0: none)", "", kRegistryMinConcentration},
-    {"/fill/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "Beta concentration of a year's fill rate around the replication's (0: none)", "", kRegistryMinConcentration},
-    {"/fill/mean/{specialty}/{region}", Kind::Number, "probability", 0, 1, "Mean probability that a posted course is filled"},
-    {"/fill/cells/{specialty}/{region}/mean", Kind::Number, "probability", 0, 1, "The cell's own mean fill probability (replaces /fill/mean)"},
-    {"/fill/cells/{specialty}/{region}/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "The cell's own concentration of the mean fill rate", "", kRegistryMinConcentration},
-    {"/fill/cells/{specialty}/{region}/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, "The cell's own between-year concentration", "", kRegistryMinConcentration},
-    {"/fill/scale/overall", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on every fill probability", "fill.overall"},
-    {"/fill/scale/specialty/{specialty}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on the specialty's fill probabilities", "fill.specialty.{specialty}"},
-    {"/fill/scale/region/{region}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Factor on the region's fill probabilities", "fill.region.{region}"},
-    {"/fill/kind_multiplier/ordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of ordinary postings", "fill.kind.ordinary"},
-    {"/fill/repost_multiplier", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of a re-posting (genopslag, R5)", "fill.kind.reposting"},
-    {"/fill/kind_multiplier/carried_over", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of courses carried over to the next round", "fill.kind.carried_over"},
-    {"/fill/kind_multiplier/flex", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of flex courses", "fill.kind.flex"},
-    {"/fill/kind_multiplier/extraordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, "Fill factor of extraordinary courses", "fill.kind.extraordinary"},
-    {"/unfilled/max_reposts", Kind::Integer, "postings", 0, 5, "Re-postings of an unfilled course before it lapses"},
-    {"/unfilled/repost_delay_months", Kind::Integer, "months", 1, 5, "Months from an unfilled round to the re-posting"},
-    {"/flex/caps/{year}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Flex courses the region may post in the year"},
-    {"/flex/take_up", Kind::Number, "share", 0, 1, "Share of the cap that is used"},
-    {"/flex/within_round_share", Kind::Number, "share", 0, 1, "Share of flex courses posted in the round that freed them"},
-    {"/flex/target/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, "Relative weight of the specialty among flex targets"},
-    {"/extraordinary/years/first", Kind::Integer, "year", 1990, 2100, "First year of the trial"},
-    {"/extraordinary/years/last", Kind::Integer, "year", 1990, 2100, "Last year of the trial"},
-    {"/extraordinary/per_region/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, "Extraordinary courses a year in the region"},
-    {"/extraordinary/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, "Relative weight of the specialty among extraordinary courses"},
-    {"/extraordinary/round_share/{round}", Kind::Number, "share", 0, 1, "Share of the extraordinary courses posted in the round"},
+    {"/calendar/warmup_start_year", Kind::Integer, "year", 1990, 2100, Reach::Every, "First year simulated (warm-up: fills the pipeline)"},
+    {"/calendar/start_year", Kind::Integer, "year", 1990, 2100, Reach::Every, "First year reported and the first a policy can act in"},
+    {"/calendar/end_year", Kind::Integer, "year", 1990, 2100, Reach::Every, "Last year with hiring rounds"},
+    {"/calendar/followup_end_year", Kind::Integer, "year", 1990, 2100, Reach::Every, "Last year followed (courses completing)"},
+    {"/calendar/rounds/{index}/month", Kind::Integer, "month", 1, 12, Reach::Every, "Month of a hiring round"},
+    {"/calendar/rounds/{index}/share", Kind::Number, "share", 0, 1, Reach::Every, "Share of a year's courses posted in the round"},
+    {"/specialties/{index}/course_months", Kind::Integer, "months", 1, 240, Reach::Trainees, "Length of a main course without extension"},
+    {"/specialties/{index}/delay/probability", Kind::Number, "probability", 0, 1, Reach::Trainees, "Probability that a course is extended (leave, part time)"},
+    {"/specialties/{index}/delay/mean_months", Kind::Number, "months", 0, 36, Reach::Trainees, "Mean extension of an extended course (gamma); its 99.9th percentile must stay within 72 months", "", 0.01},
+    {"/specialties/{index}/delay/shape", Kind::Number, "shape", 0.1, 100, Reach::Trainees, "Shape of the gamma-distributed extension"},
+    {"/specialties/{index}/dropout_per_year", Kind::Number, "probability a year", 0, 0.99, Reach::Trainees, "Yearly probability of leaving a course"},
+    {"/dimensioning/national_total/{year}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::Every, "Main courses in the year, nationally"},
+    {"/dimensioning/fixed/{specialty}/{index}/from", Kind::Integer, "year", 1990, 2100, Reach::SpecialtyCourses, "First year of a period of fixed courses"},
+    {"/dimensioning/fixed/{specialty}/{index}/to", Kind::Integer, "year", 1990, 2100, Reach::SpecialtyCourses, "Last year of a period of fixed courses"},
+    {"/dimensioning/fixed/{specialty}/{index}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::SpecialtyCourses, "Courses a year in the region during the period"},
+    {"/dimensioning/remainder/{specialty}/{region}", Kind::Number, "share", 0, 1, Reach::SpecialtyCourses, "Share of the courses left after the fixed ones"},
+    {"/fill/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, Reach::Every, "Beta concentration of a replication's mean fill rate around /fill/mean (0: none)", "", kRegistryMinConcentration},
+    {"/fill/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, Reach::Every, "Beta concentration of a year's fill rate around the replication's (0: none)", "", kRegistryMinConcentration},
+    {"/fill/mean/{specialty}/{region}", Kind::Number, "probability", 0, 1, Reach::SpecialtyFill, "Mean probability that a posted course is filled"},
+    {"/fill/cells/{specialty}/{region}/mean", Kind::Number, "probability", 0, 1, Reach::SpecialtyFill, "The cell's own mean fill probability (replaces /fill/mean)"},
+    {"/fill/cells/{specialty}/{region}/concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, Reach::SpecialtyFill, "The cell's own concentration of the mean fill rate", "", kRegistryMinConcentration},
+    {"/fill/cells/{specialty}/{region}/year_concentration", Kind::Number, "concentration", 0, kRegistryMaxConcentration, Reach::SpecialtyFill, "The cell's own between-year concentration", "", kRegistryMinConcentration},
+    {"/fill/scale/overall", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Factor on every fill probability", "fill.overall"},
+    {"/fill/scale/specialty/{specialty}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Factor on the specialty's fill probabilities", "fill.specialty.{specialty}"},
+    {"/fill/scale/region/{region}", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Factor on the region's fill probabilities", "fill.region.{region}"},
+    {"/fill/kind_multiplier/ordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Fill factor of ordinary postings", "fill.kind.ordinary"},
+    {"/fill/repost_multiplier", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Fill factor of a re-posting (genopslag, R5)", "fill.kind.reposting"},
+    {"/fill/kind_multiplier/carried_over", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Fill factor of courses carried over to the next round", "fill.kind.carried_over"},
+    {"/fill/kind_multiplier/flex", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Fill factor of flex courses", "fill.kind.flex"},
+    {"/fill/kind_multiplier/extraordinary", Kind::Number, "factor", 0, kRegistryMaxMultiplier, Reach::Every, "Fill factor of extraordinary courses", "fill.kind.extraordinary"},
+    {"/unfilled/max_reposts", Kind::Integer, "postings", 0, 5, Reach::Every, "Re-postings of an unfilled course before it lapses"},
+    {"/unfilled/repost_delay_months", Kind::Integer, "months", 1, 5, Reach::Every, "Months from an unfilled round to the re-posting"},
+    {"/flex/caps/{year}/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::Flex, "Flex courses the region may post in the year"},
+    {"/flex/take_up", Kind::Number, "share", 0, 1, Reach::Flex, "Share of the cap that is used"},
+    {"/flex/within_round_share", Kind::Number, "share", 0, 1, Reach::Flex, "Share of flex courses posted in the round that freed them"},
+    {"/flex/target/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, Reach::Flex, "Relative weight of the specialty among flex targets"},
+    {"/extraordinary/years/first", Kind::Integer, "year", 1990, 2100, Reach::Extraordinary, "First year of the trial"},
+    {"/extraordinary/years/last", Kind::Integer, "year", 1990, 2100, Reach::Extraordinary, "Last year of the trial"},
+    {"/extraordinary/per_region/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::Extraordinary, "Extraordinary courses a year in the region"},
+    {"/extraordinary/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, Reach::Extraordinary, "Relative weight of the specialty among extraordinary courses"},
+    {"/extraordinary/round_share/{round}", Kind::Number, "share", 0, 1, Reach::Extraordinary, "Share of the extraordinary courses posted in the round"},
 };
 // clang-format on
 
@@ -93,7 +94,7 @@ bool matches(std::string_view pattern, std::string_view pointer) {
   return true;
 }
 
-std::string number_text(double x) {
+std::string registry_number(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
@@ -134,15 +135,23 @@ const ParameterInfo* find_parameter(std::string_view pointer) {
   return nullptr;
 }
 
+std::string placeholder_token(const ParameterInfo& info, std::string_view pointer,
+                              std::string_view placeholder) {
+  const auto pattern = tokens_of(info.pattern), tokens = tokens_of(pointer);
+  for (std::size_t i = 0; i < pattern.size() && i < tokens.size(); ++i)
+    if (pattern[i] == placeholder) return std::string(tokens[i]);
+  return {};
+}
+
 std::string bounds_text(const ParameterInfo& info) {
   const std::string range =
       info.kind == Kind::Integer
-          ? "an integer in " + number_text(info.min) + ".." + number_text(info.max)
-          : "a number in [" + number_text(info.min) + ", " + number_text(info.max) + "]";
+          ? "an integer in " + registry_number(info.min) + ".." + registry_number(info.max)
+          : "a number in [" + registry_number(info.min) + ", " + registry_number(info.max) + "]";
   const std::string low = info.min_positive > 0 ? "0 or " : "";
   if (info.min_positive > 0)
-    return low + "a number in [" + number_text(info.min_positive) + ", " + number_text(info.max) + "] (" +
-           std::string(info.unit) + ")";
+    return low + "a number in [" + registry_number(info.min_positive) + ", " + registry_number(info.max) +
+           "] (" + std::string(info.unit) + ")";
   return range + " (" + std::string(info.unit) + ")";
 }
 
@@ -169,10 +178,11 @@ std::string registry_markdown() {
   std::string out = "| pointer | type | unit | bounds | meaning |\n| --- | --- | --- | --- | --- |\n";
   for (const ParameterInfo& info : kRegistry) {
     const bool integer = info.kind == Kind::Integer;
-    out += "| `" + std::string(info.pattern) + "` | " + (integer ? "integer" : "number") + " | " +
-           std::string(info.unit) + " | " +
-           (info.min_positive > 0 ? "0, or " + number_text(info.min_positive) : number_text(info.min)) +
-           (integer ? ".." : " to ") + number_text(info.max) + " | " + std::string(info.meaning);
+    out +=
+        "| `" + std::string(info.pattern) + "` | " + (integer ? "integer" : "number") + " | " +
+        std::string(info.unit) + " | " +
+        (info.min_positive > 0 ? "0, or " + registry_number(info.min_positive) : registry_number(info.min)) +
+        (integer ? ".." : " to ") + registry_number(info.max) + " | " + std::string(info.meaning);
     if (!info.group.empty()) out += " (sensitivity group `" + std::string(info.group) + "`)";
     out += " |\n";
   }

@@ -7,7 +7,8 @@
 // analysis are looked up here by name.
 //
 // Adding a parameter is adding one entry to the list in ParameterRegistry.cpp, e.g.
-//   {"/applicants/{region}/per_year", Kind::Integer, "applicants", 0, 100'000, "Applicants a year"},
+//   {"/applicants/{region}/per_year", Kind::Integer, "applicants", 0, 100'000, Reach::Every,
+//    "Applicants a year"},
 // A pattern token in braces matches any one token: {specialty} an id, {region} Nord/Syd/Øst,
 // {year} a year key, {round} a round name, {index} an array position. An entry with a `group`
 // name is also a fill group of `forlob sensitivity` ("fill.region.{region}").
@@ -20,13 +21,19 @@ namespace forlob {
 
 struct ParameterInfo {
   enum class Kind { Integer, Number };
+  // What the number feeds, for the assumption flags of summary.json (AssumptionFlags): every
+  // posting; the fill of its {specialty} (and, through the flex scheme's donors, any); the courses
+  // of its {specialty}; the trainees of specialty {index}; the flex scheme; the trial.
+  enum class Reach { Every, SpecialtyFill, SpecialtyCourses, Trainees, Flex, Extraordinary };
   ParameterInfo(std::string_view pattern_, Kind kind_, std::string_view unit_, double min_, double max_,
-                std::string_view meaning_, std::string_view group_ = {}, double min_positive_ = 0)
+                Reach reach_, std::string_view meaning_, std::string_view group_ = {},
+                double min_positive_ = 0)
       : pattern(pattern_),
         kind(kind_),
         unit(unit_),
         min(min_),
         max(max_),
+        reach(reach_),
         meaning(meaning_),
         group(group_),
         min_positive(min_positive_) {}
@@ -35,6 +42,7 @@ struct ParameterInfo {
   Kind kind = Kind::Number;
   std::string_view unit;
   double min = 0, max = 0;  // closed interval
+  Reach reach = Reach::Every;
   std::string_view meaning;
   std::string_view group;   // a sensitivity fill group scaling this number, or empty
   double min_positive = 0;  // when > 0: 0 means "none" and (0, min_positive) is refused
@@ -45,6 +53,10 @@ const std::vector<ParameterInfo>& parameter_registry();
 
 // The entry whose pattern matches `pointer` (an escaped JSON pointer), or nullptr.
 const ParameterInfo* find_parameter(std::string_view pointer);
+
+// The token of `pointer` where the entry's pattern has `placeholder` ("{specialty}"), or "".
+std::string placeholder_token(const ParameterInfo& info, std::string_view pointer,
+                              std::string_view placeholder);
 
 // "an integer in 0..100000 (courses)", "a number in [0, 1000000] (weight)" or "0 or a number in
 // [0.001, 1000000] (concentration)".
