@@ -58,7 +58,9 @@ TEST(ValidatedScenarios, EveryMutationThatValidatesRunsToTheEnd) {
   // FORLOB_MUTATIONS runs a longer search by hand; the suite keeps to a few seconds.
   const char* wanted = std::getenv("FORLOB_MUTATIONS");
   // Under the sanitizers (CI's second pass) a third as many.
-  const int kMutations = wanted ? std::max(1, std::atoi(wanted)) : std::getenv("FORLOB_SANITIZED") ? 100 : 300;
+  const int kMutations = wanted                            ? std::max(1, std::atoi(wanted))
+                         : std::getenv("FORLOB_SANITIZED") ? 100
+                                                           : 300;
   for (int trial = 0; trial < kMutations; ++trial) {
     const std::size_t f = static_cast<std::size_t>(trial) % files.size();
     boost::random::uniform_int_distribution<std::size_t> which(0, numbers[f].size() - 1);
