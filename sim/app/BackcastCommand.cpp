@@ -10,6 +10,7 @@
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "calibration/Backcast.hpp"
+#include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
@@ -106,6 +107,9 @@ Command add_backcast_command(CLI::App& app) {
   cmd->add_option("--to", o->to, "Last year compared")->check(CLI::Range(1990, 2100))->capture_default_str();
   add_run_flags(*cmd, o->flags);
   return {cmd, [o] {
+            if (o->from > o->to)
+              throw UsageError("--from " + std::to_string(o->from) + " is after --to " +
+                               std::to_string(o->to) + "; expected a range of years, first to last");
             const Scenario s = load_scenario(o->file, o->flags.set);
             const std::filesystem::path dir(o->data);
             const PublishedFigures figures = read_published_figures(dir, o->data);
@@ -120,6 +124,10 @@ Command add_backcast_command(CLI::App& app) {
 
             const std::vector<BackcastRow> rows =
                 backcast(result.scenarios.front(), figures, records, o->from, o->to);
+            if (rows.empty())
+              throw UsageError("no published figure for " + std::to_string(o->from) + "-" +
+                               std::to_string(o->to) + " in " + o->data +
+                               "; expected years the record covers");
             out.write("backcast.csv", backcast_csv(rows));
             out.commit();
             if (!o->flags.quiet) {

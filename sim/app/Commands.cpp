@@ -7,6 +7,7 @@
 #include "app/Benchmark.hpp"
 #include "app/CalibrateCommand.hpp"
 #include "app/ForecastCommand.hpp"
+#include "app/OptionChecks.hpp"
 #include "app/ParamsCommand.hpp"
 #include "app/ReportCommand.hpp"
 #include "app/RunCommands.hpp"
@@ -42,6 +43,8 @@ int run_command_line(int argc, char** argv) {
       add_bench_command(app),
   };
   // clang-format on
+  add_option_checks(app);
+  use_one_line_errors(app);
 
   try {
     app.parse(argc, argv);

@@ -5,7 +5,9 @@
 #include <iostream>
 #include <memory>
 
+#include "core/Errors.hpp"
 #include "output/CsvFormat.hpp"
+#include "scenario/ParameterRegistry.hpp"
 #include "scenario/ParameterTable.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
@@ -61,15 +63,24 @@ Command add_params_command(CLI::App& app) {
     std::string file;
     std::vector<std::string> set;
     bool csv = false;
+    bool registry = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd =
       app.add_subcommand("params", "List every parameter of a scenario with its value, tier and source");
-  cmd->add_option("SCENARIO", o->file, "Scenario JSON file")->required();
+  CLI::Option* file = cmd->add_option("SCENARIO", o->file, "Scenario JSON file");
   cmd->add_option("--set", o->set, "Patch the scenario: /json/pointer=value (repeatable)");
   cmd->add_flag("--csv", o->csv,
                 "Write CSV (pointer,value,tier,source,source_pointer,replaced_by) to stdout");
+  cmd->add_flag("--registry", o->registry,
+                "Print every parameter a scenario may hold, with its unit, bounds and meaning (Markdown)")
+      ->excludes(file);
   return {cmd, [o] {
+            if (o->registry) {
+              std::cout << registry_markdown();
+              return kExitOk;
+            }
+            if (o->file.empty()) throw UsageError("params: expected a SCENARIO file (or --registry)");
             const Scenario s = load_scenario(o->file, o->set);
             const std::vector<Parameter> table = parameter_table(s);
             if (o->csv)

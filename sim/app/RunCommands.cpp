@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/FillModelVariants.hpp"
+#include "app/OptionChecks.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "engine/Runner.hpp"
@@ -49,6 +50,7 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
 int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
             const std::filesystem::path& out_path,
             const std::function<std::vector<FillModelRun>()>& run_fill_models = {}) {
+  require_distinct_names(scenarios);
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
@@ -105,17 +107,21 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("B", o->file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
       ->required();
   add_run_flags(*cmd, o->flags);
-  cmd->add_flag("--fill-models", o->fill_models,
-                "Also run the comparison under the independent model and under the applicant model at new-applicant "
-                "shares 0, 0.5 and 1 (fill_models.csv)");
-  return {cmd, [o] {
-            const Scenario a = load_scenario(o->file_a, o->flags.set);
-            const Scenario b = load_scenario(o->file_b, o->flags.set);
-            std::function<std::vector<FillModelRun>()> variants;
-            if (o->fill_models)
-              variants = [o] { return run_fill_model_variants(o->file_a, o->file_b, o->flags, kReportedNewShares); };
-            return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name), variants);
-          }};
+  cmd->add_flag(
+      "--fill-models", o->fill_models,
+      "Also run the comparison under the independent model and under the applicant model at new-applicant "
+      "shares 0, 0.5 and 1 (fill_models.csv)");
+  return {
+      cmd, [o] {
+        const Scenario a = load_scenario(o->file_a, o->flags.set);
+        const Scenario b = load_scenario(o->file_b, o->flags.set);
+        std::function<std::vector<FillModelRun>()> variants;
+        if (o->fill_models)
+          variants = [o] {
+            return run_fill_model_variants(o->file_a, o->file_b, o->flags, kReportedNewShares);
+          };
+        return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name), variants);
+      }};
 }
 
 }  // namespace forlob

@@ -4,8 +4,10 @@
 
 #include "app/Commands.hpp"
 #include "core/Errors.hpp"
+#include "core/SignalCleanup.hpp"
 
 int main(int argc, char** argv) {
+  forlob::install_signal_cleanup();  // before any thread starts: SIGINT/SIGTERM remove staged output
   try {
     return forlob::run_command_line(argc, argv);
   } catch (const forlob::InputError& e) {

@@ -2,6 +2,7 @@ set(FORLOB_APP_SOURCES
   app/main.cpp
   app/Commands.cpp
   app/RunFlags.cpp
+  app/OptionChecks.cpp
   app/RunCommands.cpp
   app/FillModelVariants.cpp
   app/ValidateCommand.cpp

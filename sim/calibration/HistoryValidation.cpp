@@ -117,6 +117,10 @@ HistoryValidation validate_history(const PostingRecords& records, const HistoryO
     }
   }
   const std::size_t start = static_cast<std::size_t>(std::max(2, options.min_years));
+  if (start >= v.series.size())
+    throw UsageError("--min-years " + std::to_string(options.min_years) + " leaves no year to forecast: " +
+                     cell + " in " + records.file + " has " + std::to_string(v.series.size()) +
+                     " years; expected at most " + std::to_string(v.series.size() - 1));
   for (std::size_t t = start; t < v.series.size(); ++t) {
     const std::vector<YearCount> history(v.series.begin(), v.series.begin() + static_cast<std::ptrdiff_t>(t));
     v.rolling.push_back(model_forecast(grid, history, v.series[t]));

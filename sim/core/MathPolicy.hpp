@@ -6,6 +6,7 @@
 #include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/gamma.hpp>
+#include <limits>
 
 namespace forlob {
 
@@ -15,10 +16,13 @@ inline double lgamma_fast(double x) { return boost::math::lgamma(x, MathPolicy()
 
 // Inverse-CDF draw of Beta(mean k, (1 - mean) k) from a uniform u: monotone in the mean, so runs
 // that differ only in a fill parameter stay coupled replication by replication. A degenerate mean
-// or concentration gives the mean itself.
+// or concentration gives the mean itself, as do shapes below the smallest normal double (Boost
+// cannot invert the beta there; a drawn rate can come that close to 0).
 inline double beta_quantile(double mean, double concentration, double u) {
   if (concentration <= 0 || mean <= 0 || mean >= 1) return mean;
-  return boost::math::ibeta_inv(mean * concentration, (1 - mean) * concentration, u, MathPolicy());
+  const double a = mean * concentration, b = (1 - mean) * concentration;
+  if (!(a >= std::numeric_limits<double>::min()) || !(b >= std::numeric_limits<double>::min())) return mean;
+  return boost::math::ibeta_inv(a, b, u, MathPolicy());
 }
 
 }  // namespace forlob

@@ -3,44 +3,42 @@
 #include <set>
 
 #include "scenario/JsonReader.hpp"
+#include "scenario/ParameterRegistry.hpp"
 
 namespace forlob {
 
 namespace {
 
-bool at_or_under(const std::string& pointer, const std::string& prefix) {
-  return pointer == prefix ||
-         (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
-          pointer[prefix.size()] == '/');
-}
-
-// The scenario inputs a count of `specialties` depends on, by mechanism.
-std::vector<std::string> inputs_of(const Scenario& s, const std::set<int>& specialties, bool trainees) {
-  // Every posting: when rounds post, how unfilled courses are re-posted, how fill rates vary.
-  std::vector<std::string> inputs{"/calendar",
-                                  "/unfilled",
-                                  "/fill/concentration",
-                                  "/fill/year_concentration",
-                                  "/fill/kind_multiplier",
-                                  "/fill/repost_multiplier",
-                                  "/fill/scale"};
-  for (int i : specialties) {
-    const std::string id = escape_pointer_token(s.specialties[static_cast<std::size_t>(i)].id);
-    inputs.push_back("/fill/mean/" + id);
-    inputs.push_back("/fill/cells/" + id);
-    inputs.push_back("/dimensioning/fixed/" + id);
-    inputs.push_back("/dimensioning/remainder/" + id);
-    if (trainees) inputs.push_back("/specialties/" + std::to_string(i));  // course length, leave, dropout
-  }
-  inputs.push_back("/dimensioning/national_total");  // the remainder groups absorb it
+// Whether parameter `p` feeds a headline over `specialties` (and its trainees, when `trainees`):
+// what each number reaches is declared in the ParameterRegistry.
+bool feeds(const Scenario& s, const Parameter& p, const std::set<int>& specialties, bool trainees) {
+  const ParameterInfo* info = find_parameter(p.pointer);
+  if (info == nullptr) return false;
+  const auto in_headline = [&](const std::string& id_token) {
+    for (int i : specialties)
+      if (escape_pointer_token(s.specialties[static_cast<std::size_t>(i)].id) == id_token) return true;
+    return false;
+  };
   // The flex scheme converts other specialties' unfilled courses: their fill rates matter too.
-  if (s.flex && !s.flex->caps.empty()) {
-    inputs.push_back("/flex");
-    inputs.push_back("/fill/mean");
-    inputs.push_back("/fill/cells");
+  const bool flex = s.flex && !s.flex->caps.empty();
+  using Reach = ParameterInfo::Reach;
+  switch (info->reach) {
+    case Reach::Every:  // when rounds post, how unfilled courses are re-posted, how fill rates vary
+      return true;
+    case Reach::SpecialtyFill:
+      return flex || in_headline(placeholder_token(*info, p.pointer, "{specialty}"));
+    case Reach::SpecialtyCourses:
+      return in_headline(placeholder_token(*info, p.pointer, "{specialty}"));
+    case Reach::Trainees: {  // course length, leave, dropout
+      const std::string index = placeholder_token(*info, p.pointer, "{index}");
+      return trainees && !index.empty() && specialties.contains(std::stoi(index));
+    }
+    case Reach::Flex:
+      return flex;
+    case Reach::Extraordinary:
+      return s.extraordinary.has_value();
   }
-  if (s.extraordinary) inputs.push_back("/extraordinary");
-  return inputs;
+  return false;
 }
 
 }  // namespace
@@ -63,14 +61,11 @@ std::vector<AssumptionFlag> assumption_flags(const Scenario& scenario, const Yea
       trainees = trainees || metric == Metric::Completed || metric == Metric::DroppedOut ||
                  metric == Metric::InTraining;
     }
-    const std::vector<std::string> inputs = inputs_of(scenario, specialties, trainees);
     AssumptionFlag flag{h.name, 0, {}};
     std::set<std::string> seen;
     for (const Parameter& p : parameters) {
       if (p.tier != "assumption" || !p.replaced_by.empty()) continue;
-      bool feeds = false;
-      for (const std::string& input : inputs) feeds = feeds || at_or_under(p.pointer, input);
-      if (!feeds) continue;
+      if (!feeds(scenario, p, specialties, trainees)) continue;
       flag.parameters += 1;
       if (seen.insert(p.source_pointer).second) flag.source_pointers.push_back(p.source_pointer);
     }

@@ -1,6 +1,12 @@
 #pragma once
 // Stages a run's output so that an interrupted run leaves no half-written directory: files go to
 // `<target>.partial-<pid>` beside the target, and commit() renames the finished set into place.
+// --force replaces only a directory forlob wrote (it holds kMarkerFile), never a regular file, a
+// link or the current directory, and does so in one atomic step (renameat2 RENAME_EXCHANGE), so a
+// kill at any instant leaves the old output or the new one complete. Where the file system cannot
+// exchange, the old output is first moved to `<target>.old-<pid>` (complete); a later run puts it
+// back if the process died before the new one was in place. SIGINT and SIGTERM remove the staging
+// directory (core/SignalCleanup).
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -11,8 +17,10 @@ namespace forlob {
 
 class OutputDirectory {
  public:
-  // Throws UsageError, before anything is written, when target exists and force is false.
-  // Creates the target's parent directories and the staging directory.
+  // Throws UsageError, before anything is written, when target exists and force is false, or it is
+  // something --force may not replace, or it cannot be created. Creates the target's parent
+  // directories and the staging directory, with the marker file in it, and removes the leftovers
+  // of dead processes for the same target.
   OutputDirectory(std::filesystem::path target, bool force);
   // Removes the staging directory unless commit() succeeded.
   ~OutputDirectory();
@@ -26,14 +34,19 @@ class OutputDirectory {
   void write(const std::string& name, const std::string& content);
 
   // Closes every file and moves the staging directory to the target. With force, an existing
-  // target is moved aside first and removed only after the new one is in place.
+  // target (checked again) is exchanged with it atomically and then removed.
   void commit();
+
+  static constexpr const char* kMarkerFile = ".forlob-output";
 
   const std::filesystem::path& target() const { return target_; }
   const std::filesystem::path& staging() const { return staging_; }
 
  private:
-  void remove_abandoned_staging() const;
+  void check_replaceable() const;
+  void remove_abandoned() const;
+  void replace_by_two_renames();
+  void finish_commit();
   std::filesystem::path path_of(const std::string& name) const;
   void close_files();
 

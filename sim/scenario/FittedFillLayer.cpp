@@ -90,13 +90,11 @@ class FittedPatch {
 
 }  // namespace
 
-void apply_fitted_fill(ScenarioDocument& doc) {
-  const Json::json_pointer at("/fill/fitted");
-  if (!doc.merged.contains(at)) return;
-  const std::string origin = doc.origin("/fill/fitted");
-  const std::string relative = JsonReader(doc.merged, origin).at("fill").at("fitted").non_empty_string();
-  std::filesystem::path path(relative);
-  if (path.is_relative()) path = std::filesystem::path(origin).parent_path() / path;
+void apply_fitted_fill(ScenarioDocument& doc, const std::string& origin, const std::string& reference) {
+  std::filesystem::path path(reference);
+  // A scenario file names it relative to itself; a --set relative to the current directory.
+  const bool from_command_line = origin.rfind("--set ", 0) == 0;
+  if (path.is_relative() && !from_command_line) path = std::filesystem::path(origin).parent_path() / path;
   const std::string name = path.lexically_normal().string();
   const FittedFill fit = read_fitted_fill(path, name);
   Json patch = FittedPatch(fit, doc.merged).build();

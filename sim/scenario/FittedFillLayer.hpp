@@ -6,9 +6,10 @@
 
 namespace forlob {
 
-// Reads the file that `doc.merged` names at /fill/fitted (relative to the scenario file that names
-// it), adds its values where the merged document has none, and records it as the lowest layer so
-// that messages about those values name it. Does nothing without /fill/fitted.
-void apply_fitted_fill(ScenarioDocument& doc);
+// Reads the fitted fill file `reference` that `origin` names at /fill/fitted (a scenario file names
+// it relative to itself, a "--set ..." relative to the current directory), adds its values where
+// the merged document has none, and records it as the lowest layer so that messages about those
+// values name it.
+void apply_fitted_fill(ScenarioDocument& doc, const std::string& origin, const std::string& reference);
 
 }  // namespace forlob

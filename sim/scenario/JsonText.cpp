@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/Errors.hpp"
+#include "scenario/JsonLimits.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
@@ -68,6 +69,10 @@ class DuplicateKeyCheck {
 }  // namespace
 
 nlohmann::json parse_json_text(const std::string& text, const std::string& name) {
+  if (const auto violation = check_json_limits(text))
+    throw InputError(
+        name, "line " + std::to_string(violation->line) + ", column " + std::to_string(violation->column),
+        violation->message);
   try {
     return Json::parse(text, DuplicateKeyCheck(name));
   } catch (const Json::parse_error& e) {
@@ -91,6 +96,8 @@ nlohmann::json parse_json_text(const std::string& text, const std::string& name)
     if (detail.size() > 200) detail = detail.substr(0, 200) + "...";
     throw InputError(name, "line " + std::to_string(line) + ", column " + std::to_string(column),
                      "malformed JSON: " + detail);
+  } catch (const Json::exception& e) {  // check_json_limits finds what nlohmann reports this way
+    throw InputError(name, "", "malformed JSON: " + shortened(json_library_detail(e.what()), 200));
   }
 }
 

@@ -6,7 +6,8 @@
 
 namespace forlob {
 
-// Throws InputError(name, "line N, column M", "malformed JSON: ...") or
+// Throws InputError(name, "line N, column M", "malformed JSON: ..."), the same for text nested
+// deeper than kMaxJsonDepth or a number outside the range of a double (JsonLimits), or
 // InputError(name, pointer, "duplicate key '...'").
 nlohmann::json parse_json_text(const std::string& text, const std::string& name);
 

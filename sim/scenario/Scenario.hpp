@@ -99,6 +99,7 @@ enum class ServingOrder {
 // probability per round they wait.
 struct ApplicantSpec {
   std::vector<double> level;                           // [s]: expected new applicants a year, nationally
+  double level_scale = 1;                              // factor on every level (sensitivity)
   std::vector<std::array<double, kRegionCount>> home;  // [s][r]: share whose home region is r
   double level_sd = 0;             // log-scale sd of the replication's level (parameter uncertainty)
   double year_sd = 0;              // log-scale sd of a year's level around it (between-year variation)

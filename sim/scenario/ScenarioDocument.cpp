@@ -1,15 +1,18 @@
 #include "scenario/ScenarioDocument.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 
 #include "core/Errors.hpp"
 #include "core/TextFile.hpp"
 #include "scenario/FittedFillLayer.hpp"
+#include "scenario/JsonLimits.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/JsonText.hpp"
 
@@ -44,12 +47,17 @@ std::string json_library_detail(const char* what) {
 
 namespace {
 
+// How many reference tokens a JSON pointer has ("" none, "/a/b" two).
+int pointer_depth(const std::string& pointer) {
+  return static_cast<int>(std::count(pointer.begin(), pointer.end(), '/'));
+}
+
 SetOverride parse_set(const std::string& arg) {
-  const std::string shown = "'" + one_line(arg) + "'";
+  const std::string shown = "'" + one_line(shortened(arg, 200)) + "'";
   const auto eq = arg.find('=');
   if (eq == std::string::npos)
     throw InputError("--set", "", "cannot read " + shown + ": expected /json/pointer=value");
-  SetOverride s{arg, arg.substr(0, eq), Json()};
+  SetOverride s{arg, arg.substr(0, eq), Json(), {}};
   if (s.pointer.empty() || s.pointer[0] != '/')
     throw InputError(
         "--set", "",
@@ -62,9 +70,48 @@ SetOverride parse_set(const std::string& arg) {
   if (pointer_at_or_under(s.pointer, "/extends"))
     throw InputError("--set", "", "cannot read " + shown + ": /extends cannot be set on the command line");
   const std::string text = arg.substr(eq + 1);
+  if (const auto violation = check_json_limits(text))
+    throw InputError("--set " + one_line(shortened(arg, 200)),
+                     "column " + std::to_string(violation->column + eq + 1), violation->message);
   s.value = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (s.value.is_discarded()) s.value = text;  // not JSON: a string
+  if (pointer_depth(s.pointer) + json_depth(s.value) > kMaxJsonDepth)
+    throw InputError("--set " + one_line(shortened(arg, 200)), "",
+                     nesting_limit_message() + " (pointer and value together)");
+  s.resolved_pointer = s.pointer;
   return s;
+}
+
+// "/calendar/rounds/-" appends to the array; messages about the new element name it by index.
+std::string resolved_set_pointer(const Json& doc, const std::string& pointer) {
+  const std::string append = "/-";
+  if (pointer.size() < append.size() ||
+      pointer.compare(pointer.size() - append.size(), append.size(), append) != 0)
+    return pointer;
+  const std::string parent = pointer.substr(0, pointer.size() - append.size());
+  try {
+    const Json& array = doc.at(Json::json_pointer(parent));
+    if (array.is_array()) return parent + "/" + std::to_string(array.size());
+  } catch (const Json::exception&) {
+  }
+  return pointer;
+}
+
+// The fitted fill file the document names once --set is applied: a --set names it relative to the
+// current directory, a scenario file relative to itself. Null or absent: none.
+std::optional<std::pair<std::string, std::string>> fitted_fill_reference(const ScenarioDocument& r) {
+  Json with_sets = r.merged;
+  for (const SetOverride& s : r.sets) {
+    try {
+      with_sets[Json::json_pointer(s.pointer)] = s.value;
+    } catch (const Json::exception&) {
+      return std::nullopt;  // reported when the overrides are applied
+    }
+  }
+  const Json::json_pointer at("/fill/fitted");
+  if (!document_contains(with_sets, "/fill/fitted") || with_sets.at(at).is_null()) return std::nullopt;
+  const std::string origin = r.origin("/fill/fitted");
+  return std::make_pair(origin, JsonReader(with_sets, origin).at("fill").at("fitted").non_empty_string());
 }
 
 }  // namespace
@@ -109,16 +156,21 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
 
   r.merged = r.layers.back().doc;
   for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
-  apply_fitted_fill(r);  // calibrated values under the files' own, before --set
+  if (const auto fitted = fitted_fill_reference(r))  // calibrated values under the files' own and --set
+    apply_fitted_fill(r, fitted->first, fitted->second);
 
-  for (const SetOverride& s : r.sets) {
+  for (SetOverride& s : r.sets) {
     try {
+      s.resolved_pointer = resolved_set_pointer(r.merged, s.pointer);
       r.merged[Json::json_pointer(s.pointer)] = s.value;
     } catch (const Json::exception& e) {
-      throw InputError("--set", "",
-                       "cannot apply '" + one_line(s.arg) + "': " + json_library_detail(e.what()));
+      throw InputError(
+          "--set", "",
+          "cannot apply '" + one_line(shortened(s.arg, 200)) + "': " + json_library_detail(e.what()));
     }
   }
+  // The last guard before anything walks the document (merge patches, validation, provenance).
+  if (json_depth(r.merged) > kMaxJsonDepth) throw InputError(r.top, "", nesting_limit_message());
   return r;
 }
 
@@ -127,8 +179,9 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
 std::string ScenarioDocument::origin(const std::string& pointer) const {
   if (!pointer.empty())
     for (auto it = sets.rbegin(); it != sets.rend(); ++it)
-      if (pointer_at_or_under(pointer, it->pointer) || pointer_at_or_under(it->pointer, pointer))
-        return "--set " + one_line(it->arg);
+      if (pointer_at_or_under(pointer, it->resolved_pointer) ||
+          pointer_at_or_under(it->resolved_pointer, pointer))
+        return "--set " + one_line(shortened(it->arg, 200));
   for (const ScenarioLayer& layer : layers)
     if (document_contains(layer.doc, pointer)) return layer.name;
   return top;

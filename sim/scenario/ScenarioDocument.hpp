@@ -18,6 +18,7 @@ struct SetOverride {
   std::string arg;  // as given on the command line
   std::string pointer;
   nlohmann::json value;
+  std::string resolved_pointer;  // pointer, with a final "-" (append) replaced by the new index
 };
 
 struct ScenarioDocument {
@@ -33,6 +34,7 @@ struct ScenarioDocument {
 
 // Reads `file` and its "extends" chain (a cycle is an error), merges them and applies the
 // "/json/pointer=value" overrides in order (the value is JSON, or a string when it is not JSON).
+// Every file, every --set value and the merged document are held to the JsonLimits (nesting).
 // Missing or malformed files and unreadable overrides throw InputError.
 ScenarioDocument read_scenario_document(const std::filesystem::path& file,
                                         const std::vector<std::string>& set_args);

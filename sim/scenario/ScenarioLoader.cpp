@@ -12,6 +12,7 @@
 #include "core/Errors.hpp"
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/ScenarioBounds.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
@@ -641,16 +642,17 @@ std::string ScenarioBuilder::specialty_list() const {
 
 // /applicants: the applicant model's parameters (see ApplicantSpec).
 ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
-  a.object({"level", "home", "level_sd", "year_sd", "trend", "trend_base_year", "mobility", "leave_per_round",
-            "extraordinary_new_share", "attractiveness", "serving_order"});
+  a.object({"level", "level_scale", "home", "level_sd", "year_sd", "trend", "trend_base_year", "mobility",
+            "leave_per_round", "extraordinary_new_share", "attractiveness", "serving_order"});
   ApplicantSpec x;
   const auto specialties = static_cast<std::size_t>(s_.specialty_count());
   if (specialties > 255)
     a.fail("the applicant model serves at most 255 specialties (its serving keys hold 8 bits)");
+  // Bounds come from the parameter registry (check_registered_bounds); here only the structure.
   const auto levels = by_specialty(a.at("level"), /*require_all=*/true);
   x.level.assign(specialties, 0);
-  for (std::size_t s = 0; s < specialties; ++s)
-    x.level[s] = levels[s]->number(0, 1e5, "a number of applicants a year in 0..100000");
+  for (std::size_t s = 0; s < specialties; ++s) x.level[s] = levels[s]->non_negative_number();
+  if (auto v = a.find("level_scale")) x.level_scale = v->non_negative_number();
   const auto homes = by_specialty(a.at("home"), /*require_all=*/true);
   x.home.assign(specialties, {0, 0, 0});
   for (std::size_t s = 0; s < specialties; ++s) {
@@ -660,9 +662,9 @@ ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
     if (std::fabs(sum - 1.0) > kSumTolerance)
       homes[s]->fail("expected home-region shares summing to 1, got " + format_number(sum));
   }
-  if (auto v = a.find("level_sd")) x.level_sd = v->number(0, 2, "a log-scale sd in 0..2");
-  if (auto v = a.find("year_sd")) x.year_sd = v->number(0, 2, "a log-scale sd in 0..2");
-  if (auto v = a.find("trend")) x.trend = v->number(-0.5, 0.5, "a relative change a year in -0.5..0.5");
+  if (auto v = a.find("level_sd")) x.level_sd = v->non_negative_number();
+  if (auto v = a.find("year_sd")) x.year_sd = v->non_negative_number();
+  if (auto v = a.find("trend")) x.trend = v->number(-1, 1, "a relative change a year");
   if (auto v = a.find("trend_base_year"))
     x.trend_base_year = v->year(s_.calendar.warmup_start_year, s_.calendar.followup_end_year);
   x.mobility = a.at("mobility").probability();
@@ -673,7 +675,7 @@ ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
     const std::array<const char*, kPostingKindCount + 1> keys{"ordinary", "carried_over", "flex",
                                                               "extraordinary", "reposting"};
     for (std::size_t k = 0; k < keys.size(); ++k)
-      if (auto v = attract->find(keys[k])) x.attractiveness[k] = v->number(0, 100, "a priority in 0..100");
+      if (auto v = attract->find(keys[k])) x.attractiveness[k] = v->non_negative_number();
   }
   if (auto order = a.find("serving_order"))
     x.serving_order = order->choice({"attractiveness", "random"}) == "random" ? ServingOrder::Random
@@ -706,9 +708,10 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   for (const SetOverride& s : r.sets)
     if (!pointer_at_or_under(s.pointer, "/sources")) overridden.push_back(s.pointer);
 
-  ScenarioBuilder builder(
-      r.merged, [&r](const std::string& pointer) { return r.origin(pointer); }, overridden);
+  const FileNamer namer = [&r](const std::string& pointer) { return r.origin(pointer); };
+  ScenarioBuilder builder(r.merged, namer, overridden);
   Scenario scenario = builder.build();
+  check_scenario_bounds(r.merged, scenario, namer);
   scenario.file = file.string();
 
   Json resolved = r.merged;

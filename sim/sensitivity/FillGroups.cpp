@@ -6,21 +6,28 @@
 #include "core/Errors.hpp"
 #include "core/Region.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/ParameterRegistry.hpp"
 
 namespace forlob {
 
 namespace {
 
 constexpr std::string_view kPrefix = "fill.";
+constexpr std::string_view kApplicantPrefix = "applicants.";
 
-// Kinds of posting (Scenario PostingKind) and where their multiplier lives.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kKinds{{
-    {"ordinary", "/fill/kind_multiplier/ordinary"},
-    {"reposting", "/fill/repost_multiplier"},  // genopslag (R5)
-    {"carried_over", "/fill/kind_multiplier/carried_over"},
-    {"flex", "/fill/kind_multiplier/flex"},
-    {"extraordinary", "/fill/kind_multiplier/extraordinary"},
-}};
+std::string fill_model_of(const nlohmann::json& document) {
+  const auto fill = document.find("fill");
+  if (fill == document.end() || !fill->is_object()) return "independent";
+  const auto model = fill->find("model");
+  return model != fill->end() && model->is_string() ? model->get<std::string>() : "independent";
+}
+
+std::vector<std::string> applicant_group_names(const std::vector<std::string>& ids) {
+  std::vector<std::string> names;
+  for (const std::string& n : fill_group_names(ids))
+    if (n.rfind(kApplicantPrefix, 0) == 0) names.push_back(n);
+  return names;
+}
 
 std::vector<std::string> specialty_ids(const nlohmann::json& document) {
   std::vector<std::string> ids;
@@ -31,40 +38,58 @@ std::vector<std::string> specialty_ids(const nlohmann::json& document) {
   return ids;
 }
 
+// The kinds of posting that have a group (fill.kind.<kind>), as the registry names them.
 std::vector<std::string> kind_names() {
   std::vector<std::string> names;
-  for (const auto& [kind, pointer] : kKinds) names.emplace_back(kind);
+  const std::string kind_prefix = "fill.kind.";
+  for (const std::string& name : fill_group_names(std::vector<std::string>{}))
+    if (name.rfind(kind_prefix, 0) == 0) names.push_back(name.substr(kind_prefix.size()));
   return names;
 }
 
 }  // namespace
 
-bool is_fill_group(const std::string& name) { return name.rfind(kPrefix, 0) == 0; }
+bool is_fill_group(const std::string& name) {
+  return name.rfind(kPrefix, 0) == 0 || name.rfind(kApplicantPrefix, 0) == 0;
+}
 
 FillGroupTarget fill_group_target(const std::string& name, const nlohmann::json& document,
                                   const std::string& origin) {
+  const std::vector<std::string> ids = specialty_ids(document);
+  const bool applicants = fill_model_of(document) == "applicants";
+  if (const auto match = find_fill_group(name, ids)) {
+    // A group must move something under the scenario's fill model: the kind multipliers act only
+    // on the independent model's draws, the applicant groups only on the applicant pools.
+    if (applicants && name.rfind("fill.kind.", 0) == 0)
+      throw InputError(origin, "",
+                       one_line(name) + " has no effect under the applicant model (/fill/model); expected " +
+                           "applicants.attractiveness." + name.substr(std::string("fill.kind.").size()) +
+                           ", which sets who is served first");
+    if (!applicants && name.rfind(kApplicantPrefix, 0) == 0)
+      throw InputError(
+          origin, "",
+          one_line(name) + " acts only under the applicant model; set /fill/model to \"applicants\"");
+    return {match->pointer, 1};
+  }
+  if (name.rfind(kApplicantPrefix, 0) == 0)
+    throw InputError(origin, "",
+                     "unknown parameter group '" + one_line(name) +
+                         "'; expected one of: " + join(applicant_group_names(ids)));
   const std::string rest = name.substr(kPrefix.size());
-  if (rest == "overall") return {"/fill/scale/overall", 1};
   const auto dot = rest.find('.');
   const std::string group = rest.substr(0, dot);
   const std::string member = dot == std::string::npos ? std::string() : rest.substr(dot + 1);
   if (group == "specialty" && dot != std::string::npos) {
-    const std::vector<std::string> ids = specialty_ids(document);
-    for (const std::string& id : ids)
-      if (id == member) return {"/fill/scale/specialty/" + escape_pointer_token(id), 1};
     throw InputError(origin, "",
                      "unknown specialty '" + one_line(member) + "' in " + one_line(name) +
                          "; expected one of: " + join(ids));
   }
   if (group == "region" && dot != std::string::npos) {
-    if (const auto r = parse_region(member)) return {"/fill/scale/region/" + std::string(region_name(*r)), 1};
     throw InputError(origin, "",
                      "unknown region '" + one_line(member) + "' in " + one_line(name) +
                          "; expected one of: " + join(region_names()));
   }
   if (group == "kind" && dot != std::string::npos) {
-    for (const auto& [kind, pointer] : kKinds)
-      if (kind == member) return {std::string(pointer), 1};
     throw InputError(origin, "",
                      "unknown kind of posting '" + one_line(member) + "' in " + one_line(name) +
                          "; expected one of: " + join(kind_names()));
@@ -77,11 +102,7 @@ FillGroupTarget fill_group_target(const std::string& name, const nlohmann::json&
 }
 
 std::vector<std::string> fill_group_names(const nlohmann::json& document) {
-  std::vector<std::string> names{"fill.overall"};
-  for (const std::string& id : specialty_ids(document)) names.push_back("fill.specialty." + id);
-  for (const std::string& r : region_names()) names.push_back("fill.region." + r);
-  for (const std::string& k : kind_names()) names.push_back("fill.kind." + k);
-  return names;
+  return fill_group_names(specialty_ids(document));
 }
 
 }  // namespace forlob

@@ -176,15 +176,17 @@ TEST_F(Cli, YearlyCsvIsTidyWithEveryMetricRegionAndTotals) {
 
 TEST_F(Cli, AnExistingOutputDirectoryIsKeptUnlessForced) {
   const fs::path out = work_ / "exists";
-  fs::create_directories(out);
+  const std::vector<std::string> job{
+      "run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(), "--quiet"};
+  ASSERT_EQ(run(job).status, 0);
   std::ofstream(out / "keep.txt") << "keep";
-  const Result refused =
-      run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out", out.string(), "--quiet"});
+  const Result refused = run(job);
   EXPECT_EQ(refused.status, 2);
   EXPECT_TRUE(fs::exists(out / "keep.txt"));
   EXPECT_NE(refused.err.find("--force"), std::string::npos);
-  const Result forced = run({"run", "scenarios/flex_scheme.json", "--replications", "5", "--out",
-                             out.string(), "--quiet", "--force"});
+  std::vector<std::string> forced_job = job;
+  forced_job.push_back("--force");
+  const Result forced = run(forced_job);
   EXPECT_EQ(forced.status, 0) << forced.err;
   EXPECT_FALSE(fs::exists(out / "keep.txt"));
   EXPECT_TRUE(fs::exists(out / "yearly.csv"));

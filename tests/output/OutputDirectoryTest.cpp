@@ -70,13 +70,14 @@ TEST_F(OutputDirectoryTest, CommitMovesTheFilesIntoPlace) {
 TEST_F(OutputDirectoryTest, ForceReplacesTheOldDirectoryOnlyAtCommit) {
   const fs::path target = root / "run";
   put(target / "stale.csv", "old");
+  put(target / OutputDirectory::kMarkerFile, "");
   {
     OutputDirectory out(target, true);
     out.write("yearly.csv", "new");
     EXPECT_EQ(read(target / "stale.csv"), "old");
     out.commit();
   }
-  EXPECT_EQ(names(target), std::vector<std::string>{"yearly.csv"});
+  EXPECT_EQ(names(target), (std::vector<std::string>{".forlob-output", "yearly.csv"}));
   EXPECT_EQ(read(target / "yearly.csv"), "new");
   EXPECT_EQ(names(root), std::vector<std::string>{"run"});
 }
@@ -95,6 +96,7 @@ TEST_F(OutputDirectoryTest, LeavesNothingBehindWhenDestroyedWithoutCommit) {
 TEST_F(OutputDirectoryTest, AnUncommittedForcedRunLeavesTheOldDirectoryAsItWas) {
   const fs::path target = root / "run";
   put(target / "yearly.csv", "old");
+  put(target / OutputDirectory::kMarkerFile, "");
   { OutputDirectory(target, true).write("yearly.csv", "new"); }
   EXPECT_EQ(read(target / "yearly.csv"), "old");
   EXPECT_EQ(names(root), std::vector<std::string>{"run"});
@@ -137,6 +139,88 @@ TEST_F(OutputDirectoryTest, LeftoversOfKilledRunsAreRemovedButLiveRunsAreLeftAlo
   OutputDirectory out(target, false);
   EXPECT_FALSE(fs::exists(dead));
   EXPECT_TRUE(fs::exists(live / "yearly.csv"));
+}
+
+TEST_F(OutputDirectoryTest, EveryOutputDirectoryCarriesTheMarkerThatForceLooksFor) {
+  OutputDirectory out(root / "run", false);
+  out.commit();
+  EXPECT_TRUE(fs::is_regular_file(root / "run" / OutputDirectory::kMarkerFile));
+}
+
+TEST_F(OutputDirectoryTest, ForceRefusesADirectoryForlobDidNotWriteAndKeepsIt) {
+  const fs::path target = root / "mine";
+  put(target / "thesis.tex", "years of work");
+  try {
+    OutputDirectory out(target, true);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "output directory " + target.string() +
+                  " exists and forlob did not write it (no .forlob-output in it); --force "
+                  "replaces only a directory forlob wrote");
+  }
+  EXPECT_EQ(read(target / "thesis.tex"), "years of work");
+  EXPECT_EQ(names(root), std::vector<std::string>{"mine"});
+}
+
+TEST_F(OutputDirectoryTest, ForceRefusesARegularFileAndALink) {
+  put(root / "file", "data");
+  EXPECT_THROW(OutputDirectory(root / "file", true), UsageError);
+  EXPECT_EQ(read(root / "file"), "data");
+  OutputDirectory(root / "real", false).commit();
+  fs::create_directory_symlink(root / "real", root / "link");
+  EXPECT_THROW(OutputDirectory(root / "link", true), UsageError);
+  EXPECT_TRUE(fs::is_symlink(root / "link"));
+}
+
+TEST_F(OutputDirectoryTest, ForceRefusesTheCurrentDirectoryAndItsParents) {
+  const fs::path here = fs::current_path();
+  put(root / "cwd" / OutputDirectory::kMarkerFile, "");  // even one forlob wrote
+  fs::current_path(root / "cwd");
+  EXPECT_THROW(OutputDirectory(".", true), UsageError);
+  EXPECT_THROW(OutputDirectory("..", true), UsageError);
+  EXPECT_THROW(OutputDirectory(fs::current_path(), true), UsageError);
+  fs::current_path(here);
+  EXPECT_TRUE(fs::exists(root / "cwd" / OutputDirectory::kMarkerFile));
+}
+
+TEST_F(OutputDirectoryTest, ForcedReplacementLeavesNothingButTheNewOutput) {
+  const fs::path target = root / "run";
+  for (const char* content : {"first", "second", "third"}) {
+    OutputDirectory out(target, true);
+    out.write("yearly.csv", content);
+    out.commit();
+    EXPECT_EQ(read(target / "yearly.csv"), content);
+    EXPECT_EQ(names(root), std::vector<std::string>{"run"});
+  }
+}
+
+TEST_F(OutputDirectoryTest, AnOldOutputLeftByADeadProcessIsPutBackWhenTheTargetIsMissing) {
+  const fs::path old = root / "out.old-2147483647";  // a fallback swap killed between its renames
+  put(old / "yearly.csv", "complete");
+  put(old / OutputDirectory::kMarkerFile, "");
+  { OutputDirectory out(root / "out", true); }  // no commit
+  EXPECT_EQ(read(root / "out" / "yearly.csv"), "complete");
+  EXPECT_EQ(names(root), std::vector<std::string>{"out"});
+}
+
+TEST_F(OutputDirectoryTest, AnOldOutputLeftByADeadProcessIsRemovedWhenTheNewOneIsInPlace) {
+  put(root / "out" / OutputDirectory::kMarkerFile, "");
+  put(root / "out" / "yearly.csv", "new");
+  put(root / "out.old-2147483647" / "yearly.csv", "old");
+  OutputDirectory out(root / "out", true);
+  EXPECT_FALSE(fs::exists(root / "out.old-2147483647"));
+  EXPECT_EQ(read(root / "out" / "yearly.csv"), "new");
+}
+
+TEST_F(OutputDirectoryTest, AnUncreatableTargetIsAUsageErrorNamingThePath) {
+  put(root / "file", "x");
+  try {
+    OutputDirectory out(root / "file" / "below", false);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find((root / "file").string()), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "output/OutputDirectory.hpp"
 #include "report/ReportFixture.hpp"
 #include "support/InputErrorOf.hpp"
 #include "support/RunProgram.hpp"
@@ -42,6 +43,7 @@ TEST(Report, ReplacesTheChartsOfAnEarlierReport) {
   testing::write_report_fixture(dir.path());
   fs::create_directories(dir.path() / "charts");
   testing::write_text(dir.path() / "charts" / "stale.svg", "<svg/>");
+  testing::write_text(dir.path() / "charts" / OutputDirectory::kMarkerFile, "");  // an earlier report's
   write_report(dir.path());
   EXPECT_FALSE(fs::exists(dir.path() / "charts" / "stale.svg"));
   EXPECT_TRUE(fs::exists(dir.path() / "charts" / "flows_flex_scheme.svg"));

@@ -3,4 +3,8 @@ list(APPEND FORLOB_TEST_SOURCES
   scenario/ScenarioLoaderTest.cpp
   scenario/ShippedScenariosTest.cpp
   scenario/ParameterTableTest.cpp
-  scenario/FittedFillLayerTest.cpp)
+  scenario/FittedFillLayerTest.cpp
+  scenario/JsonLimitsTest.cpp
+  scenario/ParameterRegistryTest.cpp
+  scenario/ScenarioHardeningTest.cpp
+  scenario/ValidatedScenariosRunTest.cpp)

@@ -86,7 +86,26 @@ TEST(FillGroupsTest, GroupsMapToTheScaleAndMultiplierPointers) {
   EXPECT_EQ(fill_group_target("fill.kind.extraordinary", doc, "x").pointer,
             "/fill/kind_multiplier/extraordinary");
   EXPECT_EQ(fill_group_target("fill.overall", doc, "x").default_value, 1.0);
-  EXPECT_EQ(fill_group_names(doc).size(), 1u + 2u + 3u + 5u);
+  // fill.*: overall, 2 specialties, 3 regions, 5 kinds; applicants.*: 2 specialty levels, the overall
+  // level, mobility, the new-applicant share, 5 kinds' attractiveness.
+  EXPECT_EQ(fill_group_names(doc).size(), 1u + 2u + 3u + 5u + 2u + 1u + 1u + 1u + 5u);
+}
+
+TEST(FillGroupsTest, EachGroupActsOnlyUnderTheFillModelItMoves) {
+  nlohmann::json doc = small_document();
+  // Independent model: the applicant groups would change nothing.
+  EXPECT_THROW(fill_group_target("applicants.mobility", doc, "x"), InputError);
+  doc["fill"]["model"] = "applicants";
+  EXPECT_EQ(fill_group_target("applicants.mobility", doc, "x").pointer, "/applicants/mobility");
+  EXPECT_EQ(fill_group_target("applicants.level", doc, "x").pointer, "/applicants/level_scale");
+  EXPECT_EQ(fill_group_target("applicants.extraordinary_new_share", doc, "x").pointer,
+            "/applicants/extraordinary_new_share");
+  EXPECT_EQ(fill_group_target("fill.overall", doc, "x").pointer, "/fill/scale/overall") << "scales arrivals";
+  const std::string e =
+      input_error_of([&] { fill_group_target("fill.kind.flex", doc, "--param fill.kind.flex"); });
+  EXPECT_NE(e.find("no effect under the applicant model"), std::string::npos) << e;
+  EXPECT_NE(e.find("applicants.attractiveness.flex"), std::string::npos) << e;
+  EXPECT_THROW(fill_group_target("applicants.nonsense", doc, "x"), InputError);
 }
 
 TEST(FillGroupsTest, UnknownSpecialtyRegionKindOrGroupIsAnInputErrorNamingTheArgument) {
