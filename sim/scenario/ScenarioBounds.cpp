@@ -81,8 +81,8 @@ void check_delay_tails(const Scenario& scenario, const FileNamer& namer) {
       fail_at(namer, pointer,
               "expected a delay whose 99.9th percentile is within " +
                   std::to_string(TraineeModel::kMaxExtensionMonths) +
-                  " months (longer extensions are cut), got " + months_text(tail) +
-                  " months (mean " + describe_value(Json(s.delay_mean_months)) + ", shape " +
+                  " months (longer extensions are cut), got " + months_text(tail) + " months (mean " +
+                  describe_value(Json(s.delay_mean_months)) + ", shape " +
                   describe_value(Json(s.delay_shape)) + ")");
     }
   }
