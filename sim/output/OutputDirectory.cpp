@@ -106,11 +106,11 @@ OutputDirectory::OutputDirectory(fs::path target, bool force)
 void OutputDirectory::check_replaceable() const {
   const fs::file_type type = type_of(target_);
   if (type == fs::file_type::not_found) return;
-  if (!force_)
-    throw UsageError("output directory " + target_.string() + " exists; use --force to replace it");
   if (type != fs::file_type::directory)
     throw UsageError("output directory " + target_.string() +
                      " exists and is not a directory; --force replaces only a directory forlob wrote");
+  if (!force_)
+    throw UsageError("output directory " + target_.string() + " exists; use --force to replace it");
   std::error_code ec;
   const fs::path here = fs::current_path(ec), there = fs::canonical(target_, ec);
   if (!ec) {
@@ -162,7 +162,9 @@ fs::path OutputDirectory::path_of(const std::string& name) const {
   for (const fs::path& part : relative)
     if (part == "..") throw std::invalid_argument("OutputDirectory: bad file name '" + name + "'");
   const fs::path p = staging_ / relative;
-  if (p.has_parent_path()) fs::create_directories(p.parent_path());
+  std::error_code ec;
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (ec) throw UsageError("cannot create " + p.parent_path().string() + ": " + ec.message());
   return p;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/math/distributions/gamma.hpp>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 #include <vector>
 
@@ -61,6 +62,12 @@ void check_values(const Json& document, const FileNamer& namer) {
   }
 }
 
+std::string months_text(double months) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", months);
+  return buf;
+}
+
 // Extensions longer than TraineeModel::kMaxExtensionMonths are cut to it; a distribution that puts
 // more than kDelayTailProbability there would be changed silently.
 void check_delay_tails(const Scenario& scenario, const FileNamer& namer) {
@@ -74,8 +81,8 @@ void check_delay_tails(const Scenario& scenario, const FileNamer& namer) {
       fail_at(namer, pointer,
               "expected a delay whose 99.9th percentile is within " +
                   std::to_string(TraineeModel::kMaxExtensionMonths) +
-                  " months (longer extensions are cut), got " + describe_value(Json(tail)) +
-                  " months (mean " + describe_value(Json(s.delay_mean_months)) + ", shape " +
+                  " months (longer extensions are cut), got " + months_text(tail) + " months (mean " +
+                  describe_value(Json(s.delay_mean_months)) + ", shape " +
                   describe_value(Json(s.delay_shape)) + ")");
     }
   }

@@ -37,7 +37,9 @@ done
 
 pids=()
 for target in json scenario csv; do
-  "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  dict=()
+  if [ "$target" != csv ]; then dict=(-dict="$source/tests/fuzz/scenario.dict"); fi
+  "$build/tests/fuzz/fuzz_$target" "${dict[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$findings/$target-" "$corpus/$target" "$seeds/$target" \
     > "$build/fuzz-$target.log" 2>&1 &
   pids+=($!)
