@@ -1,13 +1,17 @@
 #include "app/RunCommands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
+#include "app/CommandLine.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
+#include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "output/ConsoleTable.hpp"
 #include "output/CsvFormat.hpp"
@@ -15,6 +19,7 @@
 #include "output/RunFiles.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "scenario/ScenarioRecord.hpp"
 
 namespace forlob {
 
@@ -36,22 +41,36 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
   }
   out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
       << " replications, 90% interval = 5th-95th percentile across replications.\n";
-  if (result.difference)
-    print_compare_table(out, result.scenarios[0], result.scenarios[1], *result.difference, rows);
-  else
-    print_run_table(out, first, rows);
+  if (result.differences.empty()) print_run_table(out, first, rows);
+  for (std::size_t d = 0; d < result.differences.size(); ++d) {
+    if (d > 0) out << "\n";
+    print_compare_table(out, result.scenarios[0], result.scenarios[d + 1], result.differences[d], rows);
+  }
+}
+
+// A scenario loaded for a command with several: every error says which scenario it is about.
+Scenario load_named(char role, const std::string& file, const std::vector<std::string>& sets) {
+  try {
+    return load_scenario(file, sets);
+  } catch (const InputError& e) {
+    const std::string scenario = std::string("scenario ") + role;
+    throw InputError(e.file() == file ? scenario + " " + file : scenario + " (" + file + "), " + e.file(),
+                     e.place(), e.expected());
+  }
 }
 
 // Runs, then writes every file into a staging directory that replaces `out` only when complete.
-int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
-            const std::filesystem::path& out_path) {
+int execute(const RunRecord& record, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
+            bool draws, const std::filesystem::path& out_path) {
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
-  const RunResult result = run_scenarios(scenarios, flags.run_options(&progress));
+  RunOptions options = flags.run_options(&progress);
+  options.keep_draws = draws;
+  const RunResult result = run_scenarios(scenarios, options);
   progress.finish();
 
-  const std::vector<std::string> files = write_run_files(out, result, command);
+  const std::vector<std::string> files = write_run_files(out, result, record);
   out.commit();
 
   if (!flags.quiet) {
@@ -68,33 +87,68 @@ Command add_run_command(CLI::App& app) {
   struct Options {
     RunFlags flags;
     std::string file;
+    bool draws = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario");
   cmd->add_option("SCENARIO", o->file, "Scenario JSON file")->required();
   add_run_flags(*cmd, o->flags);
+  cmd->add_flag("--draws", o->draws, "Also write draws.csv: every replication's headline sums");
   return {cmd, [o] {
             const Scenario s = load_scenario(o->file, o->flags.set);
-            return execute("run", {&s}, o->flags, o->flags.out_dir(s.name));
+            const RunRecord record{"run", recorded_command_line(), {record_scenario(o->file, o->flags.set)}};
+            return execute(record, {&s}, o->flags, o->draws, o->flags.out_dir(s.name));
           }};
 }
 
 Command add_compare_command(CLI::App& app) {
+  static constexpr std::string_view kRoles = "ABCDEF";  // scenarios that can be patched one by one
   struct Options {
     RunFlags flags;
-    std::string file_a, file_b;
+    std::vector<std::string> files;
+    std::array<std::vector<std::string>, kRoles.size()> set_one;  // --set-a, --set-b, ...
+    bool draws = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "compare", "Simulate two scenarios with common random numbers and report B - A by replication");
-  cmd->add_option("A", o->file_a, "Baseline scenario (e.g. scenarios/flex_scheme.json)")->required();
-  cmd->add_option("B", o->file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
-      ->required();
+      "compare",
+      "Simulate two or more scenarios with common random numbers and report each one minus the first "
+      "(B - A, C - A, ...) by replication");
+  cmd->add_option("SCENARIOS", o->files,
+                  "Baseline scenario A (e.g. scenarios/flex_scheme.json), then B "
+                  "(e.g. scenarios/extraordinary_trial.json) and any more")
+      ->required()
+      ->expected(2, static_cast<int>(kRoles.size()));
   add_run_flags(*cmd, o->flags);
+  for (std::size_t k = 0; k < kRoles.size(); ++k) {
+    const char lower = static_cast<char>(kRoles[k] - 'A' + 'a');
+    cmd->add_option(std::string("--set-") + lower, o->set_one[k],
+                    std::string("Patch scenario ") + kRoles[k] +
+                        " only: /json/pointer=value (repeatable; after --set)")
+        ->type_name("POINTER=VALUE");
+  }
+  cmd->add_flag("--draws", o->draws,
+                "Also write draws.csv: every replication's headline sums, and each difference from A");
   return {cmd, [o] {
-            const Scenario a = load_scenario(o->file_a, o->flags.set);
-            const Scenario b = load_scenario(o->file_b, o->flags.set);
-            return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name));
+            RunRecord record{"compare", recorded_command_line(), {}};
+            std::vector<Scenario> loaded;
+            std::string name;
+            for (std::size_t k = 0; k < o->files.size(); ++k) {
+              std::vector<std::string> sets = o->flags.set;
+              sets.insert(sets.end(), o->set_one[k].begin(), o->set_one[k].end());
+              loaded.push_back(load_named(kRoles[k], o->files[k], sets));
+              record.scenarios.push_back(record_scenario(o->files[k], sets));
+              name += (k == 0 ? "" : "_vs_") + loaded.back().name;
+            }
+            for (std::size_t k = o->files.size(); k < kRoles.size(); ++k)
+              if (!o->set_one[k].empty())
+                throw InputError(std::string("--set-") + static_cast<char>(kRoles[k] - 'A' + 'a'), "",
+                                 "expected a scenario " + std::string(1, kRoles[k]) +
+                                     " to patch; the comparison has " + std::to_string(o->files.size()) +
+                                     " scenarios");
+            std::vector<const Scenario*> scenarios;
+            for (const Scenario& s : loaded) scenarios.push_back(&s);
+            return execute(record, scenarios, o->flags, o->draws, o->flags.out_dir(name));
           }};
 }
 

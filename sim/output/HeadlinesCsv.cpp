@@ -42,9 +42,9 @@ void write_headlines_csv(std::ostream& out, const RunResult& result) {
   std::string text = kHeadlinesCsvHeader;
   for (const ScenarioResult& sr : result.scenarios)
     write_table(text, sr.scenario->name, *sr.scenario, sr.headlines, sr.headline);
-  if (result.difference) {
+  for (const DifferenceResult& difference : result.differences) {
     const ScenarioResult& a = result.scenarios.front();
-    write_table(text, result.difference->label, *a.scenario, a.headlines, result.difference->headline);
+    write_table(text, difference.label, *a.scenario, a.headlines, difference.headline);
   }
   out << text;
 }

@@ -1,1 +1,1 @@
-list(APPEND FORLOB_SOURCES output/CsvFormat.cpp output/OutputDirectory.cpp output/YearlyCsv.cpp output/AnchorsCsv.cpp output/SummaryJson.cpp output/ConsoleTable.cpp output/HeadlinesCsv.cpp output/RunFiles.cpp output/AssumptionFlags.cpp output/TextTable.cpp)
+list(APPEND FORLOB_SOURCES output/CsvFormat.cpp output/OutputDirectory.cpp output/YearlyCsv.cpp output/AnchorsCsv.cpp output/SummaryJson.cpp output/ConsoleTable.cpp output/HeadlinesCsv.cpp output/RunFiles.cpp output/AssumptionFlags.cpp output/TextTable.cpp output/LabelsCsv.cpp output/DrawsCsv.cpp)

@@ -12,6 +12,7 @@
 #include "core/Errors.hpp"
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/LayerChecks.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
@@ -623,6 +624,8 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
       r.merged, [&r](const std::string& pointer) { return r.origin(pointer); }, overridden);
   Scenario scenario = builder.build();
   scenario.file = file.string();
+  require_own_sources(r, scenario.sources);
+  require_sets_take_effect(r);
 
   Json resolved = r.merged;
   resolved["sources"] = Json(scenario.sources);  // without stale ones a --set made, with the overrides
