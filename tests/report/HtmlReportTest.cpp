@@ -95,11 +95,12 @@ TEST(HtmlReport, ListsParameterProvenanceWithAssumptionsHighlighted) {
   EXPECT_NE(html.find("<tr class=\"assumption\" data-pointer=\"/fill/mean/almen_medicin/Nord\">"),
             std::string::npos);
   EXPECT_NE(
-      html.find("<tr data-pointer=\"/dimensioning/total/2026\"><td class=\"pointer\">/dimensioning/total/2026"
-                "</td><td class=\"value\">1240</td><td>published</td><td>MODEL.md R8 <em>(not used: replaced "
-                "by <code>/dimensioning/cells/2026</code>)</em></td></tr>"),
+      html.find(
+          "<tr data-pointer=\"/dimensioning/total/2026\"><td class=\"pointer\">/dimensioning/total/2026"
+          "</td><td class=\"value\">1240</td><td>published</td><td>docs/MODEL.md R8 <em>(not used: replaced "
+          "by <code>/dimensioning/cells/2026</code>)</em></td></tr>"),
       std::string::npos);
-  EXPECT_NE(html.find("published: MODEL.md R9 &lt;seed 001&gt;"), std::string::npos);
+  EXPECT_NE(html.find("published: docs/MODEL.md R9 &lt;seed 001&gt;"), std::string::npos);
   EXPECT_NE(html.find("3 parameters: <span data-tier=\"assumption\" data-count=\"1\">assumption 1</span>, "
                       "<span data-tier=\"published\" data-count=\"2\">published 2</span>"),
             std::string::npos);

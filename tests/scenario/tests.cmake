@@ -5,4 +5,5 @@ list(APPEND FORLOB_TEST_SOURCES
   scenario/ParameterTableTest.cpp
   scenario/FittedFillLayerTest.cpp
   scenario/LayerChecksTest.cpp
-  scenario/ScenarioRecordTest.cpp)
+  scenario/ScenarioRecordTest.cpp
+  scenario/SourceCitationsTest.cpp)
