@@ -54,8 +54,11 @@ Scenario load_named(char role, const std::string& file, const std::vector<std::s
     return load_scenario(file, sets);
   } catch (const InputError& e) {
     const std::string scenario = std::string("scenario ") + role;
-    throw InputError(e.file() == file ? scenario + " " + file : scenario + " (" + file + "), " + e.file(),
-                     e.place(), e.expected());
+    // A --set patches every scenario of a comparison; say how to patch only the one it fits.
+    const bool from_set = e.file().rfind("--set ", 0) == 0;
+    throw InputError(
+        e.file() == file ? scenario + " " + file : scenario + " (" + file + "), " + e.file(), e.place(),
+        e.expected() + (from_set ? " (--set patches every scenario; --set-a, --set-b, ... one)" : ""));
   }
 }
 
