@@ -9,8 +9,8 @@ namespace forlob {
 
 namespace {
 
-void write_rows(std::string& text, const std::string& label, const std::vector<Headline>& headlines,
-                const HeadlineDraws& draws, const HeadlineDraws* minus) {
+void write_draw_rows(std::string& text, const std::string& label, const std::vector<Headline>& headlines,
+                     const HeadlineDraws& draws, const HeadlineDraws* minus) {
   const std::size_t h_count = draws.headlines;
   const std::size_t replications = h_count == 0 ? 0 : draws.values.size() / h_count;
   for (std::size_t i = 0; i < replications; ++i)
@@ -33,9 +33,9 @@ void write_draws_csv(std::ostream& out, const RunResult& result) {
   std::string text = kDrawsCsvHeader;
   const std::vector<Headline>& headlines = result.scenarios.front().headlines;
   for (std::size_t k = 0; k < result.scenarios.size(); ++k)
-    write_rows(text, result.scenarios[k].scenario->name, headlines, result.draws[k], nullptr);
+    write_draw_rows(text, result.scenarios[k].scenario->name, headlines, result.draws[k], nullptr);
   for (std::size_t k = 1; k < result.scenarios.size(); ++k)
-    write_rows(text, result.differences[k - 1].label, headlines, result.draws[k], &result.draws[0]);
+    write_draw_rows(text, result.differences[k - 1].label, headlines, result.draws[k], &result.draws[0]);
   out << text;
 }
 

@@ -13,7 +13,8 @@ namespace forlob {
 namespace {
 
 // The headline of `scenario` whose name starts with `prefix` and spans the most years.
-const HeadlineRow* widest(const ReportInputs& in, const std::string& scenario, const std::string& prefix) {
+const HeadlineRow* widest_headline(const ReportInputs& in, const std::string& scenario,
+                                   const std::string& prefix) {
   const HeadlineRow* best = nullptr;
   for (const HeadlineRow& h : in.headlines) {
     if (h.scenario != scenario || h.headline.rfind(prefix, 0) != 0 || h.last_year == h.first_year) continue;
@@ -23,7 +24,7 @@ const HeadlineRow* widest(const ReportInputs& in, const std::string& scenario, c
   return best;
 }
 
-std::string years(const HeadlineRow& h) {
+std::string year_span(const HeadlineRow& h) {
   return std::to_string(h.first_year) + "–" + std::to_string(h.last_year);
 }
 
@@ -72,17 +73,17 @@ std::vector<std::string> findings(const ReportInputs& in) {
   for (std::size_t d = 0; d < diffs.size() && d + 1 < names.size(); ++d) {
     const std::string& diff = diffs[d];
     const std::string a = spaced(names[0]), x = spaced(names[d + 1]);
-    const HeadlineRow* trial = widest(in, diff, "completed_trial_specialties_");
+    const HeadlineRow* trial = widest_headline(in, diff, "completed_trial_specialties_");
     if (trial) {
       std::string text = capitalised(x) + " against " + a + ": " +
                          signed_with_interval(trial->mean, trial->q.p05, trial->q.p95) +
-                         " new specialists in the four trial specialties over " + years(*trial) +
+                         " new specialists in the four trial specialties over " + year_span(*trial) +
                          " (mean, and in brackets the 90% interval across replications, which includes the "
                          "uncertainty about fill rates).";
       std::vector<std::string> parts;
       for (const SpecialtyInfo& sp : s.scenarios.front().specialties) {
         if (!sp.trial) continue;
-        if (const HeadlineRow* h = widest(in, diff, "completed_" + sp.id + "_"))
+        if (const HeadlineRow* h = widest_headline(in, diff, "completed_" + sp.id + "_"))
           parts.push_back(sp.name + " " + signed_with_interval(h->mean, h->q.p05, h->q.p95));
       }
       if (!parts.empty()) {
@@ -92,10 +93,10 @@ std::vector<std::string> findings(const ReportInputs& in) {
       }
       out.push_back(text + certainty(*trial));
     }
-    if (const HeadlineRow* all = widest(in, diff, "completed_all_specialties_")) {
+    if (const HeadlineRow* all = widest_headline(in, diff, "completed_all_specialties_")) {
       std::string text = "Over all specialties the change is " +
                          signed_with_interval(all->mean, all->q.p05, all->q.p95) + " new specialists (" +
-                         years(*all) + ").";
+                         year_span(*all) + ").";
       if (in.has_yearly && hiring_end > 0) {
         const int from = trial ? trial->first_year : start;
         const double lapsed = summed_mean(in, diff, "lapsed", from, hiring_end);

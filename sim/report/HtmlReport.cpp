@@ -13,6 +13,7 @@
 #include "report/ReportCharts.hpp"
 #include "report/SobolChart.hpp"
 #include "report/TornadoChart.hpp"
+#include "scenario/ScenarioDocument.hpp"
 
 #ifndef FORLOB_VERSION
 #error "FORLOB_VERSION must be defined by the build (the project version)"
@@ -89,7 +90,7 @@ std::string marked(const std::string& tag, const std::string& headline, const st
                    const std::string& stat, double value, const std::string& cls = "") {
   return "<" + tag + (cls.empty() ? "" : attr("class", cls)) + attr("data-headline", headline) +
          attr("data-scenario", scenario) + attr("data-stat", stat) + attr("data-value", shortest(value)) +
-         ">" + fixed(value, 1) + "</" + tag + ">";
+         ">" + headline_number_text(value) + "</" + tag + ">";
 }
 
 std::string section_title(const std::string& id, const std::string& title) {
@@ -470,16 +471,10 @@ struct SourceGroup {
   int uses = 0;  // headlines resting on it (assumption tier)
 };
 
-bool at_or_under(const std::string& pointer, const std::string& prefix) {
-  return pointer == prefix ||
-         (pointer.size() > prefix.size() && pointer.compare(0, prefix.size(), prefix) == 0 &&
-          pointer[prefix.size()] == '/');
-}
-
 std::string common_prefix(const std::vector<const ParameterSource*>& ps) {
   std::string prefix = ps.front()->pointer;
   for (const ParameterSource* p : ps)
-    while (!at_or_under(p->pointer, prefix)) prefix = prefix.substr(0, prefix.rfind('/'));
+    while (!pointer_at_or_under(p->pointer, prefix)) prefix = prefix.substr(0, prefix.rfind('/'));
   return prefix.empty() ? "/" : prefix;
 }
 
@@ -501,7 +496,7 @@ std::vector<SourceGroup> source_groups(const ScenarioInfo& sc) {
   for (SourceGroup& g : groups)
     for (const auto& [key, n] : sc.assumption_source_uses)
       for (const ParameterSource* p : g.parameters)
-        if (at_or_under(p->pointer, key)) g.uses = std::max(g.uses, n);
+        if (pointer_at_or_under(p->pointer, key)) g.uses = std::max(g.uses, n);
   std::stable_sort(groups.begin(), groups.end(), [](const SourceGroup& a, const SourceGroup& b) {
     if (tier_rank(a.tier) != tier_rank(b.tier)) return tier_rank(a.tier) < tier_rank(b.tier);
     return a.uses > b.uses;
@@ -582,6 +577,11 @@ std::string provenance_section(const ReportInputs& in) {
 }
 
 }  // namespace
+
+std::string headline_number_text(double value) {
+  if (std::isfinite(value) && value == std::round(value)) return format_fixed(value, 0);
+  return fixed(value, 1);
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;

@@ -21,7 +21,7 @@ bool is_shipped_fit(const std::filesystem::path& path) {
          p.parent_path().parent_path().filename() == "calibration";
 }
 
-std::string shown(const Json& value) { return value.is_null() ? std::string("(none)") : value.dump(); }
+std::string change_text(const Json& value) { return value.is_null() ? std::string("(none)") : value.dump(); }
 
 }  // namespace
 
@@ -53,14 +53,15 @@ ScenarioRecord record_scenario(const std::filesystem::path& file, const std::vec
     if (record.files[i].shipped) continue;
     for (const LayerChange& change : changed_numbers(document, i))
       record.changes.push_back(
-          {change.pointer, shown(change.from), shown(change.to), document.layers[i].name});
+          {change.pointer, change_text(change.from), change_text(change.to), document.layers[i].name});
   }
   if (!sets.empty()) {
     const Json before = read_scenario_document(file, {}).merged;
     for (const SetOverride& set : document.sets) {
       const Json was =
           document_contains(before, set.pointer) ? before.at(Json::json_pointer(set.pointer)) : Json();
-      record.changes.push_back({set.pointer, shown(was), set.value.dump(), "--set " + one_line(set.arg)});
+      record.changes.push_back(
+          {set.pointer, change_text(was), set.value.dump(), "--set " + one_line(set.arg)});
     }
   }
   return record;

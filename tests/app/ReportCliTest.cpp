@@ -171,7 +171,8 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
   EXPECT_EQ(attribute(body_tag, "data-images-missing"), "0") << body_tag;
   EXPECT_EQ(attribute(body_tag, "data-images"), std::to_string(charts.size())) << body_tag;
 
-  // Every number in the page is the file's (text rounded to one decimal, data-value exact), and
+  // Every number in the page is the file's (text a whole number or rounded to one decimal,
+  // data-value exact), and
   // every sum over several years is in the page for A, B and B - A.
   std::set<HeadlineKey> sums;
   const std::map<HeadlineKey, double> expected = headline_values(out, sums);
@@ -182,7 +183,7 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
     const HeadlineKey key{m.headline, m.scenario, m.stat};
     const auto it = expected.find(key);
     ASSERT_NE(it, expected.end()) << m.headline << " " << m.scenario << " " << m.stat;
-    EXPECT_EQ(m.text, format_fixed(it->second, 1)) << m.headline << " " << m.scenario << " " << m.stat;
+    EXPECT_EQ(m.text, headline_number_text(it->second)) << m.headline << " " << m.scenario << " " << m.stat;
     EXPECT_EQ(std::stod(m.value), it->second) << m.headline << " " << m.scenario << " " << m.stat;
     EXPECT_TRUE(seen.insert(key).second)
         << "shown once: " << m.headline << " " << m.scenario << " " << m.stat;

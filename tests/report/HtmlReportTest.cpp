@@ -43,7 +43,7 @@ TEST(HtmlReport, EveryHeadlineNumberIsMarkedWithItsExactValue) {
     for (const auto& [stat, value] : {std::pair{"mean", h.mean}, {"p05", h.q.p05}, {"p95", h.q.p95}}) {
       const std::string mark = "data-headline=\"" + h.headline + "\" data-scenario=\"" +
                                html_escape(h.scenario) + "\" data-stat=\"" + stat + "\" data-value=\"" +
-                               tsv_number(value) + "\">" + format_fixed(value, 1) + "<";
+                               tsv_number(value) + "\">" + headline_number_text(value) + "<";
       EXPECT_EQ(count(p.html, mark), 1U) << mark;
       ++checked;
     }
@@ -52,6 +52,14 @@ TEST(HtmlReport, EveryHeadlineNumberIsMarkedWithItsExactValue) {
   EXPECT_EQ(count(p.html, "data-stat="), checked) << "and nothing else is marked";
   EXPECT_NE(p.html.find("completed Almen medicin 2022–26"), std::string::npos)
       << "labels as people write them";
+}
+
+TEST(HtmlReport, ShowsWholeNumbersWithoutDecimalsAndOthersWithOne) {
+  EXPECT_EQ(headline_number_text(392), "392");
+  EXPECT_EQ(headline_number_text(0), "0");
+  EXPECT_EQ(headline_number_text(-5), "-5");
+  EXPECT_EQ(headline_number_text(392.25), "392.2");
+  EXPECT_EQ(headline_number_text(3.45), "3.5");
 }
 
 TEST(HtmlReport, SaysWhatWasRun) {
