@@ -108,6 +108,23 @@ std::vector<std::string> findings(const ReportInputs& in) {
                 more_or_fewer(lapsed, "courses lapse") + " than " + a +
                 "; a lapsed course is training capacity lost to every specialty.";
       }
+      if (in.has_yearly) {
+        // Means add up over years, so the regions' shares of the change are exact in the mean.
+        std::string regions;
+        for (const char* region : {"Nord", "Syd", "Øst"}) {
+          double total = 0;
+          for (const YearValue& v :
+               in.yearly.series({diff, region, "all", "completed"}, all->first_year, all->last_year))
+            if (v.mean == v.mean) total += v.mean;
+          std::string shown = format_fixed(total, 1);
+          if (shown[0] == '-')
+            shown = "−" + shown.substr(1);
+          else if (total > 0)
+            shown = "+" + shown;
+          regions += std::string(regions.empty() ? "" : ", ") + region + " " + shown;
+        }
+        text += " By region (means): " + regions + ".";
+      }
       out.push_back(text + certainty(*all));
     }
   }

@@ -217,7 +217,8 @@ TEST_F(ReportCli, APrintedReportOpensWithFindingsFromTheNumbersAndHasAtMostTwelv
       first.find("Extraordinary trial against flex scheme: " + html_escape(expected) + " new specialists"),
       std::string::npos)
       << first;
-  for (const char* said : {"Over all specialties the change is", "lapse", "The 2029 evaluation", "2035"})
+  for (const char* said : {"Over all specialties the change is", "lapse", "By region (means): Nord ",
+                           "The 2029 evaluation", "2035"})
     EXPECT_NE(html.find(said, findings), std::string::npos) << said;
   // The flows show lapsed courses; the tail is marked; the bands of B are hatched.
   EXPECT_NE(read_file(out / "charts" / "flows_extraordinary_trial.svg").find("lapsed"), std::string::npos);
