@@ -6,6 +6,7 @@ FUZZ_SECONDS ?= 50
 JOBS        ?= $(shell nproc)
 CMAKE_FLAGS ?=
 FORLOB      := $(BUILD)/sim/forlob
+PREFIX      ?= $(HOME)/.local
 
 # Debian 12 packages the build needs (Boost.Random and Boost.Math are header-only); gnuplot-nox
 # (with its SVG and pngcairo terminals) and a font draw the charts of `forlob report`.
@@ -19,7 +20,7 @@ TEST_PACKAGES := chromium python3-jsonschema
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps install-packages configure build run test test-sanitizers fuzz format-check bench clean
+.PHONY: all deps test-deps install-packages configure build build-forlob install run test test-sanitizers fuzz format-check bench clean
 
 all: build
 
@@ -34,9 +35,16 @@ install-packages:
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
 	done); \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing missing packages:" $$missing; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  log=$$(mktemp); \
+	  echo "Installing missing Debian packages (and what they need):" $$missing; \
+	  if { $(SUDO) apt-get update -qq && \
+	       $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; } \
+	     >"$$log" 2>&1; then \
+	    echo "Installed:" $$(sed -n 's/^Setting up \([^ :]*\).*/\1/p' "$$log" | sort -u | tr '\n' ' '); \
+	    rm -f "$$log"; \
+	  else \
+	    echo "Package installation failed; the last lines of apt-get's log:"; tail -n 20 "$$log"; rm -f "$$log"; exit 1; \
+	  fi; \
 	fi
 
 configure: deps
@@ -45,9 +53,19 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Only the executable, not the test suite: what `make run` and `make install` need.
+build-forlob: configure
+	cmake --build $(BUILD) -j $(JOBS) --target forlob
+
+# Copies the executable to $(PREFIX)/bin (default ~/.local/bin; e.g. make install PREFIX=/usr/local).
+install: build-forlob
+	install -D -m 755 $(FORLOB) $(PREFIX)/bin/forlob
+	@echo "Installed $(PREFIX)/bin/forlob; if 'forlob' is not found, add this line to ~/.bashrc:"
+	@echo '  export PATH="$(PREFIX)/bin:$$PATH"'
+
 # The main job: flex scheme versus the extraordinary-course trial, at default settings, and its
 # report (charts and report.html in the output directory).
-run: build
+run: build-forlob
 	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --fill-models --force
 	$(FORLOB) report output/flex_scheme_vs_extraordinary_trial
 

@@ -65,7 +65,7 @@ int calibrate(const CalibrateOptions& o) {
     std::cout
         << "Delay (leave, part-time) and dropout: no " << trainees_name
         << ", so they stay assumption-tier\n(no public figures on course extensions or dropout from main "
-           "courses, MODEL.md). Holders of trainee\nrecords can add the file (schema in "
+           "courses, docs/MODEL.md). Holders of trainee\nrecords can add the file (schema in "
            "calibration/README.md) and rerun.\n";
   if (o.recovery > 0) {
     RecoveryOptions r;

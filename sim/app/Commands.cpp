@@ -6,6 +6,7 @@
 #include "app/BackcastCommand.hpp"
 #include "app/Benchmark.hpp"
 #include "app/CalibrateCommand.hpp"
+#include "app/CommandLine.hpp"
 #include "app/ForecastCommand.hpp"
 #include "app/OptionChecks.hpp"
 #include "app/ParamsCommand.hpp"
@@ -19,6 +20,7 @@
 namespace forlob {
 
 int run_command_line(int argc, char** argv) {
+  record_command_line(argc, argv);
   CLI::App app{
       "forlob: Monte Carlo simulation of Danish specialist training (hoveduddannelsesforløb):\n"
       "hiring rounds, unfilled courses, the flex scheme and the extraordinary-course trial."};

@@ -19,13 +19,16 @@ std::string mean_and_interval(const CellSummary& s) {
   return format_fixed(s.mean, 1) + " [" + format_fixed(s.p05, 1) + ", " + format_fixed(s.p95, 1) + "]";
 }
 
-FillModelRun run_variant(const std::string& file_a, const std::string& file_b, const RunFlags& flags,
-                         const std::string& model, std::optional<double> share) {
-  std::vector<std::string> set = flags.set;
-  set.push_back("/fill/model=\"" + model + "\"");
-  if (share) set.push_back("/applicants/extraordinary_new_share=" + format_trimmed(*share, 6));
-  const Scenario a = load_scenario(file_a, set);
-  const Scenario b = load_scenario(file_b, set);
+FillModelRun run_variant(const std::string& file_a, const std::vector<std::string>& set_a, const std::string& file_b,
+                         const std::vector<std::string>& set_b, const RunFlags& flags, const std::string& model,
+                         std::optional<double> share) {
+  std::vector<std::string> variant{"/fill/model=\"" + model + "\""};
+  if (share) variant.push_back("/applicants/extraordinary_new_share=" + format_trimmed(*share, 6));
+  std::vector<std::string> a_set = set_a, b_set = set_b;
+  a_set.insert(a_set.end(), variant.begin(), variant.end());
+  b_set.insert(b_set.end(), variant.begin(), variant.end());
+  const Scenario a = load_scenario(file_a, a_set);
+  const Scenario b = load_scenario(file_b, b_set);
   FillModelRun run{model, share, run_scenarios({&a, &b}, flags.run_options(nullptr))};
   // The scenarios live only here: the rows keep names and numbers, not the scenarios.
   for (ScenarioResult& sr : run.result.scenarios) sr.scenario = nullptr;
@@ -34,11 +37,13 @@ FillModelRun run_variant(const std::string& file_a, const std::string& file_b, c
 
 }  // namespace
 
-std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a, const std::string& file_b,
+std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a, const std::vector<std::string>& set_a,
+                                                  const std::string& file_b, const std::vector<std::string>& set_b,
                                                   const RunFlags& flags, const std::vector<double>& shares) {
   std::vector<FillModelRun> runs;
-  runs.push_back(run_variant(file_a, file_b, flags, "independent", std::nullopt));
-  for (double share : shares) runs.push_back(run_variant(file_a, file_b, flags, "applicants", share));
+  runs.push_back(run_variant(file_a, set_a, file_b, set_b, flags, "independent", std::nullopt));
+  for (double share : shares)
+    runs.push_back(run_variant(file_a, set_a, file_b, set_b, flags, "applicants", share));
   return runs;
 }
 

@@ -1,16 +1,20 @@
 #include "app/RunCommands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <string_view>
 
 #include "app/FillModelVariants.hpp"
 #include "app/OptionChecks.hpp"
+#include "app/CommandLine.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
+#include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "output/ConsoleTable.hpp"
 #include "output/CsvFormat.hpp"
@@ -18,6 +22,7 @@
 #include "output/RunFiles.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "scenario/ScenarioRecord.hpp"
 
 namespace forlob {
 
@@ -39,25 +44,42 @@ void print_summary_table(std::ostream& out, const RunResult& result) {
   }
   out << "\nNew specialists (completed main courses), all regions; mean over " << result.replications
       << " replications, 90% interval = 5th-95th percentile across replications.\n";
-  if (result.difference)
-    print_compare_table(out, result.scenarios[0], result.scenarios[1], *result.difference, rows);
-  else
-    print_run_table(out, first, rows);
+  if (result.differences.empty()) print_run_table(out, first, rows);
+  for (std::size_t d = 0; d < result.differences.size(); ++d) {
+    if (d > 0) out << "\n";
+    print_compare_table(out, result.scenarios[0], result.scenarios[d + 1], result.differences[d], rows);
+  }
+}
+
+// A scenario loaded for a command with several: every error says which scenario it is about.
+Scenario load_named(char role, const std::string& file, const std::vector<std::string>& sets) {
+  try {
+    return load_scenario(file, sets);
+  } catch (const InputError& e) {
+    const std::string scenario = std::string("scenario ") + role;
+    // A --set patches every scenario of a comparison; say how to patch only the one it fits.
+    const bool from_set = e.file().rfind("--set ", 0) == 0;
+    throw InputError(
+        e.file() == file ? scenario + " " + file : scenario + " (" + file + "), " + e.file(), e.place(),
+        e.expected() + (from_set ? " (--set patches every scenario; --set-a, --set-b, ... one)" : ""));
+  }
 }
 
 // Runs, then writes every file into a staging directory that replaces `out` only when complete.
-// `fill_models` (compare --fill-models) adds the comparison under each fill model.
-int execute(const std::string& command, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
-            const std::filesystem::path& out_path,
+// `run_fill_models` (compare --fill-models) adds the comparison under each fill model.
+int execute(const RunRecord& record, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
+            bool draws, const std::filesystem::path& out_path,
             const std::function<std::vector<FillModelRun>()>& run_fill_models = {}) {
   require_distinct_names(scenarios);
   OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
 
   ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
-  const RunResult result = run_scenarios(scenarios, flags.run_options(&progress));
+  RunOptions options = flags.run_options(&progress);
+  options.keep_draws = draws;
+  const RunResult result = run_scenarios(scenarios, options);
   progress.finish();
 
-  std::vector<std::string> files = write_run_files(out, result, command);
+  std::vector<std::string> files = write_run_files(out, result, record);
   std::vector<FillModelRun> fill_models;
   if (run_fill_models) {
     fill_models = run_fill_models();
@@ -83,45 +105,83 @@ Command add_run_command(CLI::App& app) {
   struct Options {
     RunFlags flags;
     std::string file;
+    bool draws = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario");
   cmd->add_option("SCENARIO", o->file, "Scenario JSON file")->required();
   add_run_flags(*cmd, o->flags);
+  cmd->add_flag("--draws", o->draws, "Also write draws.csv: every replication's headline sums");
   return {cmd, [o] {
             const Scenario s = load_scenario(o->file, o->flags.set);
-            return execute("run", {&s}, o->flags, o->flags.out_dir(s.name));
+            const RunRecord record{"run", recorded_command_line(), {record_scenario(o->file, o->flags.set)}};
+            return execute(record, {&s}, o->flags, o->draws, o->flags.out_dir(s.name));
           }};
 }
 
 Command add_compare_command(CLI::App& app) {
+  static constexpr std::string_view kRoles = "ABCDEF";  // scenarios that can be patched one by one
   struct Options {
     RunFlags flags;
-    std::string file_a, file_b;
+    std::vector<std::string> files;
+    std::array<std::vector<std::string>, kRoles.size()> set_one;  // --set-a, --set-b, ...
+    bool draws = false;
     bool fill_models = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "compare", "Simulate two scenarios with common random numbers and report B - A by replication");
-  cmd->add_option("A", o->file_a, "Baseline scenario (e.g. scenarios/flex_scheme.json)")->required();
-  cmd->add_option("B", o->file_b, "Alternative scenario (e.g. scenarios/extraordinary_trial.json)")
-      ->required();
+      "compare",
+      "Simulate two or more scenarios with common random numbers and report each one minus the first "
+      "(B - A, C - A, ...) by replication");
+  cmd->add_option("SCENARIOS", o->files,
+                  "Baseline scenario A (e.g. scenarios/flex_scheme.json), then B "
+                  "(e.g. scenarios/extraordinary_trial.json) and any more")
+      ->required()
+      ->expected(2, static_cast<int>(kRoles.size()));
   add_run_flags(*cmd, o->flags);
-  cmd->add_flag(
-      "--fill-models", o->fill_models,
-      "Also run the comparison under the independent model and under the applicant model at new-applicant "
-      "shares 0, 0.5 and 1 (fill_models.csv)");
-  return {
-      cmd, [o] {
-        const Scenario a = load_scenario(o->file_a, o->flags.set);
-        const Scenario b = load_scenario(o->file_b, o->flags.set);
-        std::function<std::vector<FillModelRun>()> variants;
-        if (o->fill_models)
-          variants = [o] {
-            return run_fill_model_variants(o->file_a, o->file_b, o->flags, kReportedNewShares);
-          };
-        return execute("compare", {&a, &b}, o->flags, o->flags.out_dir(a.name + "_vs_" + b.name), variants);
-      }};
+  cmd->add_flag("--fill-models", o->fill_models,
+                "Also run the comparison of A and B under the independent model and under the applicant model at "
+                "new-applicant shares 0, 0.5 and 1 (fill_models.csv)");
+  for (std::size_t k = 0; k < kRoles.size(); ++k) {
+    const char lower = static_cast<char>(kRoles[k] - 'A' + 'a');
+    cmd->add_option(std::string("--set-") + lower, o->set_one[k],
+                    std::string("Patch scenario ") + kRoles[k] +
+                        " only: /json/pointer=value (repeatable; after --set)")
+        ->type_name("POINTER=VALUE");
+  }
+  cmd->add_flag("--draws", o->draws,
+                "Also write draws.csv: every replication's headline sums, and each difference from A");
+  return {cmd, [o] {
+            RunRecord record{"compare", recorded_command_line(), {}};
+            std::vector<Scenario> loaded;
+            std::string name;
+            for (std::size_t k = 0; k < o->files.size(); ++k) {
+              std::vector<std::string> sets = o->flags.set;
+              sets.insert(sets.end(), o->set_one[k].begin(), o->set_one[k].end());
+              loaded.push_back(load_named(kRoles[k], o->files[k], sets));
+              record.scenarios.push_back(record_scenario(o->files[k], sets));
+              name += (k == 0 ? "" : "_vs_") + loaded.back().name;
+            }
+            for (std::size_t k = o->files.size(); k < kRoles.size(); ++k)
+              if (!o->set_one[k].empty())
+                throw InputError(std::string("--set-") + static_cast<char>(kRoles[k] - 'A' + 'a'), "",
+                                 "expected a scenario " + std::string(1, kRoles[k]) +
+                                     " to patch; the comparison has " + std::to_string(o->files.size()) +
+                                     " scenarios");
+            std::vector<const Scenario*> scenarios;
+            for (const Scenario& s : loaded) scenarios.push_back(&s);
+            std::function<std::vector<FillModelRun>()> variants;
+            if (o->fill_models) {
+              if (o->files.size() != 2)
+                throw InputError("--fill-models", "", "expected exactly two scenarios (A and B) to compare under each fill model");
+              variants = [o] {
+                std::array<std::vector<std::string>, 2> sets{o->flags.set, o->flags.set};
+                for (std::size_t k = 0; k < 2; ++k) sets[k].insert(sets[k].end(), o->set_one[k].begin(), o->set_one[k].end());
+                return run_fill_model_variants(o->files[0], sets[0], o->files[1], sets[1], o->flags, kReportedNewShares);
+              };
+            }
+            return execute(record, scenarios, o->flags, o->draws, o->flags.out_dir(name), variants);
+          }};
 }
 
 }  // namespace forlob

@@ -1,6 +1,7 @@
 set(FORLOB_APP_SOURCES
   app/main.cpp
   app/Commands.cpp
+  app/CommandLine.cpp
   app/RunFlags.cpp
   app/OptionChecks.cpp
   app/RunCommands.cpp

@@ -59,7 +59,7 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
   std::vector<BackcastRow> rows;
   const auto in_range = [&](int y) { return y >= first_year && y <= last_year && sim.has_year(y); };
 
-  // Flex: the caps are published (R1); how many courses were converted is not (MODEL.md).
+  // Flex: the caps are published (R1); how many courses were converted is not (docs/MODEL.md).
   std::map<std::pair<int, std::string>, const FlexCap*> caps;
   for (const FlexCap& c : figures.flex_caps) caps[{c.year, c.region}] = &c;
   for (int y = first_year; y <= last_year; ++y) {
@@ -70,7 +70,7 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
       BackcastRow cap = row(y, region, "all", "flex courses converted (flex_out) within the cap",
                             sim.cell(y, region_slot(region), sim.all_specialties(), Metric::FlexOut));
       cap.published = it->second->cap;
-      cap.source = it->second->source + "; the number actually converted is not public (MODEL.md)";
+      cap.source = it->second->source + "; the number actually converted is not public (docs/MODEL.md)";
       cap.relation = "at most";
       rows.push_back(cap);
     }
@@ -95,11 +95,11 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
     rows.push_back(ordinary);
     BackcastRow all = row(y, "all", "all", "all postings (with re-postings, carried over, flex)",
                           sim.cell(y, kAllRegions, sim.all_specialties(), Metric::Posted));
-    all.source = "not public: no published count of re-postings or of all postings (MODEL.md)";
+    all.source = "not public: no published count of re-postings or of all postings (docs/MODEL.md)";
     rows.push_back(all);
     BackcastRow filled = row(y, "all", "all", "courses filled",
                              sim.cell(y, kAllRegions, sim.all_specialties(), Metric::Filled));
-    filled.source = "not public for all specialties (MODEL.md)";
+    filled.source = "not public for all specialties (docs/MODEL.md)";
     rows.push_back(filled);
   }
 

@@ -21,7 +21,7 @@ struct FitOptions {
   std::string default_tau_reason =
       "regions' fill rates differ by about 0.13 around the national level, the sd of Beta(8 m, 8 (1 - m)) "
       "at m = 0.8, as applicants queue in some places while up to half of courses go unfilled elsewhere "
-      "(Jyllands-Posten 29 Apr 2023; MODEL.md)";
+      "(Jyllands-Posten 29 Apr 2023; docs/MODEL.md)";
   int min_regional_cells_for_tau = 3;     // all three regions
   double tau_min = 0.5, tau_max = 10000;  // empirical-Bayes search range
 };

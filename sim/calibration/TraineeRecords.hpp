@@ -1,6 +1,6 @@
 #pragma once
 // Trainee records (optional calibration/data/trainee_records.csv) and the fit of course extension
-// (leave, part-time) and dropout from them. No such data are public (MODEL.md), so none ship and
+// (leave, part-time) and dropout from them. No such data are public (docs/MODEL.md), so none ship and
 // the scenarios' delay and dropout stay assumptions; a region or the health authority holding
 // the records can drop the file in. Schema in calibration/README.md.
 #include <filesystem>

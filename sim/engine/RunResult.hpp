@@ -29,9 +29,19 @@ struct DifferenceResult {
   CellDistribution headline;
 };
 
+// Per-replication headline sums, kept when RunOptions::keep_draws asks: values[i * H + h] is
+// headline h of replication i (H headlines), so the order never depends on the threads.
+struct HeadlineDraws {
+  std::size_t headlines = 0;
+  std::vector<std::int32_t> values;
+};
+
 struct RunResult {
-  std::vector<ScenarioResult> scenarios;  // one for `run`, A then B for `compare`
-  std::optional<DifferenceResult> difference;
+  std::vector<ScenarioResult> scenarios;       // one for `run`, A then B (then C ...) for `compare`
+  std::optional<DifferenceResult> difference;  // B - A when there are exactly two scenarios
+  // Every scenario after the first minus the first, replication by replication (two or more).
+  std::vector<DifferenceResult> differences;
+  std::vector<HeadlineDraws> draws;  // one per scenario, when kept
   std::uint64_t seed = 0;
   std::int64_t replications = 0;
   int threads = 0;

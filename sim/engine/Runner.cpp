@@ -107,12 +107,16 @@ struct ReplicationWorker {
     std::vector<std::int32_t> yearly, anchors, headline;
     CellDistribution yearly_dist, anchor_dist, headline_dist;
   };
+  struct PerDifference {
+    std::vector<std::int32_t> yearly, headline;
+    CellDistribution yearly_dist, headline_dist;
+  };
   std::vector<std::unique_ptr<PerScenario>> scenarios;
-  std::vector<std::int32_t> diff_yearly, diff_headline;
-  CellDistribution diff_yearly_dist, diff_headline_dist;
+  std::vector<PerDifference> differences;  // scenario k + 1 minus scenario 0
 
-  // Replication i of every scenario, then (for a pair) its B - A difference.
-  void run(std::int64_t i, std::uint64_t seed, const std::vector<ScenarioResult>& results) {
+  // Replication i of every scenario, then each one's difference from the first.
+  void run(std::int64_t i, std::uint64_t seed, const std::vector<ScenarioResult>& results,
+           std::vector<HeadlineDraws>* draws) {
     for (std::size_t k = 0; k < scenarios.size(); ++k) {
       PerScenario& ps = *scenarios[k];
       const ScenarioResult& sr = results[k];
@@ -123,12 +127,18 @@ struct ReplicationWorker {
       ps.yearly_dist.add(ps.yearly);
       ps.anchor_dist.add(ps.anchors);
       ps.headline_dist.add(ps.headline);
+      if (draws != nullptr)  // each replication owns its slots: no sharing between threads
+        std::copy(ps.headline.begin(), ps.headline.end(),
+                  (*draws)[k].values.begin() +
+                      static_cast<std::ptrdiff_t>(static_cast<std::size_t>(i) * ps.headline.size()));
     }
-    if (scenarios.size() != 2) return;
-    difference(scenarios[0]->yearly, scenarios[1]->yearly, diff_yearly);
-    difference(scenarios[0]->headline, scenarios[1]->headline, diff_headline);
-    diff_yearly_dist.add(diff_yearly);
-    diff_headline_dist.add(diff_headline);
+    for (std::size_t d = 0; d < differences.size(); ++d) {
+      PerDifference& pd = differences[d];
+      difference(scenarios[0]->yearly, scenarios[d + 1]->yearly, pd.yearly);
+      difference(scenarios[0]->headline, scenarios[d + 1]->headline, pd.headline);
+      pd.yearly_dist.add(pd.yearly);
+      pd.headline_dist.add(pd.headline);
+    }
   }
 
   static void difference(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b,
@@ -142,8 +152,7 @@ struct ReplicationWorker {
 
 RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  const bool paired = scenarios.size() == 2;
-  if (paired) require_pairable(*scenarios[0], *scenarios[1]);
+  for (std::size_t k = 1; k < scenarios.size(); ++k) require_pairable(*scenarios[0], *scenarios[k]);
 
   RunResult result;
   result.seed = options.seed;
@@ -157,16 +166,23 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     sr.headlines = make_headlines(*scenarios.front(), sr.yearly_layout, trial_window(scenarios));
     result.scenarios.push_back(std::move(sr));
   }
+  if (options.keep_draws)
+    for (const ScenarioResult& sr : result.scenarios)
+      result.draws.push_back(
+          {sr.headlines.size(),
+           std::vector<std::int32_t>(sr.headlines.size() * static_cast<std::size_t>(options.replications))});
+  std::vector<HeadlineDraws>* draws = options.keep_draws ? &result.draws : nullptr;
 
   tbb::enumerable_thread_specific<ReplicationWorker> workers([&] {
     ReplicationWorker w;
     for (const ScenarioResult& sr : result.scenarios) {
       w.scenarios.push_back(std::make_unique<ReplicationWorker::PerScenario>(*sr.scenario, sr));
     }
-    if (paired) {
-      w.diff_yearly_dist = CellDistribution(result.scenarios[0].yearly_layout.cells());
-      w.diff_headline_dist = CellDistribution(result.scenarios[0].headlines.size());
-    }
+    for (std::size_t k = 1; k < result.scenarios.size(); ++k)
+      w.differences.push_back({{},
+                               {},
+                               CellDistribution(result.scenarios[0].yearly_layout.cells()),
+                               CellDistribution(result.scenarios[0].headlines.size())});
     return w;
   });
 
@@ -175,7 +191,7 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
                       [&](const tbb::blocked_range<std::int64_t>& range) {
                         ReplicationWorker& w = workers.local();
                         for (std::int64_t i = range.begin(); i != range.end(); ++i) {
-                          w.run(i, options.seed, result.scenarios);
+                          w.run(i, options.seed, result.scenarios, draws);
                           if (options.progress) options.progress->advance();
                         }
                       });
@@ -188,22 +204,22 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     sr.anchors = CellDistribution(sr.anchor_layout.cells());
     sr.headline = CellDistribution(sr.headlines.size());
   }
-  if (paired) {
-    result.difference = DifferenceResult{scenarios[1]->name + " - " + scenarios[0]->name,
-                                         CellDistribution(result.scenarios[0].yearly_layout.cells()),
-                                         CellDistribution(result.scenarios[0].headlines.size())};
-  }
+  for (std::size_t k = 1; k < scenarios.size(); ++k)
+    result.differences.push_back(DifferenceResult{scenarios[k]->name + " - " + scenarios[0]->name,
+                                                  CellDistribution(result.scenarios[0].yearly_layout.cells()),
+                                                  CellDistribution(result.scenarios[0].headlines.size())});
   for (ReplicationWorker& w : workers) {
     for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
       result.scenarios[k].yearly.merge(w.scenarios[k]->yearly_dist);
       result.scenarios[k].anchors.merge(w.scenarios[k]->anchor_dist);
       result.scenarios[k].headline.merge(w.scenarios[k]->headline_dist);
     }
-    if (paired) {
-      result.difference->yearly.merge(w.diff_yearly_dist);
-      result.difference->headline.merge(w.diff_headline_dist);
+    for (std::size_t d = 0; d < result.differences.size(); ++d) {
+      result.differences[d].yearly.merge(w.differences[d].yearly_dist);
+      result.differences[d].headline.merge(w.differences[d].headline_dist);
     }
   }
+  if (result.differences.size() == 1) result.difference = result.differences.front();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

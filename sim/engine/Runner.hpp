@@ -21,10 +21,12 @@ struct RunOptions {
   std::int64_t replications = 2000;
   int threads = 0;  // 0: all hardware threads
   ProgressSink* progress = nullptr;
+  bool keep_draws = false;  // keep every replication's headline sums (RunResult::draws)
 };
 
-// Runs every scenario for the same replications and seed. With two scenarios, replication i of each
-// uses the same keyed draws, and their difference B - A is recorded replication by replication.
+// Runs every scenario for the same replications and seed. Replication i of each uses the same keyed
+// draws; with two or more scenarios each one's difference from the first is recorded replication by
+// replication (RunResult::differences; with exactly two also RunResult::difference).
 // Throws InputError when two scenarios cannot be paired (different specialties or years).
 RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const RunOptions& options);
 

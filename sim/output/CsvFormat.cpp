@@ -74,12 +74,15 @@ void append_shortest(std::string& out, double value) {
 }
 
 void append_summary_fields(std::string& out, const CellSummary& s) {
-  out.push_back(',');
-  append_shortest(out, s.mean);
-  for (double v : {s.sd, s.p05, s.p50, s.p95}) {
+  for (double v : {s.mean, s.sd, s.p05, s.p50, s.p95}) {
     out.push_back(',');
-    append_trimmed(out, v);
+    append_statistic(out, v);
   }
+}
+
+void append_statistic(std::string& out, double value) {
+  std::array<char, 400> buf;
+  out.append(buf.data(), to_fixed(buf, value, 4));
 }
 
 std::string format_fixed(double value, int decimals) {

@@ -24,6 +24,10 @@ void append_shortest(std::string& out, double value);
 // exactly (shortest round-trip), so identities between counts such as posted = filled + unfilled
 // hold in the file as they do per replication; sd and quantiles have 3 decimals, trimmed.
 void append_summary_fields(std::string& out, const CellSummary& s);
+// A statistic of a run file's column (mean, sd, a quantile): always fixed with four decimals, so
+// that a column has one format, never scientific notation, and a mean of integers over up to
+// 10,000 replications is exact.
+void append_statistic(std::string& out, double value);
 
 // Fixed with exactly `decimals` decimals ("12.0"), never a negative zero ("0.0", not "-0.0").
 std::string format_fixed(double value, int decimals);

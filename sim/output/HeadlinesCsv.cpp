@@ -23,14 +23,14 @@ void write_table(std::string& text, const std::string& label, const Scenario& sc
     text.append(",").append(std::to_string(headline.first_year));
     text.append(",").append(std::to_string(headline.last_year));
     text.push_back(',');
-    append_shortest(text, s.mean);  // exact, so sums over rows match the per-year rows
+    append_statistic(text, s.mean);  // exact for a mean of integers over up to 10,000 replications
     text.push_back(',');
-    append_trimmed(text, s.sd);
+    append_statistic(text, s.sd);
     text.push_back(',');
-    append_trimmed(text, s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0, 4);
+    append_statistic(text, s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0);
     for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
       text.push_back(',');
-      append_trimmed(text, dist.quantile(h, p));
+      append_statistic(text, dist.quantile(h, p));
     }
     text.push_back('\n');
   }
@@ -42,9 +42,9 @@ void write_headlines_csv(std::ostream& out, const RunResult& result) {
   std::string text = kHeadlinesCsvHeader;
   for (const ScenarioResult& sr : result.scenarios)
     write_table(text, sr.scenario->name, *sr.scenario, sr.headlines, sr.headline);
-  if (result.difference) {
+  for (const DifferenceResult& difference : result.differences) {
     const ScenarioResult& a = result.scenarios.front();
-    write_table(text, result.difference->label, *a.scenario, a.headlines, result.difference->headline);
+    write_table(text, difference.label, *a.scenario, a.headlines, difference.headline);
   }
   out << text;
 }

@@ -3,14 +3,18 @@
 #include <sstream>
 
 #include "output/AnchorsCsv.hpp"
+#include "output/DrawsCsv.hpp"
 #include "output/HeadlinesCsv.hpp"
+#include "output/LabelsCsv.hpp"
 #include "output/SummaryJson.hpp"
 #include "output/YearlyCsv.hpp"
 
 namespace forlob {
 
-std::vector<std::string> write_run_files(OutputDirectory& out, const RunResult& result,
-                                         const std::string& command) {
+namespace {
+
+std::vector<std::string> write_files(OutputDirectory& out, const RunResult& result, const RunRecord& record,
+                                     bool with_record) {
   std::vector<std::string> files;
   const auto write = [&](const std::string& name, const std::string& content) {
     out.write(name, content);
@@ -20,10 +24,9 @@ std::vector<std::string> write_run_files(OutputDirectory& out, const RunResult& 
   for (const ScenarioResult& sr : result.scenarios)
     tables.push_back({sr.scenario->name, sr.scenario, &sr.yearly_layout, &sr.yearly});
   std::vector<YearlyTableRef> difference;
-  if (result.difference) {
+  for (const DifferenceResult& d : result.differences) {
     const ScenarioResult& a = result.scenarios.front();
-    difference.push_back(
-        {result.difference->label, a.scenario, &a.yearly_layout, &result.difference->yearly});
+    difference.push_back({d.label, a.scenario, &a.yearly_layout, &d.yearly});
   }
   std::ostringstream text;
   write_yearly_csv(text, tables);
@@ -45,9 +48,31 @@ std::vector<std::string> write_run_files(OutputDirectory& out, const RunResult& 
   text.str("");
   write_anchors_csv(text, result);
   write("anchors.csv", text.str());
+  text.str("");
+  write_labels_csv(text, *result.scenarios.front().scenario);
+  write("labels.csv", text.str());
+  if (!result.draws.empty()) {
+    text.str("");
+    write_draws_csv(text, result);
+    write("draws.csv", text.str());
+  }
   files.push_back("summary.json");  // lists itself
-  out.write("summary.json", summary_json(result, command, files).dump(2) + "\n");
+  const auto summary =
+      with_record ? summary_json(result, record, files) : summary_json(result, record.command, files);
+  out.write("summary.json", summary.dump(2) + "\n");
   return files;
+}
+
+}  // namespace
+
+std::vector<std::string> write_run_files(OutputDirectory& out, const RunResult& result,
+                                         const std::string& command) {
+  return write_files(out, result, RunRecord{command, {}, {}}, false);
+}
+
+std::vector<std::string> write_run_files(OutputDirectory& out, const RunResult& result,
+                                         const RunRecord& record) {
+  return write_files(out, result, record, true);
 }
 
 }  // namespace forlob

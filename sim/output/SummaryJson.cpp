@@ -113,11 +113,73 @@ OrderedJson summary_json(const RunResult& result, const std::string& command,
     d["headlines"] = headlines_json(result.scenarios.front().headlines, result.difference->headline);
     j["difference"] = std::move(d);
   }
+  if (!result.differences.empty()) {
+    OrderedJson list = OrderedJson::array();
+    for (const DifferenceResult& difference : result.differences) {
+      OrderedJson d;
+      d["label"] = difference.label;
+      d["headlines"] = headlines_json(result.scenarios.front().headlines, difference.headline);
+      list.push_back(std::move(d));
+    }
+    j["differences"] = std::move(list);
+  }
   j["files"] = files;
   OrderedJson resolved = OrderedJson::array();
   for (const ScenarioResult& sr : result.scenarios) resolved.push_back(resolved_json(*sr.scenario));
   j["resolved_scenarios"] = std::move(resolved);
   return j;
+}
+
+OrderedJson summary_json(const RunResult& result, const RunRecord& record,
+                         const std::vector<std::string>& files) {
+  OrderedJson j = summary_json(result, record.command, files);
+  OrderedJson out;
+  bool what_if = false;
+  for (const ScenarioRecord& s : record.scenarios) what_if = what_if || s.what_if();
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    out[it.key()] = it.value();
+    if (it.key() != "command") continue;
+    out["command_line"] = shell_command_line(record.command_line);
+    out["arguments"] = record.command_line;
+    out["what_if"] = what_if;
+  }
+  for (std::size_t k = 0; k < record.scenarios.size() && k < out["scenarios"].size(); ++k) {
+    const ScenarioRecord& s = record.scenarios[k];
+    OrderedJson& scenario = out["scenarios"][k];
+    OrderedJson inputs = OrderedJson::array();
+    for (const InputFileRecord& f : s.files)
+      inputs.push_back({{"path", f.path}, {"hash", f.hash}, {"shipped", f.shipped}});
+    scenario["input_files"] = std::move(inputs);
+    scenario["set"] = s.sets;
+    OrderedJson changes = OrderedJson::array();
+    for (const ValueChangeRecord& c : s.changes)
+      changes.push_back({{"pointer", c.pointer}, {"from", c.from}, {"to", c.to}, {"by", c.by}});
+    scenario["changes_from_shipped"] = std::move(changes);
+  }
+  return out;
+}
+
+std::string shell_command_line(const std::vector<std::string>& arguments) {
+  std::string line;
+  for (const std::string& a : arguments) {
+    if (!line.empty()) line.push_back(' ');
+    const bool plain = !a.empty() && a.find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789/._-=:,+") == std::string::npos;
+    if (plain) {
+      line += a;
+      continue;
+    }
+    line.push_back('\'');
+    for (char c : a) {
+      if (c == '\'')
+        line += "'\\''";
+      else
+        line.push_back(c);
+    }
+    line.push_back('\'');
+  }
+  return line;
 }
 
 }  // namespace forlob

@@ -80,7 +80,7 @@ void write_bands_csv(std::ostream& out, const std::vector<YearlyTableRef>& table
   write_rows(out, tables, [](std::string& line, const CellDistribution& d, std::size_t cell) {
     for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
       line.push_back(',');
-      append_trimmed(line, d.quantile(cell, p));
+      append_statistic(line, d.quantile(cell, p));
     }
   });
 }

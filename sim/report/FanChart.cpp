@@ -59,12 +59,17 @@ Chart fan_chart(Chart chart, const std::vector<FanSeries>& series, const FanChar
       any = true;
     }
     const std::string file = gp_string(d.file), colour = gp_string(s.colour);
+    // The first series' bands are tinted, later ones hatched in their own colour, so that where two
+    // bands overlap both stay visible instead of blending into a colour no legend shows.
+    const bool hatched = i > 0;
+    const std::string wide = hatched ? "fs transparent pattern 6 border lc rgb " + colour + " lw 0.5"
+                                     : "fs transparent solid 0.18 noborder";
+    const std::string narrow = hatched ? "fs transparent pattern 7 border lc rgb " + colour + " lw 0.5"
+                                       : "fs transparent solid 0.35 noborder";
     if (s.has_band())
-      add(file + " using 1:2:6 with filledcurves fc rgb " + colour + " fs transparent solid 0.18 noborder",
-          s.label + ": 90% band");
+      add(file + " using 1:2:6 with filledcurves fc rgb " + colour + " " + wide, s.label + ": 90% band");
     if (s.has_quartiles())
-      add(file + " using 1:3:5 with filledcurves fc rgb " + colour + " fs transparent solid 0.35 noborder",
-          s.label + ": 50% band");
+      add(file + " using 1:3:5 with filledcurves fc rgb " + colour + " " + narrow, s.label + ": 50% band");
     add(file + " using 1:4 with linespoints lw 2 pt 7 ps 0.5 lc rgb " + colour,
         s.label + (s.has_band() ? ": median" : ""));
     chart.data.push_back(std::move(d));
@@ -86,6 +91,13 @@ Chart fan_chart(Chart chart, const std::vector<FanSeries>& series, const FanChar
          "+0.5, graph 1 behind fc rgb '#f2f2f2' fs solid 1.0 noborder\n";
     c += "set label 20 " + gp_string(options.shade_label) + " at " + std::to_string(from) +
          "-0.4, graph 0.97 left font ',9' tc rgb '#666666'\n";
+  }
+  if (options.tail_from && *options.tail_from <= last) {
+    const int from = std::max(*options.tail_from, first);
+    c += "set object 2 rect from " + std::to_string(from) + "-0.5, graph 0 to " + std::to_string(last) +
+         "+0.5, graph 1 behind fc rgb '#bbbbbb' fs transparent pattern 4 noborder\n";
+    c += "set label 21 " + gp_string("incomplete tail") + " at " + std::to_string(from) +
+         "-0.4, graph 0.90 left font ',9' tc rgb '#555555'\n";
   }
   c += "plot ";
   for (std::size_t i = 0; i < plots.size(); ++i) c += (i ? ", \\\n     " : "") + plots[i];

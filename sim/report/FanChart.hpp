@@ -41,6 +41,9 @@ struct FanChartOptions {
   bool zero_line = false;                          // for differences
   std::optional<std::pair<int, int>> shade_years;  // e.g. the trial's years, shaded behind the data
   std::string shade_label;
+  // The first year of an incomplete tail (completions that miss the cohorts of unsimulated later
+  // rounds), hatched to the end of the axis; none when unset.
+  std::optional<int> tail_from;
 };
 
 Chart fan_chart(Chart chart, const std::vector<FanSeries>& series, const FanChartOptions& options);

@@ -38,7 +38,8 @@ Chart flows_chart(Chart chart, const FlowsData& data) {
   if (!data.years.empty())
     c += "set xrange [" + std::to_string(data.years.front()) + "-0.3:" + std::to_string(data.years.back()) +
          "+0.3]\nset xtics 1\n";
-  const char* points[] = {"7", "5", "9", "7", "5", "9", "13"};
+  constexpr const char* points[] = {"7", "5", "9", "7", "5", "9", "13", "11"};
+  static_assert(sizeof(points) / sizeof(points[0]) == kFlowMetricCount, "one point type per flow metric");
   auto panel = [&](bool fates) {
     std::string plot = "plot ";
     bool first = true;

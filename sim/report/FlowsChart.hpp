@@ -23,7 +23,8 @@ inline constexpr FlowMetric kFlowMetrics[] = {{"posted", "posted", false},
                                               {"reposted", "re-posted", true},
                                               {"carried_over", "carried over", true},
                                               {"flex_out", "converted (flex)", true},
-                                              {"handed_over_out", "handed over", true}};
+                                              {"handed_over_out", "handed over", true},
+                                              {"lapsed", "lapsed (given up)", true}};
 inline constexpr std::size_t kFlowMetricCount = sizeof(kFlowMetrics) / sizeof(kFlowMetrics[0]);
 
 struct FlowsData {

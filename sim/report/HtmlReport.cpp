@@ -7,11 +7,13 @@
 
 #include "output/CsvFormat.hpp"
 #include "report/Base64.hpp"
+#include "report/Findings.hpp"
 #include "report/ForecastChart.hpp"
 #include "report/MorrisChart.hpp"
 #include "report/ReportCharts.hpp"
 #include "report/SobolChart.hpp"
 #include "report/TornadoChart.hpp"
+#include "scenario/ScenarioDocument.hpp"
 
 #ifndef FORLOB_VERSION
 #error "FORLOB_VERSION must be defined by the build (the project version)"
@@ -39,7 +41,13 @@ tr.override td { background: #e8f0ff; }
 td.pointer { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; word-break: break-all; }
 td.value { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; max-width: 14em; word-break: break-all; }
 div.wide { overflow-x: auto; }
-figure { margin: 1.5em 0; break-inside: avoid; page-break-inside: avoid; }
+div.figures { display: flex; flex-wrap: wrap; justify-content: space-between; }
+figure { margin: 0.8em 0; width: 49%; break-inside: avoid; page-break-inside: avoid; }
+div.whatif { border: 2px solid #D55E00; background: #fff1e8; padding: 0.4em 0.8em; margin: 0.8em 0; }
+div.whatif ul { margin: 0.3em 0; }
+section#findings li { margin-bottom: 0.35em; }
+table.parameters { font-size: 0.78em; }
+table.parameters td { padding: 0.1em 0.35em; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: 0.9em; color: #333; }
 figcaption .files { color: #777; }
@@ -48,6 +56,8 @@ figcaption .files { color: #777; }
   body { max-width: none; margin: 0; }
   div.wide { overflow: visible; }
   h2 { break-after: avoid; }
+  body { font-size: 10pt; }
+  section#parameters { break-before: page; }
   tr { break-inside: avoid; }
 }
 )";
@@ -80,17 +90,24 @@ std::string marked(const std::string& tag, const std::string& headline, const st
                    const std::string& stat, double value, const std::string& cls = "") {
   return "<" + tag + (cls.empty() ? "" : attr("class", cls)) + attr("data-headline", headline) +
          attr("data-scenario", scenario) + attr("data-stat", stat) + attr("data-value", shortest(value)) +
-         ">" + fixed(value, 1) + "</" + tag + ">";
+         ">" + headline_number_text(value) + "</" + tag + ">";
 }
 
 std::string section_title(const std::string& id, const std::string& title) {
   return "<section id=\"" + id + "\">\n<h2>" + html_escape(title) + "</h2>\n";
 }
 
+bool is_what_if(const ReportInputs& in) { return in.summary && in.summary->what_if; }
+
 std::string report_title(const ReportInputs& in) {
   const std::vector<std::string> names = in.scenario_names();
-  if (in.summary && in.summary->command == "compare" && names.size() == 2)
-    return "forlob: " + names[0] + " versus " + names[1];
+  const std::string what_if = is_what_if(in) ? "What-if: " : "";
+  if (in.summary && in.summary->command == "compare" && names.size() >= 2) {
+    std::string t = what_if + "forlob: " + names[0] + " versus " + names[1];
+    for (std::size_t i = 2; i < names.size(); ++i) t += (i + 1 == names.size() ? " and " : ", ") + names[i];
+    return t;
+  }
+  if (in.summary && names.size() == 1) return what_if + "forlob " + in.summary->command + ": " + names[0];
   if (in.summary && names.size() == 1) return "forlob " + in.summary->command + ": " + names[0];
   if (in.summary) return "forlob " + in.summary->command + ": " + in.dir.filename().string();
   return "forlob report: " + in.dir.filename().string();
@@ -100,7 +117,7 @@ std::string files_read(const ReportInputs& in) {
   std::vector<std::string> files;
   if (in.summary) files.push_back("summary.json");
   if (in.has_yearly) files.push_back("yearly.csv");
-  if (!in.difference_label().empty()) files.push_back("difference.csv");
+  if (!in.difference_labels().empty()) files.push_back("difference.csv");
   if (in.has_bands) files.push_back("bands.csv");
   if (in.headlines_from_csv) files.push_back("headlines.csv");
   if (in.sweep) files.push_back("sweep.csv");
@@ -111,6 +128,43 @@ std::string files_read(const ReportInputs& in) {
   return out;
 }
 
+// What differs from the shipped scenarios, said before anything else.
+std::string what_if_box(const ReportInputs& in) {
+  if (!is_what_if(in)) return "";
+  constexpr std::size_t kShown = 12;
+  std::string h =
+      "<div class=\"whatif\" data-what-if=\"yes\"><strong>This is a what-if, not the shipped "
+      "analysis.</strong> It differs from the shipped scenarios in:\n<ul>\n";
+  const std::vector<std::string> letters{"A", "B", "C", "D", "E", "F"};
+  std::size_t shown = 0, total = 0;
+  for (std::size_t i = 0; i < in.summary->scenarios.size(); ++i) {
+    const ScenarioInfo& sc = in.summary->scenarios[i];
+    for (const ValueChangeInfo& c : sc.changes) {
+      ++total;
+      if (shown >= kShown) continue;
+      ++shown;
+      const std::string who = in.summary->scenarios.size() > 1 && i < letters.size()
+                                  ? letters[i] + " (" + sc.name + ")"
+                                  : sc.name;
+      h += "<li>" + html_escape(who) + ": <code>" + html_escape(c.pointer) + "</code> " +
+           html_escape(c.from) + " → " + html_escape(c.to) + " <span class=\"note\">(" + html_escape(c.by) +
+           ")</span></li>\n";
+    }
+  }
+  if (total > shown)
+    h += "<li>and " + std::to_string(total - shown) + " more (summary.json lists them all)</li>\n";
+  return h + "</ul></div>\n";
+}
+
+std::string findings_section(const ReportInputs& in) {
+  const std::vector<std::string> sentences = findings(in);
+  if (sentences.empty()) return "";
+  std::string h = section_title("findings", "Findings");
+  h += "<ul>\n";
+  for (const std::string& s : sentences) h += "<li data-finding>" + html_escape(s) + "</li>\n";
+  return h + "</ul>\n</section>\n";
+}
+
 std::string run_section(const ReportInputs& in) {
   std::string h = section_title("run", "What was run");
   h += "<table class=\"facts\">\n";
@@ -119,15 +173,25 @@ std::string run_section(const ReportInputs& in) {
   };
   if (in.summary) {
     const RunSummary& s = *in.summary;
-    fact("command", "<code>forlob " + html_escape(s.command) + "</code>");
-    const char* letters[] = {"A", "B"};
+    fact("command", "<code" + attr("data-command-line", s.command_line) + ">" +
+                        html_escape(s.command_line.empty() ? "forlob " + s.command : s.command_line) +
+                        "</code>");
+    const char* letters[] = {"A", "B", "C", "D", "E", "F"};
     for (std::size_t i = 0; i < s.scenarios.size(); ++i) {
       const ScenarioInfo& sc = s.scenarios[i];
       std::string v =
           "<strong" + attr("data-scenario-name", sc.name) + ">" + html_escape(sc.name) + "</strong>";
       if (!sc.file.empty()) v += " (<code>" + html_escape(sc.file) + "</code>)";
       if (!sc.description.empty()) v += "<br>" + html_escape(sc.description);
-      fact(s.scenarios.size() == 2 ? std::string("scenario ") + letters[i] : "scenario", v);
+      for (const std::string& set : sc.sets) v += "<br>--set <code>" + html_escape(set) + "</code>";
+      if (!sc.input_files.empty()) {
+        v += "<br><span class=\"note\">read:";
+        for (const InputFileInfo& f : sc.input_files)
+          v += " <code>" + html_escape(f.path) + "</code> " + html_escape(f.hash) +
+               (f.shipped ? "" : " (not shipped)") + ";";
+        v += "</span>";
+      }
+      fact(s.scenarios.size() >= 2 && i < 6 ? std::string("scenario ") + letters[i] : "scenario", v);
     }
     if (s.seed) fact("seed", std::to_string(*s.seed));
     if (s.replications) fact("replications", std::to_string(*s.replications));
@@ -147,19 +211,26 @@ std::string run_section(const ReportInputs& in) {
   return h;
 }
 
-// Single-year headlines before the first multi-year window are the same under both policies (the
-// trial starts later); the console table leaves them out, and so does the report.
-int first_reported_year(const std::vector<HeadlineRow>& headlines) {
-  int first = 0;
+// The years of the first multi-year headline (the trial's years): single-year headlines outside
+// them are left to the charts, so the table stays short.
+std::pair<int, int> single_year_window(const std::vector<HeadlineRow>& headlines) {
+  std::pair<int, int> w{0, 0};
   for (const HeadlineRow& h : headlines)
-    if (h.last_year > h.first_year) first = first == 0 ? h.first_year : std::min(first, h.first_year);
-  return first;
+    if (h.last_year > h.first_year &&
+        (w.first == 0 || h.first_year < w.first || (h.first_year == w.first && h.last_year < w.second)))
+      w = {h.first_year, h.last_year};
+  return w;
+}
+
+bool zero_in_every_replication(const HeadlineRow& h) {
+  return h.mean == 0 && h.sd == 0 && h.q.p05 == 0 && h.q.p95 == 0;
 }
 
 std::string headline_section(const ReportInputs& in) {
   if (in.headlines.empty()) return "";
   std::vector<std::string> columns = in.scenario_names();
-  if (!in.difference_label().empty()) columns.push_back(in.difference_label());
+  const std::vector<std::string> diffs = in.difference_labels();
+  columns.insert(columns.end(), diffs.begin(), diffs.end());
   if (columns.empty())
     for (const HeadlineRow& h : in.headlines)
       if (std::find(columns.begin(), columns.end(), h.scenario) == columns.end())
@@ -170,39 +241,46 @@ std::string headline_section(const ReportInputs& in) {
     if (rows.find(h.headline) == rows.end()) order.push_back(h.headline);
     rows[h.headline][h.scenario] = &h;
   }
-  const int from = first_reported_year(in.headlines);
+  const auto [from, to] = single_year_window(in.headlines);
 
   std::string t = section_title("headlines", "Headline figures");
   const std::vector<std::string> names = in.scenario_names();
   t += "<p class=\"note\">New specialists are completed main courses, all regions. Mean over replications; "
-       "the "
-       "90% interval is the 5th–95th percentile across replications (it includes the uncertainty about fill "
-       "rates, not only Monte Carlo noise). Sums over several years are summed per replication first.";
-  if (names.size() == 2 && !in.difference_label().empty())
+       "the 90% interval is the 5th–95th percentile across replications (it includes the uncertainty about "
+       "fill rates, not only Monte Carlo noise). Sums over several years are summed per replication first. "
+       "Single years outside " +
+       std::to_string(from) + "–" + std::to_string(to) + " are in the charts.";
+  if (names.size() == 2 && diffs.size() == 1)
     t += " A = " + html_escape(names[0]) + ", B = " + html_escape(names[1]) +
          "; B − A is taken replication by replication with common random numbers.";
+  else if (names.size() > 2)
+    t += " Each difference from " + html_escape(names[0]) +
+         " is taken replication by replication with common random numbers.";
   t += "</p>\n<div class=\"wide\"><table class=\"headlines\">\n<thead><tr><th rowspan=\"2\">headline</th>";
   for (std::size_t i = 0; i < columns.size(); ++i) {
     // With two scenarios the note above names them; the header says A, B and B − A.
     const std::string name = display_name(in, columns[i]);
-    const std::string shown = names.size() == 2 ? (i == 0 ? "A" : i == 1 ? "B" : "B − A") : name;
+    const std::string shown = names.size() == 2 && diffs.size() == 1 ? (i == 0   ? "A"
+                                                                        : i == 1 ? "B"
+                                                                                 : "B − A")
+                                                                     : name;
     t += "<th class=\"group\" colspan=\"2\"" + attr("title", name) + ">" + html_escape(shown) + "</th>";
   }
-  // How many assumption-tier parameters each headline rests on, per scenario (when recorded).
-  const bool flags =
-      in.summary && std::any_of(in.summary->scenarios.begin(), in.summary->scenarios.end(),
-                                [](const ScenarioInfo& sc) { return !sc.assumption_parameters.empty(); });
-  if (flags)
-    t += std::string("<th rowspan=\"2\" class=\"num\">assumption-tier<br>parameters") +
-         (in.summary->scenarios.size() == 2 ? " (A / B)" : "") + "</th>";
   t += "</tr>\n<tr>";
   for (std::size_t i = 0; i < columns.size(); ++i)
     t += "<th class=\"num\">mean</th><th class=\"num\">90% interval</th>";
   t += "</tr></thead>\n<tbody>\n";
+  std::vector<std::string> folded;
   for (const std::string& headline : order) {
     const auto& cells = rows[headline];
     const HeadlineRow* any = cells.begin()->second;
-    if (any->first_year == any->last_year && from != 0 && any->first_year < from) continue;
+    if (any->first_year == any->last_year && from != 0 && (any->first_year < from || any->first_year > to))
+      continue;
+    if (std::all_of(cells.begin(), cells.end(),
+                    [](const auto& c) { return zero_in_every_replication(*c.second); })) {
+      folded.push_back(any->label);
+      continue;
+    }
     t += "<tr" + attr("data-headline-row", headline) + "><td>" + html_escape(any->label) + "</td>";
     for (const std::string& c : columns) {
       const auto it = cells.find(c);
@@ -215,24 +293,31 @@ std::string headline_section(const ReportInputs& in) {
       t += "<td class=\"num\">[" + marked("span", headline, c, "p05", h.q.p05) + ", " +
            marked("span", headline, c, "p95", h.q.p95) + "]</td>";
     }
-    if (flags) {
-      std::string counts;
-      for (std::size_t i = 0; i < in.summary->scenarios.size(); ++i) {
-        const auto& m = in.summary->scenarios[i].assumption_parameters;
-        const auto it = m.find(headline);
-        counts += (i ? " / " : "") + (it == m.end() ? std::string("–") : std::to_string(it->second));
-      }
-      t += "<td class=\"num\">" + (counts.empty() ? std::string("–") : counts) + "</td>";
-    }
     t += "</tr>\n";
   }
+  if (!folded.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < folded.size(); ++i) list += (i ? "; " : "") + folded[i];
+    t += "<tr data-folded=\"" + std::to_string(folded.size()) + "\"><td colspan=\"" +
+         std::to_string(1 + 2 * columns.size()) +
+         "\" class=\"note\">Zero in every replication of every column: " + html_escape(list) +
+         ".</td></tr>\n";
+  }
   t += "</tbody>\n</table></div>\n";
-  if (flags)
-    t +=
-        "<p class=\"note\">Assumption-tier parameters: how many inputs without a public figure each headline "
-        "depends on (summary.json <code>assumption_dependence</code>); a sweep or sensitivity analysis shows "
-        "how "
-        "much they matter.</p>\n";
+  // How many assumption-tier inputs the headlines rest on (summary.json assumption_dependence).
+  if (in.summary) {
+    int low = -1, high = -1;
+    for (const ScenarioInfo& sc : in.summary->scenarios)
+      for (const auto& [name, n] : sc.assumption_parameters) {
+        low = low < 0 ? n : std::min(low, n);
+        high = std::max(high, n);
+      }
+    if (high > 0)
+      t += "<p class=\"note\">Every headline rests on assumption-tier inputs (" + std::to_string(low) +
+           " to " + std::to_string(high) +
+           " parameters without a public figure each, summary.json <code>assumption_dependence</code>); the "
+           "appendix lists them, those most headlines rest on first.</p>\n";
+  }
   if (!in.headlines_from_csv)
     t += "<p class=\"note\">Headlines from summary.json (this directory has no headlines.csv).</p>\n";
   return t + "</section>\n";
@@ -249,12 +334,11 @@ std::string figures(const std::vector<Chart>& charts, const std::vector<Rendered
     f += "<img" + attr("src", "data:image/svg+xml;base64," + base64(rendered[i].svg)) +
          attr("width", std::to_string(c.width)) + attr("height", std::to_string(c.height)) +
          attr("alt", c.title) + ">\n";
-    f += "<figcaption><strong>Figure " + std::to_string(number) + ". " + html_escape(c.title) +
-         ".</strong> " + html_escape(c.caption) + " <span class=\"files\">Files: charts/" +
-         html_escape(c.name) + ".svg, charts/" + html_escape(c.name) +
-         ".png.</span></figcaption>\n</figure>\n";
+    // The caption is drawn in the image (so a pasted PNG still says what it shows): said once.
+    f += "<figcaption><strong>Figure " + std::to_string(number) + ".</strong> <span class=\"files\">charts/" +
+         html_escape(c.name) + ".svg, .png</span></figcaption>\n</figure>\n";
   }
-  return f;
+  return f.empty() ? f : "<div class=\"figures\">\n" + f + "</div>\n";
 }
 
 std::string sweep_section(const ReportInputs& in, const std::string& charts_html) {
@@ -380,15 +464,71 @@ std::string tier_counts(const std::vector<ParameterSource>& params) {
   return s;
 }
 
+// Parameters that share a source, shown as one row: the source is what a reader checks.
+struct SourceGroup {
+  std::string tier, source;
+  std::vector<const ParameterSource*> parameters;
+  int uses = 0;  // headlines resting on it (assumption tier)
+};
+
+std::string common_prefix(const std::vector<const ParameterSource*>& ps) {
+  std::string prefix = ps.front()->pointer;
+  for (const ParameterSource* p : ps)
+    while (!pointer_at_or_under(p->pointer, prefix)) prefix = prefix.substr(0, prefix.rfind('/'));
+  return prefix.empty() ? "/" : prefix;
+}
+
+int tier_rank(const std::string& tier) {
+  static const std::vector<std::string> order{"assumption", "override", "calibrated", "derived", "published"};
+  const auto it = std::find(order.begin(), order.end(), tier);
+  return static_cast<int>(it - order.begin());
+}
+
+std::vector<SourceGroup> source_groups(const ScenarioInfo& sc) {
+  std::vector<SourceGroup> groups;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const ParameterSource& p : *sc.parameters) {
+    const auto key = std::pair{p.tier, p.source};
+    auto [it, added] = index.emplace(key, groups.size());
+    if (added) groups.push_back({p.tier, p.source, {}, 0});
+    groups[it->second].parameters.push_back(&p);
+  }
+  for (SourceGroup& g : groups)
+    for (const auto& [key, n] : sc.assumption_source_uses)
+      for (const ParameterSource* p : g.parameters)
+        if (pointer_at_or_under(p->pointer, key)) g.uses = std::max(g.uses, n);
+  std::stable_sort(groups.begin(), groups.end(), [](const SourceGroup& a, const SourceGroup& b) {
+    if (tier_rank(a.tier) != tier_rank(b.tier)) return tier_rank(a.tier) < tier_rank(b.tier);
+    return a.uses > b.uses;
+  });
+  return groups;
+}
+
+std::string group_values(const SourceGroup& g) {
+  constexpr std::size_t kShown = 6;
+  std::string v;
+  for (std::size_t i = 0; i < g.parameters.size() && i < kShown; ++i)
+    v += (i ? ", " : "") + g.parameters[i]->value;
+  if (g.parameters.size() > kShown) v += ", … (" + std::to_string(g.parameters.size()) + " values)";
+  return v;
+}
+
 std::string provenance_section(const ReportInputs& in) {
   if (!in.summary || in.summary->scenarios.empty()) return "";
-  std::string h = section_title("parameters", "Parameters and their sources");
+  std::string h = section_title("parameters", "Appendix: parameters and their sources");
   h +=
       "<p class=\"note\">Every number of a scenario comes with its source, whose tier says how much rests on "
-      "it: <em>published</em> (a public figure), <em>derived</em> (computed from published ones), "
-      "<em>calibrated</em>, <em>assumption</em> (no public figure; highlighted, and worth a sweep), or "
-      "<em>override</em> (<code>--set</code> on the command line; highlighted in blue).</p>\n";
-  for (const ScenarioInfo& sc : in.summary->scenarios) {
+      "it: <em>assumption</em> (no public figure; highlighted, and worth a sweep), <em>override</em> "
+      "(<code>--set</code>; highlighted in blue), <em>calibrated</em>, <em>derived</em> (computed from "
+      "published "
+      "figures) and <em>published</em>. Numbers that share a source are one row; assumption-tier sources "
+      "come "
+      "first, those most headlines rest on at the top. <code>forlob params</code> and summary.json list "
+      "every "
+      "number on its own.</p>\n";
+  std::map<std::string, std::string> first_rows;  // group key -> values, of the first scenario
+  for (std::size_t k = 0; k < in.summary->scenarios.size(); ++k) {
+    const ScenarioInfo& sc = in.summary->scenarios[k];
     h += "<h3" + attr("data-provenance", sc.name) + ">" + html_escape(sc.name) + "</h3>\n";
     if (!sc.parameters) {
       h += "<p>Sources by tier:";
@@ -397,27 +537,51 @@ std::string provenance_section(const ReportInputs& in) {
       h += " (this summary.json lists no parameters; a newer forlob writes them).</p>\n";
       continue;
     }
-    h += "<p>" + std::to_string(sc.parameters->size()) + " parameters: " + tier_counts(*sc.parameters) +
-         ".</p>\n";
-    h += "<table "
-         "class=\"parameters\"><thead><tr><th>pointer</th><th>value</th><th>tier</th><th>source</th></tr>"
-         "</thead>\n<tbody>\n";
-    for (const ParameterSource& p : *sc.parameters) {
-      const bool marked_row = p.tier == "assumption" || p.tier == "override";
-      h += "<tr" + (marked_row ? attr("class", p.tier) : std::string()) + attr("data-pointer", p.pointer) +
-           "><td class=\"pointer\">" + html_escape(p.pointer) + "</td><td class=\"value\">" +
-           html_escape(p.value) + "</td><td>" + html_escape(p.tier) + "</td><td>" + html_escape(p.source) +
-           (p.replaced_by.empty()
+    h += "<p>" + std::to_string(sc.parameters->size()) + " parameters: " + tier_counts(*sc.parameters) + ".";
+    if (k > 0)
+      h += " Only the sources whose numbers differ from " + html_escape(in.summary->scenarios.front().name) +
+           "'s:";
+    h += "</p>\n<table class=\"parameters\"><thead><tr><th>pointer</th><th>values</th><th>tier</th>"
+         "<th class=\"num\">headlines</th><th>source</th></tr></thead>\n<tbody>\n";
+    std::size_t shown = 0;
+    for (const SourceGroup& g : source_groups(sc)) {
+      const std::string prefix = common_prefix(g.parameters);
+      const std::string values = group_values(g);
+      const std::string key = g.tier + "|" + g.source + "|" + prefix;
+      if (k == 0)
+        first_rows[key] = values;
+      else if (const auto it = first_rows.find(key); it != first_rows.end() && it->second == values)
+        continue;
+      ++shown;
+      std::string replaced;
+      for (const ParameterSource* p : g.parameters)
+        if (!p->replaced_by.empty()) replaced += (replaced.empty() ? "" : ", ") + p->replaced_by;
+      const bool marked_row = g.tier == "assumption" || g.tier == "override";
+      h += "<tr" + (marked_row ? attr("class", g.tier) : std::string()) + attr("data-pointer", prefix) +
+           "><td class=\"pointer\">" + html_escape(prefix) +
+           (g.parameters.size() > 1
+                ? " <span class=\"note\">(" + std::to_string(g.parameters.size()) + ")</span>"
+                : std::string()) +
+           "</td><td class=\"value\">" + html_escape(values) + "</td><td>" + html_escape(g.tier) +
+           "</td><td class=\"num\">" + (g.tier == "assumption" ? std::to_string(g.uses) : std::string()) +
+           "</td><td>" + html_escape(g.source) +
+           (replaced.empty()
                 ? std::string()
-                : " <em>(not used: replaced by <code>" + html_escape(p.replaced_by) + "</code>)</em>") +
+                : " <em>(not used: replaced by <code>" + html_escape(replaced) + "</code>)</em>") +
            "</td></tr>\n";
     }
+    if (shown == 0) h += "<tr><td colspan=\"5\" class=\"note\">No differences.</td></tr>\n";
     h += "</tbody></table>\n";
   }
   return h + "</section>\n";
 }
 
 }  // namespace
+
+std::string headline_number_text(double value) {
+  if (std::isfinite(value) && value == std::round(value)) return format_fixed(value, 0);
+  return fixed(value, 1);
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -459,7 +623,8 @@ std::string html_report(const ReportInputs& in, const std::vector<Chart>& charts
   h += "<p class=\"lead\">Monte Carlo simulation of Danish specialist training (hoveduddannelsesforløb): "
        "hiring "
        "rounds, unfilled courses, the flex scheme and the extraordinary-course trial.</p>\n";
-  h += run_section(in);
+  h += what_if_box(in);
+  h += findings_section(in);
   h += headline_section(in);
   int number = 0;
   const std::string results = figures(charts, rendered, "results", number);
@@ -467,6 +632,7 @@ std::string html_report(const ReportInputs& in, const std::vector<Chart>& charts
   if (in.sweep) h += sweep_section(in, figures(charts, rendered, "sweep", number));
   if (in.sensitivity) h += sensitivity_section(in, figures(charts, rendered, "sensitivity", number));
   if (in.forecast) h += forecast_section(in, figures(charts, rendered, "forecast", number));
+  h += run_section(in);
   h += provenance_section(in);
   h += "<script>" + std::string(kImageCheck) + "</script>\n</body>\n</html>\n";
   return h;

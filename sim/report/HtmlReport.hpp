@@ -23,6 +23,10 @@ namespace forlob {
 
 std::string html_escape(std::string_view text);
 
+// A headline number as the report shows it: a whole number (most interval ends, since the
+// quantiles of counts mostly fall on counts) without decimals, anything else with one.
+std::string headline_number_text(double value);
+
 // charts[i] was rendered as rendered[i].
 std::string html_report(const ReportInputs& inputs, const std::vector<Chart>& charts,
                         const std::vector<RenderedChart>& rendered);

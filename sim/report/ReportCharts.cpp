@@ -64,9 +64,22 @@ std::optional<std::pair<int, int>> trial_years(const RunSummary& s) {
   return std::nullopt;
 }
 
+// Completions from this year on miss cohorts that would have started after the last simulated
+// hiring round: the first round of the next year plus the shortest main course.
+std::optional<int> incomplete_tail_from(const RunSummary& s) {
+  if (!s.years || s.scenarios.empty() || s.scenarios.front().specialties.empty()) return std::nullopt;
+  int shortest = s.scenarios.front().specialties.front().course_months;
+  for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
+    shortest = std::min(shortest, sp.course_months);
+  const int from = s.years->end + 1 + shortest / 12;
+  if (from > s.years->followup_end) return std::nullopt;
+  return from;
+}
+
 FanChartOptions specialist_options(const RunSummary& s, const std::string& ylabel) {
   FanChartOptions o;
   o.ylabel = ylabel;
+  o.tail_from = incomplete_tail_from(s);
   o.shade_years = trial_years(s);
   if (o.shade_years)
     o.shade_label =
@@ -78,16 +91,16 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
   const RunSummary& s = *in.summary;
   const Years y = years_of(s);
   const std::vector<std::string> names = in.scenario_names();
-  const std::string diff = in.difference_label();
   const std::string source = source_note(in);
   std::vector<const SpecialtyInfo*> trial;
   for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
     if (sp.trial) trial.push_back(&sp);
   const std::string per_year = "new specialists per year (persons)";
   // Completions fall in the last years because no hiring rounds follow the last one simulated.
-  const std::string tail = s.years ? " No hiring rounds after " + std::to_string(s.years->end) +
-                                         " are simulated, so the last years count only earlier cohorts."
-                                   : std::string();
+  const std::string tail =
+      s.years ? " No hiring rounds after " + std::to_string(s.years->end) +
+                    " are simulated, so the last years (hatched: incomplete tail) count only earlier cohorts."
+              : std::string();
   auto captioned = [&](const std::vector<FanSeries>& series, const std::string& what) {
     return what + tail + " " + band_note(all_have_quartiles(series)) + " " + source;
   };
@@ -125,32 +138,104 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
                     series, specialist_options(s, per_year)));
   }
 
-  // The paired difference B - A, replication by replication (common random numbers).
-  if (!diff.empty()) {
+  // Each paired difference from the first scenario, replication by replication (common random numbers).
+  const std::vector<std::string> diffs = in.difference_labels();
+  for (const std::string& diff : diffs) {
     const std::string what = display_name(in, diff);
-    auto difference_chart = [&](const std::string& name, const std::string& title, FanSeries f,
-                                const std::string& description) {
-      f.label = "difference";  // the title says of what
-      f.colour = kDifferenceColour;
-      if (f.points.size() < 2) return;
+    const std::string suffix = diffs.size() > 1 ? "_" + file_stem(diff) : std::string();
+    const std::string pairing =
+        " Difference " + what + " taken replication by replication with common random numbers. ";
+    auto difference_chart = [&](const std::string& name, const std::string& title,
+                                std::vector<FanSeries> series, const std::string& description,
+                                bool labelled) {
+      bool enough = false;
+      for (std::size_t i = 0; i < series.size(); ++i) {
+        if (!labelled) series[i].label = "difference";  // the title says of what
+        series[i].colour = series.size() == 1 ? kDifferenceColour : palette(i);
+        enough = enough || series[i].points.size() >= 2;
+      }
+      if (!enough) return;
       FanChartOptions o = specialist_options(s, "difference in new specialists per year (persons)");
       o.zero_line = true;
-      list.add(fan_chart(blank(name, "results", title,
-                               description +
-                                   " Difference B − A taken replication by replication with common "
-                                   "random numbers. " +
-                                   band_note(f.has_quartiles()) + " " + source),
-                         {f}, o));
+      list.add(fan_chart(blank(name + suffix, "results", title,
+                               description + pairing + band_note(all_have_quartiles(series)) + " " + source),
+                         series, o));
     };
     difference_chart("difference_trial_specialties",
                      "Difference in new specialists per year (" + what + "), four trial specialties",
-                     headline_fan_series(in.headlines, diff, kTrialHeadlinePrefix, y.from, y.to),
-                     "Completed main courses in the four trial specialties together, all regions.");
+                     {headline_fan_series(in.headlines, diff, kTrialHeadlinePrefix, y.from, y.to)},
+                     "Completed main courses in the four trial specialties together, all regions.", false);
+    difference_chart("difference_all_specialties",
+                     "Difference in new specialists per year (" + what + "), all specialties",
+                     {fan_series(in.yearly, {diff, "all", "all", "completed"}, y.from, y.to)},
+                     "Completed main courses in every specialty together, all regions: the net effect, "
+                     "gains in some specialties less losses in others.",
+                     false);
+    {
+      std::vector<FanSeries> regions;
+      for (const char* region : {"Nord", "Syd", "Øst"}) {
+        FanSeries f = fan_series(in.yearly, {diff, region, "all", "completed"}, y.from, y.to);
+        f.label = region;
+        regions.push_back(std::move(f));
+      }
+      difference_chart("difference_by_region",
+                       "Difference in new specialists per year (" + what + ") by region", regions,
+                       "Completed main courses in every specialty together, per training region.", true);
+    }
+    {
+      // Means add up over years; quantiles do not, so the cumulative chart shows means only.
+      std::vector<FanSeries> cumulative;
+      for (const auto& [specialty, label] :
+           {std::pair<std::string, std::string>{"trial", "four trial specialties"},
+            {"all", "all specialties"}}) {
+        FanSeries f;
+        f.label = label;
+        double total = 0;
+        for (int year = y.from; year <= y.to; ++year) {
+          double mean = 0;
+          bool found = false;
+          const std::vector<std::string> ids = specialty == "all" ? std::vector<std::string>{"all"} : [&] {
+            std::vector<std::string> t;
+            for (const SpecialtyInfo* sp : trial) t.push_back(sp->id);
+            return t;
+          }();
+          for (const std::string& id : ids)
+            for (const YearValue& v : in.yearly.series({diff, "all", id, "completed"}, year, year))
+              if (v.mean == v.mean) {
+                mean += v.mean;
+                found = true;
+              }
+          if (!found) continue;
+          total += mean;
+          Quantiles q;
+          q.p50 = total;
+          f.points.push_back({year, q});
+        }
+        cumulative.push_back(std::move(f));
+      }
+      bool enough = false;
+      for (std::size_t i = 0; i < cumulative.size(); ++i) {
+        cumulative[i].colour = palette(i);
+        enough = enough || cumulative[i].points.size() >= 2;
+      }
+      if (enough) {
+        FanChartOptions o = specialist_options(s, "cumulative difference in new specialists (persons)");
+        o.zero_line = true;
+        list.add(fan_chart(blank("cumulative_difference" + suffix, "results",
+                                 "Cumulative difference in new specialists (" + what + ")",
+                                 "Mean difference in completed main courses summed from " +
+                                     std::to_string(y.from) + " to each year, all regions." + pairing +
+                                     "Lines: means (the quantiles of a sum are not sums of quantiles; the "
+                                     "headline table gives the intervals of the sums). " +
+                                     source),
+                           cumulative, o));
+      }
+    }
     for (const SpecialtyInfo* sp : trial)
       difference_chart("difference_" + sp->id,
                        "Difference in new specialists per year (" + what + "): " + sp->name,
-                       fan_series(in.yearly, {diff, "all", sp->id, "completed"}, y.from, y.to),
-                       "Completed main courses in " + sp->name + ", all regions.");
+                       {fan_series(in.yearly, {diff, "all", sp->id, "completed"}, y.from, y.to)},
+                       "Completed main courses in " + sp->name + ", all regions.", false);
   }
 
   // Flows per policy over the hiring years.
@@ -165,7 +250,7 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
               "re-posted, carried over, flex, extraordinary) and whether it was filled. Bottom: the fate of "
               "unfilled postings: re-posted two months later (R5), carried over to the spring round (R4), "
               "converted to another specialty by the flex scheme (R1-R3), handed over to another region "
-              "(R10). " +
+              "(R10), or lapsed (given up: the capacity is lost). " +
                   source);
     c.height = 640;
     list.add(flows_chart(std::move(c), d));
@@ -233,8 +318,9 @@ void add_forecast_chart(const ReportInputs& in, ChartList& list) {
 
 std::string display_name(const ReportInputs& in, const std::string& scenario) {
   const std::vector<std::string> names = in.scenario_names();
-  if (!in.difference_label().empty() && scenario == in.difference_label() && names.size() == 2)
-    return spaced(names[1]) + " − " + spaced(names[0]);
+  const std::vector<std::string> diffs = in.difference_labels();
+  for (std::size_t d = 0; d < diffs.size() && d + 1 < names.size(); ++d)
+    if (scenario == diffs[d]) return spaced(names[d + 1]) + " − " + spaced(names[0]);
   return spaced(scenario);
 }
 
@@ -253,6 +339,7 @@ std::string source_note(const ReportInputs& in) {
   const std::vector<std::string> names = in.scenario_names();
   if (names.size() == 1) note += " of " + names[0];
   if (names.size() == 2) note += " of " + names[0] + " (A) and " + names[1] + " (B)";
+  if (names.size() > 2) note += " of " + std::to_string(names.size()) + " scenarios against " + names[0];
   if (s.replications) note += ", " + std::to_string(*s.replications) + " replications";
   if (s.seed) note += ", seed " + std::to_string(*s.seed);
   return note + ".";

@@ -25,6 +25,10 @@ std::vector<std::string> ReportInputs::scenario_names() const {
 
 std::string ReportInputs::difference_label() const { return summary ? summary->difference_label : ""; }
 
+std::vector<std::string> ReportInputs::difference_labels() const {
+  return summary ? summary->difference_labels : std::vector<std::string>{};
+}
+
 ReportInputs read_report_inputs(const fs::path& dir) {
   ReportInputs in;
   in.dir = dir;
@@ -48,7 +52,7 @@ ReportInputs read_report_inputs(const fs::path& dir) {
       if (!in.yearly.has_scenario(name))
         throw InputError(shown("yearly.csv"), "column 1 (scenario)",
                          "expected rows for scenario '" + name + "' named in summary.json");
-    if (!in.difference_label().empty())
+    if (!in.difference_labels().empty())
       in.yearly.add_yearly(TidyCsv::read(path("difference.csv"), shown("difference.csv")));
     if (is_file(path("bands.csv"))) {
       in.yearly.add_bands(TidyCsv::read(path("bands.csv"), shown("bands.csv")));

@@ -31,6 +31,8 @@ struct ReportInputs {
   // Scenario names in run order (A, B) and the difference's label ("" without one).
   std::vector<std::string> scenario_names() const;
   std::string difference_label() const;
+  // Every difference from the first scenario ("<B> - <A>", "<C> - <A>", ...), in run order.
+  std::vector<std::string> difference_labels() const;
 };
 
 // Throws InputError naming the file, the place and what was expected when a required file is

@@ -34,6 +34,7 @@ std::vector<SpecialtyInfo> specialties_of(const JsonReader& resolved) {
     info.id = s.at("id").non_empty_string();
     info.name = s.find("name") ? s.at("name").string() : info.id;
     if (auto trial = s.find("trial")) info.trial = trial->boolean();
+    if (auto months = s.find("course_months")) info.course_months = months->integer(1, 1200);
     out.push_back(std::move(info));
   }
   return out;
@@ -162,6 +163,22 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
         for (const JsonReader& f : flags->array()) {
           f.any_object();
           info.assumption_parameters[f.at("headline").string()] = f.at("assumption_parameters").count();
+          if (auto sources = f.find("assumption_sources"))
+            for (const JsonReader& source : sources->array()) ++info.assumption_source_uses[source.string()];
+        }
+      if (auto files = item.find("input_files"))
+        for (const JsonReader& f : files->array()) {
+          f.any_object();
+          info.input_files.push_back(
+              {f.at("path").string(), f.at("hash").string(), f.at("shipped").boolean()});
+        }
+      if (auto sets = item.find("set"))
+        for (const JsonReader& set : sets->array()) info.sets.push_back(set.string());
+      if (auto changes = item.find("changes_from_shipped"))
+        for (const JsonReader& c : changes->array()) {
+          c.any_object();
+          info.changes.push_back(
+              {c.at("pointer").string(), c.at("from").string(), c.at("to").string(), c.at("by").string()});
         }
       if (i < resolved.size() && resolved[i].json().is_object()) {
         info.specialties = specialties_of(resolved[i]);
@@ -172,13 +189,27 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
       s.scenarios.push_back(std::move(info));
     }
   }
+  s.command_line = optional_string(root, "command_line").value_or("");
+  if (auto w = root.find("what_if")) s.what_if = w->boolean();
+  const std::vector<SpecialtyInfo> specialties =
+      s.scenarios.empty() ? std::vector<SpecialtyInfo>{} : s.scenarios.front().specialties;
   if (auto d = root.find("difference")) {
     d->any_object();
     s.difference_label = d->at("label").non_empty_string();
     if (auto headlines = d->find("headlines"))
-      read_headlines(*headlines, s.difference_label,
-                     s.scenarios.empty() ? std::vector<SpecialtyInfo>{} : s.scenarios.front().specialties,
-                     s.headlines);
+      read_headlines(*headlines, s.difference_label, specialties, s.headlines);
+  }
+  if (auto list = root.find("differences")) {
+    for (const JsonReader& d : list->array()) {
+      d.any_object();
+      s.difference_labels.push_back(d.at("label").non_empty_string());
+      // The two-scenario summary also has "difference": its headlines are read once.
+      if (s.difference_labels.back() == s.difference_label) continue;
+      if (auto headlines = d.find("headlines"))
+        read_headlines(*headlines, s.difference_labels.back(), specialties, s.headlines);
+    }
+  } else if (!s.difference_label.empty()) {
+    s.difference_labels.push_back(s.difference_label);
   }
   if (s.is_simulation() && s.scenarios.empty())
     root.at("scenarios").expected("a non-empty array of scenarios");

@@ -26,7 +26,17 @@ struct ParameterSource {
 
 struct SpecialtyInfo {
   std::string id, name;
-  bool trial = false;  // one of the four trial specialties
+  bool trial = false;      // one of the four trial specialties
+  int course_months = 48;  // nominal main-course length
+};
+
+// A file a scenario was read from, and a value that differs from the shipped scenarios.
+struct InputFileInfo {
+  std::string path, hash;
+  bool shipped = false;
+};
+struct ValueChangeInfo {
+  std::string pointer, from, to, by;
 };
 
 struct ScenarioInfo {
@@ -38,6 +48,11 @@ struct ScenarioInfo {
   // For each headline, how many assumption-tier parameters it rests on (summary.json
   // assumption_dependence); empty when the summary predates it.
   std::map<std::string, int> assumption_parameters;
+  // For each /sources key of an assumption-tier input, how many headlines rest on it.
+  std::map<std::string, int> assumption_source_uses;
+  std::vector<InputFileInfo> input_files;  // with content hashes (newer summaries)
+  std::vector<std::string> sets;           // the --set arguments applied to it
+  std::vector<ValueChangeInfo> changes;    // what differs from the shipped scenarios
 };
 
 struct YearSpan {
@@ -60,8 +75,11 @@ struct RunSummary {
   std::optional<int> threads;
   std::optional<YearSpan> years;
   std::vector<ScenarioInfo> scenarios;
-  std::string difference_label;        // "<B> - <A>" for compare
-  std::vector<HeadlineRow> headlines;  // scenarios' then the difference's; no quartiles
+  std::string command_line;                    // as typed (newer summaries)
+  bool what_if = false;                        // a --set or a scenario file that is not shipped
+  std::string difference_label;                // "<B> - <A>" for compare of two
+  std::vector<std::string> difference_labels;  // every "<X> - <A>", in order (compare of two or more)
+  std::vector<HeadlineRow> headlines;          // scenarios' then the difference's; no quartiles
   bool is_simulation() const { return command == "run" || command == "compare"; }
   const SpecialtyInfo* specialty(const std::string& id) const;  // in the first scenario
 };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenario/JsonReader.hpp"
+#include "scenario/LayerChecks.hpp"
 
 namespace forlob {
 
@@ -12,7 +13,7 @@ using OrderedJson = nlohmann::ordered_json;
 
 class TableBuilder {
  public:
-  TableBuilder(const Scenario& scenario, const OrderedJson& doc) : scenario_(scenario), doc_(doc) {}
+  TableBuilder(const Scenario& scenario, const nlohmann::json& doc) : scenario_(scenario), doc_(doc) {}
 
   void walk(const OrderedJson& value, const std::string& pointer) {
     if (pointer == "/sources") return;
@@ -37,20 +38,12 @@ class TableBuilder {
       p.tier = source_tier(covering->second);
       p.source = source_citation(covering->second);
     }
-    p.replaced_by = replacement(pointer);
+    p.replaced_by = replaced_by(doc_, pointer);
     table.push_back(std::move(p));
   }
 
-  // /fill/mean/ID/REGION is not used when /fill/cells/ID/REGION/mean exists.
-  std::string replacement(const std::string& pointer) const {
-    const std::string mean = "/fill/mean/";
-    if (pointer.rfind(mean, 0) != 0) return {};
-    const std::string cell = "/fill/cells/" + pointer.substr(mean.size()) + "/mean";
-    return doc_.contains(OrderedJson::json_pointer(cell)) ? cell : std::string();
-  }
-
   const Scenario& scenario_;
-  const OrderedJson& doc_;
+  const nlohmann::json& doc_;
 };
 
 }  // namespace
@@ -58,7 +51,8 @@ class TableBuilder {
 std::vector<Parameter> parameter_table(const Scenario& scenario) {
   if (scenario.resolved_json.empty()) return {};
   const OrderedJson doc = OrderedJson::parse(scenario.resolved_json);
-  TableBuilder builder(scenario, doc);
+  const nlohmann::json lookup = nlohmann::json::parse(scenario.resolved_json);
+  TableBuilder builder(scenario, lookup);
   builder.walk(doc, "");
   return std::move(builder.table);
 }

@@ -13,6 +13,7 @@
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/ScenarioBounds.hpp"
+#include "scenario/LayerChecks.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
@@ -713,6 +714,8 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   Scenario scenario = builder.build();
   check_scenario_bounds(r.merged, scenario, namer);
   scenario.file = file.string();
+  require_own_sources(r, scenario.sources);
+  require_sets_take_effect(r);
 
   Json resolved = r.merged;
   resolved["sources"] = Json(scenario.sources);  // without stale ones a --set made, with the overrides

@@ -6,6 +6,7 @@
 
 #include "core/Errors.hpp"
 #include "scenario/JsonReader.hpp"
+#include "scenario/LayerChecks.hpp"
 #include "scenario/ScenarioDocument.hpp"
 #include "scenario/ScenarioLoader.hpp"
 #include "sensitivity/FillGroups.hpp"
@@ -71,12 +72,10 @@ BoundParameter bind(const ParameterSpec& spec, const Json& document) {
   }
   // A calibrated cell (/fill/fitted, /fill/cells) replaces /fill/mean: varying the mean would
   // change nothing the simulator reads.
-  if (pointer_at_or_under(p.pointer, "/fill/mean")) {
-    const std::string cell = "/fill/cells" + p.pointer.substr(std::string("/fill/mean").size()) + "/mean";
-    if (document_contains(document, cell))
-      throw InputError(spec.origin, "",
-                       "expected a value the scenario uses; " + one_line(p.pointer) + " is replaced by " +
-                           one_line(cell) + " (a calibrated cell): vary that instead");
+  if (const std::string cell = replaced_by(document, p.pointer); !cell.empty()) {
+    throw InputError(spec.origin, "",
+                     "expected a value the scenario uses; " + one_line(p.pointer) + " is replaced by " +
+                         one_line(cell) + " (a calibrated cell): vary that instead");
   }
   const Json& value = document.at(Json::json_pointer(p.pointer));
   if (!value.is_number())

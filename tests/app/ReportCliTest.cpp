@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "output/CsvFormat.hpp"
+#include "report/Findings.hpp"
+#include "report/HtmlReport.hpp"
 #include "report/TidyCsv.hpp"
 #include "support/RunProgram.hpp"
 #include "support/TestDirectory.hpp"
@@ -62,6 +64,34 @@ std::string rendered_dom(const fs::path& html, const fs::path& work) {
       work, work);
   EXPECT_EQ(r.status, 0) << r.err;
   return r.out;
+}
+
+// The report printed by Chromium (US Letter, as `chromium --print-to-pdf` prints by default), and
+// its number of pages: the page objects of the PDF ("/Type /Page", not the "/Type /Pages" tree).
+int printed_pages(const fs::path& html, const fs::path& work) {
+  const std::string chromium = find_on_path("chromium");
+  if (chromium.empty()) {
+    ADD_FAILURE() << "chromium is not installed: `make test` installs it (Debian package chromium)";
+    return -1;
+  }
+  const fs::path profile = work / "chromium-print-profile";
+  fs::create_directories(profile);
+  const fs::path pdf = work / "report.pdf";
+  const ProgramResult r = testing::run_program(
+      {"timeout", "120", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+       "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+       "--user-data-dir=" + profile.string(), "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(),
+       "file://" + fs::absolute(html).string()},
+      work, work);
+  EXPECT_EQ(r.status, 0) << r.err;
+  const std::string bytes = read_file(pdf);
+  int pages = 0;
+  for (std::size_t at = bytes.find("/Type"); at != std::string::npos; at = bytes.find("/Type", at + 1)) {
+    std::size_t i = at + 5;
+    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r')) ++i;
+    if (bytes.compare(i, 5, "/Page") == 0 && (i + 5 >= bytes.size() || bytes[i + 5] != 's')) ++pages;
+  }
+  return pages;
 }
 
 std::string attribute(const std::string& element, const std::string& name) {
@@ -118,6 +148,9 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
                                         "new_specialists_boerne_og_ungdomspsykiatri",
                                         "new_specialists_geriatri",
                                         "difference_trial_specialties",
+                                        "difference_all_specialties",
+                                        "difference_by_region",
+                                        "cumulative_difference",
                                         "difference_almen_medicin",
                                         "difference_psykiatri",
                                         "difference_boerne_og_ungdomspsykiatri",
@@ -138,7 +171,8 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
   EXPECT_EQ(attribute(body_tag, "data-images-missing"), "0") << body_tag;
   EXPECT_EQ(attribute(body_tag, "data-images"), std::to_string(charts.size())) << body_tag;
 
-  // Every number in the page is the file's (text rounded to one decimal, data-value exact), and
+  // Every number in the page is the file's (text a whole number or rounded to one decimal,
+  // data-value exact), and
   // every sum over several years is in the page for A, B and B - A.
   std::set<HeadlineKey> sums;
   const std::map<HeadlineKey, double> expected = headline_values(out, sums);
@@ -149,18 +183,95 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
     const HeadlineKey key{m.headline, m.scenario, m.stat};
     const auto it = expected.find(key);
     ASSERT_NE(it, expected.end()) << m.headline << " " << m.scenario << " " << m.stat;
-    EXPECT_EQ(m.text, format_fixed(it->second, 1)) << m.headline << " " << m.scenario << " " << m.stat;
+    EXPECT_EQ(m.text, headline_number_text(it->second)) << m.headline << " " << m.scenario << " " << m.stat;
     EXPECT_EQ(std::stod(m.value), it->second) << m.headline << " " << m.scenario << " " << m.stat;
     EXPECT_TRUE(seen.insert(key).second)
         << "shown once: " << m.headline << " " << m.scenario << " " << m.stat;
   }
+  // Rows zero in every replication of every scenario are folded into one line without numbers.
+  std::map<std::string, bool> all_zero;
+  for (const auto& [key, value] : expected) {
+    const auto [it, fresh] = all_zero.emplace(std::get<0>(key), true);
+    it->second = it->second && value == 0;
+  }
   for (const HeadlineKey& key : sums)
-    EXPECT_TRUE(seen.count(key)) << std::get<0>(key) << " " << std::get<1>(key);
+    if (!all_zero.at(std::get<0>(key))) EXPECT_TRUE(seen.count(key)) << std::get<0>(key) << " " << std::get<1>(key);
 
   // The same directory gives the same page, byte for byte.
   const std::string first = read_file(out / "report.html");
   ASSERT_EQ(forlob({"report", out.string(), "--quiet"}).status, 0);
   EXPECT_TRUE(read_file(out / "report.html") == first);
+}
+
+// The findings say what the headline sums say; the report prints on at most 12 pages.
+TEST_F(ReportCli, APrintedReportOpensWithFindingsFromTheNumbersAndHasAtMostTwelvePages) {
+  const fs::path out = compare();
+  ASSERT_EQ(forlob({"report", out.string(), "--quiet"}).status, 0);
+  const std::string html = read_file(out / "report.html");
+  const auto findings = html.find("<section id=\"findings\">");
+  ASSERT_NE(findings, std::string::npos);
+  EXPECT_LT(findings, html.find("<section id=\"headlines\">")) << "the findings come first";
+  // The first finding states B - A of the trial specialties with the interval of headlines.csv.
+  std::set<HeadlineKey> sums;
+  const std::map<HeadlineKey, double> values = headline_values(out, sums);
+  const std::string diff = "extraordinary_trial - flex_scheme",
+                    name = "completed_trial_specialties_2026_2036";
+  const std::string expected = signed_with_interval(
+      values.at({name, diff, "mean"}), values.at({name, diff, "p05"}), values.at({name, diff, "p95"}));
+  const std::string first = html.substr(findings, html.find("</li>", findings) - findings);
+  EXPECT_NE(
+      first.find("Extraordinary trial against flex scheme: " + html_escape(expected) + " new specialists"),
+      std::string::npos)
+      << first;
+  for (const char* said : {"Over all specialties the change is", "lapse", "By region (means): Nord ",
+                           "The 2029 evaluation", "2035"})
+    EXPECT_NE(html.find(said, findings), std::string::npos) << said;
+  // The flows show lapsed courses; the tail is marked; the bands of B are hatched.
+  EXPECT_NE(read_file(out / "charts" / "flows_extraordinary_trial.svg").find("lapsed"), std::string::npos);
+  const std::string fan = read_file(out / "charts" / "new_specialists_trial_specialties.svg");
+  EXPECT_NE(fan.find("incomplete tail"), std::string::npos);
+  EXPECT_NE(fan.find("pattern"), std::string::npos) << "hatched bands";
+  EXPECT_EQ(html.find("What-if"), std::string::npos) << "the shipped scenarios are no what-if";
+
+  const int pages = printed_pages(out / "report.html", work_);
+  EXPECT_GE(pages, 3) << "the count must see the pages";
+  EXPECT_LE(pages, 12);
+}
+
+TEST_F(ReportCli, AWhatIfReportSaysSoInItsTitleAndOpening) {
+  const fs::path out = work_ / "whatif";
+  ASSERT_EQ(
+      forlob({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json", "--set-b",
+              "/extraordinary/per_region/Nord=40", "--replications", "20", "--out", out.string(), "--quiet"})
+          .status,
+      0);
+  ASSERT_EQ(forlob({"report", out.string(), "--quiet"}).status, 0);
+  const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("<h1>What-if: forlob: flex_scheme versus extraordinary_trial</h1>"), std::string::npos);
+  const auto box = html.find("data-what-if=\"yes\"");
+  ASSERT_NE(box, std::string::npos);
+  EXPECT_LT(box, html.find("<section id=\"findings\">"));
+  EXPECT_NE(html.find("<code>/extraordinary/per_region/Nord</code> 10 → 40", box), std::string::npos);
+  EXPECT_NE(html.find("--set-b /extraordinary/per_region/Nord=40"), std::string::npos) << "the command line";
+  EXPECT_NE(html.find("fnv1a64:"), std::string::npos) << "the files read, with their hashes";
+}
+
+TEST_F(ReportCli, AComparisonOfThreeShowsEachDifferenceFromTheFirst) {
+  const fs::path out = work_ / "three";
+  ASSERT_EQ(
+      forlob({"compare", "scenarios/neither.json", "scenarios/flex_scheme.json",
+              "scenarios/extraordinary_trial.json", "--replications", "20", "--out", out.string(), "--quiet"})
+          .status,
+      0);
+  ASSERT_EQ(forlob({"report", out.string(), "--quiet"}).status, 0);
+  const std::string html = read_file(out / "report.html");
+  for (const char* stem : {"difference_trial_specialties_flex_scheme_-_neither",
+                           "difference_trial_specialties_extraordinary_trial_-_neither"})
+    EXPECT_TRUE(fs::exists(out / "charts" / (std::string(stem) + ".svg"))) << stem;
+  EXPECT_NE(html.find("Flex scheme against neither: "), std::string::npos);
+  EXPECT_NE(html.find("Extraordinary trial against neither: "), std::string::npos);
+  EXPECT_NE(html.find("data-scenario=\"extraordinary_trial - neither\""), std::string::npos);
+  EXPECT_NE(html.find("versus flex_scheme and extraordinary_trial"), std::string::npos);
 }
 
 TEST_F(ReportCli, ASingleRunGetsItsOwnCharts) {

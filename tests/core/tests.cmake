@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES core/LargestRemainderTest.cpp)
+list(APPEND FORLOB_TEST_SOURCES core/LargestRemainderTest.cpp core/ContentHashTest.cpp)

@@ -43,16 +43,21 @@ TEST(AnchorsCsv, WritesOneRowPerYearAnchorPairAndMetricWithQuotedNames) {
   for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::int32_t>(i);
   sr.anchors.add(values);
 
-  EXPECT_EQ(write(result),
-            "scenario,year,anchor,anchor_type,region,specialty,metric,mean,sd,p05,p50,p95\n"
-            "trial,2026,\"Aalborg Universitetshospital, Thisted\",hospital,Nord,s1,posted,0,0,0,0,0\n"
-            "trial,2026,\"Aalborg Universitetshospital, Thisted\",hospital,Nord,s1,filled,1,0,1,1,1\n"
-            "trial,2026,\"Aalborg Universitetshospital, Thisted\",hospital,Nord,s1,in_course,2,0,2,2,2\n"
-            "trial,2026,\"Aalborg Universitetshospital, Thisted\",hospital,Nord,s1,completed,3,0,3,3,3\n"
-            "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,posted,4,0,4,4,4\n"
-            "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,filled,5,0,5,5,5\n"
-            "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,in_course,6,0,6,6,6\n"
-            "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,completed,7,0,7,7,7\n");
+  EXPECT_EQ(
+      write(result),
+      "scenario,year,anchor,anchor_type,region,specialty,metric,mean,sd,p05,p50,p95\n"
+      "trial,2026,\"Aalborg Universitetshospital, "
+      "Thisted\",hospital,Nord,s1,posted,0.0000,0.0000,0.0000,0.0000,0.0000\n"
+      "trial,2026,\"Aalborg Universitetshospital, "
+      "Thisted\",hospital,Nord,s1,filled,1.0000,0.0000,1.0000,1.0000,1.0000\n"
+      "trial,2026,\"Aalborg Universitetshospital, "
+      "Thisted\",hospital,Nord,s1,in_course,2.0000,0.0000,2.0000,2.0000,2.0000\n"
+      "trial,2026,\"Aalborg Universitetshospital, "
+      "Thisted\",hospital,Nord,s1,completed,3.0000,0.0000,3.0000,3.0000,3.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,posted,4.0000,0.0000,4.0000,4.0000,4.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,filled,5.0000,0.0000,5.0000,5.0000,5.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,in_course,6.0000,0.0000,6.0000,6.0000,6.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,completed,7.0000,0.0000,7.0000,7.0000,7.0000\n");
 }
 
 }  // namespace

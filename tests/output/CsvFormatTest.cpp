@@ -74,10 +74,19 @@ TEST(Utf8Width, CountsCodePointsNotBytes) {
   EXPECT_EQ(utf8_width(""), 0u);
 }
 
-TEST(SummaryFields, AreFiveTrimmedNumbersEachAfterAComma) {
+TEST(SummaryFields, AreFiveNumbersWithFourDecimalsEachAfterAComma) {
   std::string line = "x";
   append_summary_fields(line, CellSummary{2, 1.5, 0.70710678, 1.05, 1.5, 1.95});
-  EXPECT_EQ(line, "x,1.5,0.707,1.05,1.5,1.95");
+  EXPECT_EQ(line, "x,1.5000,0.7071,1.0500,1.5000,1.9500");
+}
+
+TEST(Statistic, IsNeverInScientificNotationAndHasOneFormat) {
+  std::string text;
+  for (double v : {0.0008, 8e-12, 1e9, -0.00001, 3.0}) {
+    append_statistic(text, v);
+    text.push_back(' ');
+  }
+  EXPECT_EQ(text, "0.0008 0.0000 1000000000.0000 0.0000 3.0000 ");
 }
 
 TEST(CsvFormat, MeansAreWrittenExactlyAndReadBackToTheSameDouble) {

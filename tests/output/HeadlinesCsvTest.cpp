@@ -33,19 +33,18 @@ TEST(HeadlinesCsv, OneRowPerScenarioAndHeadlineThenTheDifference) {
   EXPECT_EQ(rows[0], "scenario,headline,label,first_year,last_year,mean,sd,mc_se,p05,p25,p50,p75,p95");
   // 30 courses a year from 2020 complete in 2024: the trial window of a scenario without the trial
   // is 2022 (its last hiring year) onwards, completions 2024 onwards count those started 2020.
-  EXPECT_EQ(
-      rows[1].rfind(
-          "tiny,completed_trial_specialties_2020,completed trial specialties 2020,2020,2020,0,0,0,0,0,0,0,0",
-          0),
-      0u)
+  EXPECT_EQ(rows[1].rfind("tiny,completed_trial_specialties_2020,completed trial specialties "
+                          "2020,2020,2020,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000",
+                          0),
+            0u)
       << rows[1];
   const std::string completed_2024 =
       "tiny,completed_trial_specialties_2024,completed trial specialties "
-      "2024,2024,2024,30,0,0,30,30,30,30,30";
+      "2024,2024,2024,30.0000,0.0000,0.0000,30.0000,30.0000,30.0000,30.0000,30.0000";
   EXPECT_NE(out.str().find(completed_2024 + "\n"), std::string::npos) << out.str();
   EXPECT_EQ(rows[1 + 2 * headlines].rfind("tiny - tiny,", 0), 0u);
   EXPECT_NE(out.str().find("tiny - tiny,completed_trial_specialties_2024,completed trial specialties "
-                           "2024,2024,2024,0,0,0,0,0,0,0,0\n"),
+                           "2024,2024,2024,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000\n"),
             std::string::npos);
 }
 

@@ -48,10 +48,10 @@ TEST_F(YearlyCsvTest, BandsHaveTheSameRowsWithTheQuartilesForFanCharts) {
   ASSERT_EQ(rows.size(), 1u + layout.cells());
   EXPECT_EQ(rows[0], "scenario,year,region,specialty,metric,p05,p25,p50,p75,p95");
   // Values i and i + 1: type-7 quantiles are i + p.
-  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.05,0.25,0.5,0.75,0.95");
+  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.0500,0.2500,0.5000,0.7500,0.9500");
   const std::string last = std::to_string(layout.cells() - 1);
-  EXPECT_EQ(rows.back(), "tiny,2020,all,all,ordinary_filled," + last + ".05," + last + ".25," +
-                             last + ".5," + last + ".75," + last + ".95");
+  EXPECT_EQ(rows.back(), "tiny,2020,all,all,ordinary_filled," + last + ".0500," + last + ".2500," + last +
+                             ".5000," + last + ".7500," + last + ".9500");
 }
 
 TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
@@ -61,11 +61,11 @@ TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
   auto row = [&](int region, int specialty, Metric m) {
     const std::size_t cell = layout.cell(0, region, specialty, m);
     const std::string v = std::to_string(cell);
-    return std::pair{rows[1 + cell], v + ".5,0.707," + v + ".05," + v + ".5," + v + ".95"};
+    return std::pair{rows[1 + cell], v + ".5000,0.7071," + v + ".0500," + v + ".5000," + v + ".9500"};
   };
-  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.5,0.707,0.05,0.5,0.95");
-  EXPECT_EQ(rows[2], "tiny,2020,Nord,s0,filled,1.5,0.707,1.05,1.5,1.95");
-  EXPECT_EQ(rows[18], "tiny,2020,Nord,s0,dropped_out,17.5,0.707,17.05,17.5,17.95");
+  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.5000,0.7071,0.0500,0.5000,0.9500");
+  EXPECT_EQ(rows[2], "tiny,2020,Nord,s0,filled,1.5000,0.7071,1.0500,1.5000,1.9500");
+  EXPECT_EQ(rows[18], "tiny,2020,Nord,s0,dropped_out,17.5000,0.7071,17.0500,17.5000,17.9500");
   const std::size_t per_slot = kMetricCount;
   EXPECT_EQ(row(0, 1, Metric::Posted).first, "tiny,2020,Nord,all,posted," + row(0, 1, Metric::Posted).second);
   EXPECT_EQ(layout.cell(0, 0, 1, Metric::Posted), per_slot) << "Nord, all follows the metrics of Nord, s0";
@@ -80,7 +80,7 @@ TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
 TEST_F(YearlyCsvTest, EveryCellAppearsOnceInLayoutOrder) {
   const std::vector<std::string> rows = lines(write({{"tiny", &scenario, &layout, &dist}}));
   for (std::size_t i = 0; i < layout.cells(); ++i) {
-    const std::string mean = "," + std::to_string(i) + ".5,0.707,";
+    const std::string mean = "," + std::to_string(i) + ".5000,0.7071,";
     EXPECT_NE(rows[i + 1].find(mean), std::string::npos) << rows[i + 1];
   }
 }
@@ -103,8 +103,8 @@ TEST_F(YearlyCsvTest, YearsAreTheOuterOrder) {
   CellDistribution d(two_years.cells());
   d.add(std::vector<std::int32_t>(two_years.cells(), -1));
   const std::vector<std::string> rows = lines(write({{"x", &scenario, &two_years, &d}}));
-  EXPECT_EQ(rows[1], "x,2030,Nord,s0,posted,-1,0,-1,-1,-1");
-  EXPECT_EQ(rows[1 + layout.cells()], "x,2031,Nord,s0,posted,-1,0,-1,-1,-1");
+  EXPECT_EQ(rows[1], "x,2030,Nord,s0,posted,-1.0000,0.0000,-1.0000,-1.0000,-1.0000");
+  EXPECT_EQ(rows[1 + layout.cells()], "x,2031,Nord,s0,posted,-1.0000,0.0000,-1.0000,-1.0000,-1.0000");
 }
 
 TEST_F(YearlyCsvTest, QuotesALabelWithAComma) {

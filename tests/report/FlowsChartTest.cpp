@@ -25,11 +25,11 @@ TEST(FlowsChart, TakesTheMeansOfAllRegionsAndSpecialtiesForEachFlow) {
           << kFlowMetrics[m].metric << " " << d.years[y];
 }
 
-TEST(FlowsChart, NamesConvertedAndHandedOverAsTheBriefDoes) {
+TEST(FlowsChart, ShowsEveryFateOfAnUnfilledCourseIncludingLapsed) {
   std::vector<std::string> metrics;
   for (const FlowMetric& m : kFlowMetrics) metrics.push_back(m.metric);
   EXPECT_EQ(metrics, (std::vector<std::string>{"posted", "filled", "unfilled", "reposted", "carried_over",
-                                               "flex_out", "handed_over_out"}));
+                                               "flex_out", "handed_over_out", "lapsed"}));
 }
 
 TEST(FlowsChart, AMissingYearIsAGapNotAZero) {

@@ -18,10 +18,11 @@ TEST(ReportCharts, ACompareGetsFanDifferenceAndFlowCharts) {
   testing::TestDirectory dir;
   testing::write_report_fixture(dir.path());
   const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
-  EXPECT_EQ(names(charts),
-            (std::vector<std::string>{"new_specialists_trial_specialties", "new_specialists_almen_medicin",
-                                      "difference_trial_specialties", "difference_almen_medicin",
-                                      "flows_flex_scheme", "flows_extraordinary_trial"}));
+  EXPECT_EQ(names(charts), (std::vector<std::string>{
+                               "new_specialists_trial_specialties", "new_specialists_almen_medicin",
+                               "difference_trial_specialties", "difference_all_specialties",
+                               "difference_by_region", "cumulative_difference", "difference_almen_medicin",
+                               "flows_flex_scheme", "flows_extraordinary_trial"}));
   for (const Chart& c : charts) {
     EXPECT_FALSE(c.title.empty()) << c.name;
     EXPECT_NE(

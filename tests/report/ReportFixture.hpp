@@ -101,10 +101,10 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
         "[{\"pointer\":\"/fill/mean/almen_medicin/Nord\",\"value\":0.55,\"tier\":\"assumption\","
         "\"source\":\"assumption: no public figure\"},"
         "{\"pointer\":\"/dimensioning/total/2026\",\"value\":1240.0,\"tier\":\"published\","
-        "\"source\":\"MODEL.md R8\",\"replaced_by\":\"/dimensioning/cells/2026\"}" +
+        "\"source\":\"docs/MODEL.md R8\",\"replaced_by\":\"/dimensioning/cells/2026\"}" +
         std::string(
             s == 1 ? ",{\"pointer\":\"/extraordinary/per_region/Nord\",\"value\":10,\"tier\":\"published\","
-                     "\"source\":\"published: MODEL.md R9 <seed 001>\"}"
+                     "\"source\":\"published: docs/MODEL.md R9 <seed 001>\"}"
                    : "") +
         "]";
   std::string scenarios;

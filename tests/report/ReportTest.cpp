@@ -22,7 +22,7 @@ TEST(Report, WritesChartsAndTheHtmlAndTheSameBytesTwice) {
   testing::TestDirectory dir;
   testing::write_report_fixture(dir.path(), {.sweep = true, .sensitivity = true, .forecast = true});
   const ReportResult r = write_report(dir.path());
-  EXPECT_EQ(r.charts.size(), 10U);
+  EXPECT_EQ(r.charts.size(), 13U);  // with the all-specialties, regional and cumulative differences
   for (const std::string& name : r.charts) {
     EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".svg")), 1000U) << name;
     EXPECT_GT(fs::file_size(dir.path() / "charts" / (name + ".png")), 1000U) << name;

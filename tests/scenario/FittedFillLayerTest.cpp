@@ -64,6 +64,7 @@ TEST_F(FittedFillLayerTest, ANationalFitGivesOtherRegionsItsYearConcentrationBut
 TEST_F(FittedFillLayerTest, ValuesTheScenarioStatesWinAndSetWinsOverBoth) {
   Json doc = minimal_scenario();
   doc["fill"]["cells"]["a"]["Syd"]["mean"] = 0.3;
+  doc["sources"]["/fill/cells/a/Syd/mean"] = "assumption: the scenario's own, not the fit's";
   const Scenario s = load(doc, {"/fill/cells/a/Syd/year_concentration=9"});
   EXPECT_EQ(s.fill.mean[0][static_cast<std::size_t>(index(Region::Syd))], 0.3);
   EXPECT_EQ(s.fill.concentration_of(0, index(Region::Syd)), 77) << "the fit still supplies what is unset";

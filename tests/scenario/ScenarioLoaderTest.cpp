@@ -130,7 +130,8 @@ TEST_F(Extends, ChildIsAMergePatchOnItsParentAndNullRemovesAKey) {
   const Json child = Json::parse(R"({
     "extends": "parent.json", "name": "child", "description": null,
     "fill": {"concentration": 5},
-    "flex": {"caps": {"2022": null}}
+    "flex": {"caps": {"2022": null}},
+    "sources": {"/fill/concentration": "assumption: the child's own"}
   })");
   const Scenario s = load_scenario(write("child.json", child));
   EXPECT_EQ(s.name, "child");
@@ -147,7 +148,8 @@ TEST_F(Extends, ChildIsAMergePatchOnItsParentAndNullRemovesAKey) {
 
 TEST_F(Extends, ParentPathIsRelativeToTheExtendingFileAndChainsWork) {
   write("base/root.json", minimal_scenario());
-  write_text("base/middle.json", R"({"extends": "root.json", "fill": {"concentration": 3}})");
+  write_text("base/middle.json", R"({"extends": "root.json", "fill": {"concentration": 3},
+                                                "sources": {"/fill/concentration": "assumption: middle's own"}})");
   const auto top = write_text("scenarios/top.json", R"({"extends": "../base/middle.json", "name": "top"})");
   const Scenario s = load_scenario(top);
   EXPECT_EQ(s.name, "top");

@@ -185,5 +185,23 @@ TEST_F(ShippedScenarios, RoundsArePublishedMarchAndSeptemberWithAutumnCarryingOv
   EXPECT_TRUE(trial_->calendar.rounds[1].carries_to_next);  // R4
 }
 
+// The two halves of the policy change: the trial with the flex scheme kept, and neither policy.
+TEST_F(ShippedScenarios, TrialWithFlexIsTheTrialPlusTheFlexSchemesCaps) {
+  const Scenario both = load_scenario(path("trial_with_flex.json"));
+  EXPECT_EQ(nlohmann::json::parse(both.resolved_json)["flex"],
+            nlohmann::json::parse(flex_->resolved_json)["flex"]);
+  EXPECT_EQ(nlohmann::json::parse(both.resolved_json)["extraordinary"],
+            nlohmann::json::parse(trial_->resolved_json)["extraordinary"]);
+  EXPECT_EQ(without_policy(both), without_policy(*trial_));
+  EXPECT_EQ(source_tier(both.sources.at("/flex/caps/2026")), "assumption");
+}
+
+TEST_F(ShippedScenarios, NeitherHasNoFlexFrom2026AndNoExtraordinaryCourses) {
+  const Scenario neither = load_scenario(path("neither.json"));
+  EXPECT_FALSE(neither.extraordinary.has_value());
+  EXPECT_EQ(neither.flex->caps.rbegin()->first, 2025);
+  EXPECT_EQ(without_policy(neither), without_policy(*trial_));
+}
+
 }  // namespace
 }  // namespace forlob

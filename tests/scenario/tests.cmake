@@ -7,4 +7,8 @@ list(APPEND FORLOB_TEST_SOURCES
   scenario/JsonLimitsTest.cpp
   scenario/ParameterRegistryTest.cpp
   scenario/ScenarioHardeningTest.cpp
-  scenario/ValidatedScenariosRunTest.cpp)
+  scenario/ValidatedScenariosRunTest.cpp
+
+  scenario/LayerChecksTest.cpp
+  scenario/ScenarioRecordTest.cpp
+  scenario/SourceCitationsTest.cpp)
