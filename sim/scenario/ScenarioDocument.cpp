@@ -9,6 +9,7 @@
 
 #include "core/Errors.hpp"
 #include "core/TextFile.hpp"
+#include "scenario/FittedApplicantsLayer.hpp"
 #include "scenario/FittedFillLayer.hpp"
 #include "scenario/JsonReader.hpp"
 #include "scenario/JsonText.hpp"
@@ -110,6 +111,7 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
   r.merged = r.layers.back().doc;
   for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
   apply_fitted_fill(r);  // calibrated values under the files' own, before --set
+  apply_fitted_applicants(r);
 
   for (const SetOverride& s : r.sets) {
     try {

@@ -642,7 +642,8 @@ std::string ScenarioBuilder::specialty_list() const {
 // /applicants: the applicant model's parameters (see ApplicantSpec).
 ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
   a.object({"level", "home", "level_sd", "year_sd", "trend", "trend_base_year", "mobility", "leave_per_round",
-            "extraordinary_new_share", "attractiveness", "serving_order"});
+            "extraordinary_new_share", "attractiveness", "serving_order", "fitted"});
+  if (auto f = a.find("fitted")) f->non_empty_string();  // read by scenario/FittedApplicantsLayer
   ApplicantSpec x;
   const auto specialties = static_cast<std::size_t>(s_.specialty_count());
   const auto levels = by_specialty(a.at("level"), /*require_all=*/true);

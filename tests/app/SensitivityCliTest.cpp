@@ -90,8 +90,10 @@ TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
                                                "mc_se", "p05", "p50", "p95"}));
   for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
   EXPECT_EQ(rows[1][1], "base");
-  EXPECT_EQ(rows[1][2], "1");       // a factor: 1 is the scenario's value
-  EXPECT_EQ(rows[1][3], "0.5732");  // a pointer: the scenario's (calibrated) value
+  EXPECT_EQ(rows[1][2], "1");  // a factor: 1 is the scenario's value
+  // A pointer: the scenario's (calibrated) value, the fitted 0.5732 of offered courses as the first
+  // posting's probability (one re-posting at 0.7 times it).
+  EXPECT_EQ(rows[1][3], "0.4046");
   EXPECT_EQ(rows[1][4], "a:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[3][4], "diff:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[4][1], "fill.kind.flex");

@@ -43,7 +43,7 @@ TEST(ShippedData, EveryShippedFileReadsAndEveryRowHasASource) {
   EXPECT_EQ(published().files.size(), 6U);
   const PostingRecords r =
       read_posting_records(kSource + "/calibration/data/posting_records.csv", "posting_records.csv");
-  EXPECT_EQ(r.records.size(), 11U);
+  EXPECT_EQ(r.records.size(), 14U);
 }
 
 TEST(ShippedData, FlexCapsAgreeWithBaseScenario) {

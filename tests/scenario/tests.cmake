@@ -3,4 +3,5 @@ list(APPEND FORLOB_TEST_SOURCES
   scenario/ScenarioLoaderTest.cpp
   scenario/ShippedScenariosTest.cpp
   scenario/ParameterTableTest.cpp
-  scenario/FittedFillLayerTest.cpp)
+  scenario/FittedFillLayerTest.cpp
+  scenario/FittedApplicantsLayerTest.cpp)

@@ -108,8 +108,9 @@ TEST(EvaluatorTest, PointsDifferingInAParameterTheScenarioIgnoresArePairedExactl
 // from 40 replications has an sd of about sqrt(2/39 + 1/39) = 0.28; the bound 0.37, the geometric
 // midpoint of 0.14 and 1, sits about 3.5 of those from each.
 TEST(EvaluatorTest, PointsDifferingInAParameterThatMattersArePairedByReplication) {
-  const SimulationEvaluator e({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.reposting=0.8:1.2")},
-                              {});
+  // fill.kind.reposting scales the independent model's re-posting fill.
+  const SimulationEvaluator e({{kFlexScenario, {"/fill/model=\"independent\""}}},
+                              {parse_parameter_arg("fill.kind.reposting=0.8:1.2")}, {});
   const Evaluation r = e.evaluate({{0.8}, {1.2}}, options(40, 2));
   const auto x = r.replicates(0, 0), y = r.replicates(1, 0);
   double mean_d = 0;
