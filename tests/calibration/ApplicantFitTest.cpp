@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "calibration/ApplicantRecovery.hpp"
+#include "support/RunOnce.hpp"
+#include "support/TinyScenario.hpp"
 
 namespace forlob {
 namespace {
@@ -80,6 +82,61 @@ TEST(ApplicantFit, ExpectedFillRateMatchesSimulatedSeries) {
   }
   const double mean = sum / years, se = std::sqrt((sum2 / years - mean * mean) / years);
   EXPECT_NEAR(p.expected_fill_rate(level, sd, offered), mean, 4 * se + 0.002);
+}
+
+// The simulator's applicant pool (fill/ApplicantPool) in the fit's own setting: one round a year, 10
+// courses a region, a national level of 25 applicants (60 % from Nord) with a year sd of 0.2, and
+// everyone left waiting gone by the next round. With mobility 1 the three regions are one market, and the
+// mean of filled / offered over simulated years must be the fit's analytic E[min(A, 30)] / 30 (four Monte
+// Carlo standard errors, plus 0.003 for the fit's 24-node quadrature). With the shipped mobility 0.42 Nord's
+// surplus applicants mostly stay home, so the pool fills less: the fit's approximation reads such a shortfall
+// as fewer applicants.
+struct PoolFill {
+  double mean = 0, se = 0;
+};
+
+PoolFill simulated_fill_rate(double mobility, int replications) {
+  // Most applicants live in Nord, so with little mobility Nord has more than its courses.
+  Scenario s = testing::tiny_scenario(1, 10);
+  s.fill.model = FillModelKind::Applicants;
+  ApplicantSpec a;
+  a.level = {25};
+  a.home = {{0.6, 0.2, 0.2}};
+  a.level_sd = 0;
+  a.year_sd = 0.2;
+  a.mobility = mobility;
+  a.leave_per_round = 1;
+  a.extraordinary_new = 0;
+  s.applicants = a;
+  double sum = 0, sum2 = 0;
+  int n = 0;
+  for (int i = 0; i < replications; ++i) {
+    const Tally t = testing::run_once(s, i, 7);
+    for (int y = 2020; y <= 2022; ++y) {
+      int filled = 0, offered = 0;
+      for (Region r : kRegions) {
+        filled += t.get(y, r, 0, Metric::Filled);
+        offered += t.get(y, r, 0, Metric::OrdinaryOffered);
+      }
+      const double rate = static_cast<double>(filled) / offered;
+      sum += rate;
+      sum2 += rate * rate;
+      ++n;
+    }
+  }
+  const double mean = sum / n;
+  return {mean, std::sqrt((sum2 / n - mean * mean) / n)};
+}
+
+TEST(ApplicantFit, TheAnalyticFillRateIsTheSimulatorsPoolWhenTheRegionsAreOneMarket) {
+  const ApplicantPosterior p(small_grid(), {{1, 30, 24}});
+  ApplicantGridSettings g;  // the shipped fit's quadrature
+  const double analytic = ApplicantPosterior(g, {{1, 30, 24}}).expected_fill_rate(25, 0.2, 30);
+  const PoolFill one_market = simulated_fill_rate(1.0, 400);
+  EXPECT_NEAR(one_market.mean, analytic, 4 * one_market.se + 0.003);
+  const PoolFill shipped_mobility = simulated_fill_rate(0.42, 400);
+  EXPECT_LT(shipped_mobility.mean, one_market.mean - 4 * one_market.se);
+  EXPECT_GT(p.level_quantile(0.5), 0);  // the small grid's fit of the same year is a distribution
 }
 
 }  // namespace
