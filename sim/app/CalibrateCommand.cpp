@@ -69,6 +69,10 @@ int calibrate(const CalibrateOptions& o) {
   print_fill_fit(std::cout, fit);
   std::cout << "\nApplicant model (national series), written to " << applicants_out << "\n";
   print_applicant_levels(std::cout, levels);
+  if (!published.applicant_counts.empty()) {
+    std::cout << "\n";
+    print_applicant_counts(std::cout, published.applicant_counts);
+  }
   std::cout << "\n";
   if (have_trainees)
     print_delay_dropout(std::cout, delay);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "calibration/CsvTable.hpp"
 #include "output/CsvFormat.hpp"
@@ -118,6 +120,33 @@ void print_applicant_recovery(std::ostream& out, const ApplicantRecoveryOptions&
       << " points)\n"
       << "  a fit without between-year variation covers the true level in "
       << percent1(without_year_sd.level_coverage()) << "\n";
+}
+
+void print_applicant_counts(std::ostream& out, const std::vector<ApplicantCount>& counts) {
+  if (counts.empty()) return;
+  std::map<std::string, std::map<std::string, std::pair<int, int>>> sums;  // specialty, region
+  std::map<std::string, std::set<std::string>> rounds;
+  for (const ApplicantCount& c : counts) {
+    auto& [applications, posts] = sums[c.specialty][c.region];
+    applications += c.applications;
+    posts += c.posts;
+    rounds[c.specialty].insert(std::to_string(c.year) + " " + c.round);
+  }
+  out << "Applications per post (comparator specialties, each applicant counted once per region applied "
+         "to):\n";
+  TextTable t({true, false, false, false, false});
+  t.add({"specialty", "rounds", "Nord", "Syd", "Øst"});
+  for (const auto& [specialty, by_region] : sums) {
+    std::vector<std::string> row{specialty, std::to_string(rounds[specialty].size())};
+    for (const char* r : {"Nord", "Syd", "Øst"}) {
+      const auto it = by_region.find(r);
+      row.push_back(it == by_region.end() || it->second.second == 0
+                        ? "-"
+                        : format_fixed(static_cast<double>(it->second.first) / it->second.second, 2));
+    }
+    t.add(row);
+  }
+  t.print(out, "  ");
 }
 
 void print_history_validation(std::ostream& out, const HistoryValidation& v) {

@@ -9,6 +9,7 @@
 #include "calibration/FillFit.hpp"
 #include "calibration/FittedApplicantsFile.hpp"
 #include "calibration/HistoryValidation.hpp"
+#include "calibration/PublishedFigures.hpp"
 #include "calibration/Recovery.hpp"
 #include "calibration/TraineeRecords.hpp"
 
@@ -24,6 +25,9 @@ void print_applicant_levels(std::ostream& out, const std::vector<FittedApplicant
 void print_delay_dropout(std::ostream& out, const std::vector<DelayDropoutFit>& fits);
 
 void print_recovery(std::ostream& out, const RecoveryOptions& options, const RecoveryResult& result);
+
+// Applications per post by specialty and region, summed over the rounds (nothing when there are none).
+void print_applicant_counts(std::ostream& out, const std::vector<ApplicantCount>& counts);
 
 // Coverage of the applicant fit's intervals, and of the fit that ignores between-year variation.
 void print_applicant_recovery(std::ostream& out, const ApplicantRecoveryOptions& options,
