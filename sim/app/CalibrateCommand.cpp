@@ -5,8 +5,10 @@
 #include <iostream>
 #include <memory>
 
+#include "calibration/ApplicantRecovery.hpp"
 #include "calibration/CalibrationReport.hpp"
 #include "calibration/FillFit.hpp"
+#include "calibration/FittedApplicantsFile.hpp"
 #include "calibration/FittedFillFile.hpp"
 #include "calibration/PostingRecords.hpp"
 #include "calibration/PublishedFigures.hpp"
@@ -22,6 +24,8 @@ namespace {
 struct CalibrateOptions {
   std::string data = "calibration/data";
   std::string out = "calibration/fitted/fill.json";
+  std::string applicants_out;  // empty: applicants.json beside --out
+  ApplicantGridSettings applicant_grid;
   FitOptions fit;
   int recovery = 0;
   std::uint64_t seed = 20260113;
@@ -45,7 +49,12 @@ int calibrate(const CalibrateOptions& o) {
     delay = fit_delay_dropout(read_trainee_records(dir / "trainee_records.csv", trainees_name));
 
   const FillFit fit = fit_fill(records, o.fit);
+  const std::vector<FittedApplicantLevel> levels = fit_applicant_levels(records, o.applicant_grid);
   write_file_atomically(o.out, fitted_fill_text(fit, {records_name}));
+  const std::string applicants_out = o.applicants_out.empty()
+                                         ? (fs::path(o.out).parent_path() / "applicants.json").string()
+                                         : o.applicants_out;
+  write_file_atomically(applicants_out, fitted_applicants_text(levels, o.applicant_grid, {records_name}));
 
   std::cout << "forlob calibrate: " << records.records.size() << " posting records -> " << fit.cells.size()
             << " cells, written to " << o.out << "\n";
@@ -58,6 +67,12 @@ int calibrate(const CalibrateOptions& o) {
               << fs::path(published.files[i]).filename().string();
   std::cout << ".\n\n";
   print_fill_fit(std::cout, fit);
+  std::cout << "\nApplicant model (national series), written to " << applicants_out << "\n";
+  print_applicant_levels(std::cout, levels);
+  if (!published.applicant_counts.empty()) {
+    std::cout << "\n";
+    print_applicant_counts(std::cout, published.applicant_counts);
+  }
   std::cout << "\n";
   if (have_trainees)
     print_delay_dropout(std::cout, delay);
@@ -74,6 +89,15 @@ int calibrate(const CalibrateOptions& o) {
     r.grid = o.fit.grid;
     std::cout << "\n";
     print_recovery(std::cout, r, run_recovery(r));
+    ApplicantRecoveryOptions a;
+    a.datasets = o.recovery;
+    a.seed = o.seed;
+    ApplicantRecoveryOptions without = a;
+    without.fit_grid = a.grid;
+    without.fit_grid->sd_points = 1;
+    without.fit_grid->sd_max = 1e-6;
+    std::cout << "\n";
+    print_applicant_recovery(std::cout, a, run_applicant_recovery(a), run_applicant_recovery(without));
   }
   return kExitOk;
 }
@@ -87,6 +111,8 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("--data", o->data, "Folder of calibration data (posting_records.csv, ...)")
       ->capture_default_str();
   cmd->add_option("--out", o->out, "Fitted file to write")->capture_default_str();
+  cmd->add_option("--applicants-out", o->applicants_out,
+                  "Fitted applicant-model file to write (default: applicants.json beside --out)");
   cmd->add_option("--tau", o->fit.default_tau,
                   "Between-region concentration of the regional fill means around the national one, used "
                   "when fewer than 3 regions have data (an assumption)")

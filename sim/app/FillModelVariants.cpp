@@ -19,9 +19,9 @@ std::string mean_and_interval(const CellSummary& s) {
   return format_fixed(s.mean, 1) + " [" + format_fixed(s.p05, 1) + ", " + format_fixed(s.p95, 1) + "]";
 }
 
-FillModelRun run_variant(const std::string& file_a, const std::vector<std::string>& set_a, const std::string& file_b,
-                         const std::vector<std::string>& set_b, const RunFlags& flags, const std::string& model,
-                         std::optional<double> share) {
+FillModelRun run_variant(const std::string& file_a, const std::vector<std::string>& set_a,
+                         const std::string& file_b, const std::vector<std::string>& set_b,
+                         const RunFlags& flags, const std::string& model, std::optional<double> share) {
   std::vector<std::string> variant{"/fill/model=\"" + model + "\""};
   if (share) variant.push_back("/applicants/extraordinary_new_share=" + format_trimmed(*share, 6));
   std::vector<std::string> a_set = set_a, b_set = set_b;
@@ -37,8 +37,10 @@ FillModelRun run_variant(const std::string& file_a, const std::vector<std::strin
 
 }  // namespace
 
-std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a, const std::vector<std::string>& set_a,
-                                                  const std::string& file_b, const std::vector<std::string>& set_b,
+std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a,
+                                                  const std::vector<std::string>& set_a,
+                                                  const std::string& file_b,
+                                                  const std::vector<std::string>& set_b,
                                                   const RunFlags& flags, const std::vector<double>& shares) {
   std::vector<FillModelRun> runs;
   runs.push_back(run_variant(file_a, set_a, file_b, set_b, flags, "independent", std::nullopt));

@@ -16,8 +16,10 @@ inline const std::vector<double> kReportedNewShares{0, 0.5, 1};
 
 // Runs A and B (files, each with its own --set patches) under the independent model, then under
 // the applicant model at each share; the same seed and replications as the main comparison.
-std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a, const std::vector<std::string>& set_a,
-                                                  const std::string& file_b, const std::vector<std::string>& set_b,
+std::vector<FillModelRun> run_fill_model_variants(const std::string& file_a,
+                                                  const std::vector<std::string>& set_a,
+                                                  const std::string& file_b,
+                                                  const std::vector<std::string>& set_b,
                                                   const RunFlags& flags, const std::vector<double>& shares);
 
 // B - A of the key headlines, one line per variant.

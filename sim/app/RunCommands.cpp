@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string_view>
 
+#include "app/CommandLine.hpp"
 #include "app/FillModelVariants.hpp"
 #include "app/OptionChecks.hpp"
-#include "app/CommandLine.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
 #include "core/Errors.hpp"
@@ -139,9 +139,10 @@ Command add_compare_command(CLI::App& app) {
       ->required()
       ->expected(2, static_cast<int>(kRoles.size()));
   add_run_flags(*cmd, o->flags);
-  cmd->add_flag("--fill-models", o->fill_models,
-                "Also run the comparison of A and B under the independent model and under the applicant model at "
-                "new-applicant shares 0, 0.5 and 1 (fill_models.csv)");
+  cmd->add_flag(
+      "--fill-models", o->fill_models,
+      "Also run the comparison of A and B under the independent model and under the applicant model at "
+      "new-applicant shares 0, 0.5 and 1 (fill_models.csv)");
   for (std::size_t k = 0; k < kRoles.size(); ++k) {
     const char lower = static_cast<char>(kRoles[k] - 'A' + 'a');
     cmd->add_option(std::string("--set-") + lower, o->set_one[k],
@@ -173,11 +174,14 @@ Command add_compare_command(CLI::App& app) {
             std::function<std::vector<FillModelRun>()> variants;
             if (o->fill_models) {
               if (o->files.size() != 2)
-                throw InputError("--fill-models", "", "expected exactly two scenarios (A and B) to compare under each fill model");
+                throw InputError("--fill-models", "",
+                                 "expected exactly two scenarios (A and B) to compare under each fill model");
               variants = [o] {
                 std::array<std::vector<std::string>, 2> sets{o->flags.set, o->flags.set};
-                for (std::size_t k = 0; k < 2; ++k) sets[k].insert(sets[k].end(), o->set_one[k].begin(), o->set_one[k].end());
-                return run_fill_model_variants(o->files[0], sets[0], o->files[1], sets[1], o->flags, kReportedNewShares);
+                for (std::size_t k = 0; k < 2; ++k)
+                  sets[k].insert(sets[k].end(), o->set_one[k].begin(), o->set_one[k].end());
+                return run_fill_model_variants(o->files[0], sets[0], o->files[1], sets[1], o->flags,
+                                               kReportedNewShares);
               };
             }
             return execute(record, scenarios, o->flags, o->draws, o->flags.out_dir(name), variants);

@@ -121,11 +121,27 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
     filled.source = r.source;
     filled.relation = "compare";
     rows.push_back(filled);
+    // The one definition of a fill rate: filled ÷ courses offered, each once per round.
+    const double offered = sim.cell(r.year, region, s, Metric::OrdinaryOffered).mean;
+    if (offered > 0 && r.posted > 0) {
+      BackcastRow rate;
+      rate.year = r.year;
+      rate.region = r.region;
+      rate.specialty = r.specialty;
+      rate.figure = "fill rate: filled / offered (ratio of means)";
+      rate.mean = rate.p05 = rate.p95 = filled.mean / offered;
+      rate.interval = false;
+      rate.published = static_cast<double>(r.filled) / r.posted;
+      rate.source = r.source;
+      rate.relation = "compare";
+      rows.push_back(rate);
+    }
   }
 
   // Shares filled of the dimensioned courses, published as rates over several years.
   for (const FillFigure& f : figures.fill_figures) {
-    if (f.measure != "filled_share_of_dimensioned") continue;
+    const bool of_offered = f.measure == "filled_share_of_offered";
+    if (f.measure != "filled_share_of_dimensioned" && !of_offered) continue;
     // Only a figure the simulation covers whole: every year simulated, every specialty known.
     if (!in_range(f.first_year) || !in_range(f.last_year) ||
         std::any_of(f.specialties.begin(), f.specialties.end(),
@@ -136,7 +152,9 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
       for (const std::string& id : f.specialties) {
         const int s = sim.specialty(id);
         filled += sim.cell(y, region_slot(f.region), s, Metric::Filled).mean;
-        dimensioned += sim.cell(y, region_slot(f.region), s, Metric::OrdinaryPosted).mean;
+        dimensioned += sim.cell(y, region_slot(f.region), s,
+                                of_offered ? Metric::OrdinaryOffered : Metric::OrdinaryPosted)
+                           .mean;
       }
     if (dimensioned <= 0) continue;
     std::string ids;
@@ -145,8 +163,9 @@ std::vector<BackcastRow> backcast(const ScenarioResult& result, const PublishedF
     share.year = f.last_year;
     share.region = f.region;
     share.specialty = ids;
-    share.figure = "share of dimensioned courses filled " + std::to_string(f.first_year) + "-" +
-                   std::to_string(f.last_year) + " (ratio of means)";
+    share.figure =
+        std::string(of_offered ? "fill rate: filled / offered " : "share of dimensioned courses filled ") +
+        std::to_string(f.first_year) + "-" + std::to_string(f.last_year) + " (ratio of means)";
     share.mean = share.p05 = share.p95 = filled / dimensioned;
     share.interval = false;
     share.published = f.value;

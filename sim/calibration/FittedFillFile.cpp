@@ -21,12 +21,6 @@ namespace {
 
 using Ordered = nlohmann::ordered_json;
 
-double round_to(double x, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  const double r = std::round(x * scale) / scale;
-  return r == 0 ? 0.0 : r;  // no "-0"
-}
-
 double round_significant(double x, int digits) {
   if (x == 0 || !std::isfinite(x)) return x;
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(x))));
@@ -68,14 +62,6 @@ Ordered settings_json(const FillFit& fit) {
   return s;
 }
 
-std::array<double, 2> interval(const JsonReader& r, double min, double max, double inside) {
-  const std::vector<JsonReader> v = r.array(2, 2);
-  const double lo = v[0].number(min, max, "a number in range");
-  const double hi = v[1].number(min, max, "a number in range");
-  if (!(lo <= inside && inside <= hi)) r.expected("[low, high] with low <= the estimate <= high");
-  return {lo, hi};
-}
-
 FittedFillCell read_cell(const JsonReader& c) {
   c.object({"specialty", "region", "kind", "observations", "years", "posted", "filled", "mean",
             "mean_interval90", "mean_concentration", "year_concentration", "year_concentration_interval90",
@@ -95,11 +81,11 @@ FittedFillCell read_cell(const JsonReader& c) {
   if (cell.filled > cell.posted)
     filled.expected("a count at most posted (" + std::to_string(cell.posted) + ")");
   cell.mean = c.at("mean").probability();
-  cell.mean_interval90 = interval(c.at("mean_interval90"), 0, 1, cell.mean);
+  cell.mean_interval90 = read_interval(c.at("mean_interval90"), 0, 1, cell.mean);
   cell.mean_concentration = c.at("mean_concentration").positive_number();
   cell.year_concentration = c.at("year_concentration").positive_number();
   cell.year_concentration_interval90 =
-      interval(c.at("year_concentration_interval90"), 0, 1e300, cell.year_concentration);
+      read_interval(c.at("year_concentration_interval90"), 0, 1e300, cell.year_concentration);
   cell.pooled = c.at("pooled").boolean();
   cell.prior = c.at("prior").non_empty_string();
   const JsonReader source = c.at("source");
@@ -110,6 +96,20 @@ FittedFillCell read_cell(const JsonReader& c) {
 }
 
 }  // namespace
+
+double round_to(double x, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  const double r = std::round(x * scale) / scale;
+  return r == 0 ? 0.0 : r;  // no "-0"
+}
+
+std::array<double, 2> read_interval(const JsonReader& r, double min, double max, double inside) {
+  const std::vector<JsonReader> v = r.array(2, 2);
+  const double lo = v[0].number(min, max, "a number in range");
+  const double hi = v[1].number(min, max, "a number in range");
+  if (!(lo <= inside && inside <= hi)) r.expected("[low, high] with low <= the estimate <= high");
+  return {lo, hi};
+}
 
 std::string fitted_fill_text(const FillFit& fit, const std::vector<std::string>& data_files) {
   Ordered doc;

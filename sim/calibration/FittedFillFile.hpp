@@ -38,6 +38,12 @@ struct FittedFill {
   std::vector<FittedFillCell> cells;
 };
 
+// Shared by the fitted files: x rounded to `decimals` (never "-0"), and a [low, high] pair in
+// [min, max] around `inside`, checked.
+double round_to(double x, int decimals);
+class JsonReader;
+std::array<double, 2> read_interval(const JsonReader& r, double min, double max, double inside);
+
 // The file's text: rounded figures (4 decimals for rates, 4 significant digits for
 // concentrations), keys in a fixed order, a final newline.
 std::string fitted_fill_text(const FillFit& fit, const std::vector<std::string>& data_files);

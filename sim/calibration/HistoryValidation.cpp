@@ -1,5 +1,6 @@
 #include "calibration/HistoryValidation.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/binomial.hpp>
 #include <cmath>
 #include <cstdlib>
@@ -38,6 +39,11 @@ YearForecast from_pmf(std::string method, const std::vector<YearCount>& history,
   for (std::size_t y = 0; y < pmf.size(); ++y) f.point += static_cast<double>(y) * pmf[y];
   std::tie(f.low50, f.high50) = central_interval(pmf, 0.5);
   std::tie(f.low90, f.high90) = central_interval(pmf, 0.9);
+  // Floored at 1e-300 so that a count the forecast rules out scores large but finite.
+  const double p = target.filled >= 0 && static_cast<std::size_t>(target.filled) < pmf.size()
+                       ? pmf[static_cast<std::size_t>(target.filled)]
+                       : 0.0;
+  f.log_p = std::log(std::max(p, 1e-300));
   return f;
 }
 
@@ -52,7 +58,12 @@ YearForecast model_forecast(const FillGrid& grid, const std::vector<YearCount>& 
 
 YearForecast model_forecast(const CellPosterior& posterior, const std::vector<YearCount>& history,
                             const YearCount& target) {
-  return from_pmf("model", history, target, posterior.predictive_pmf(target.posted));
+  return from_pmf("independent", history, target, posterior.predictive_pmf(target.posted));
+}
+
+YearForecast applicant_forecast(const ApplicantPosterior& posterior, const std::vector<YearCount>& history,
+                                const YearCount& target) {
+  return from_pmf("applicants", history, target, posterior.predictive_pmf(target.posted));
 }
 
 YearForecast naive_forecast(const std::vector<YearCount>& history, const YearCount& target) {
@@ -68,7 +79,7 @@ YearForecast naive_forecast(const std::vector<YearCount>& history, const YearCou
 
 std::vector<ForecastScore> score(const std::vector<YearForecast>& forecasts) {
   std::vector<ForecastScore> scores;
-  for (const char* method : {"model", "naive"}) {
+  for (const char* method : {"independent", "applicants", "naive"}) {
     ForecastScore s;
     s.method = method;
     for (const YearForecast& f : forecasts) {
@@ -79,9 +90,11 @@ std::vector<ForecastScore> score(const std::vector<YearForecast>& forecasts) {
       s.width50 += f.high50 - f.low50;
       s.width90 += f.high90 - f.low90;
       s.mae += std::fabs(f.observed - f.point);
+      s.log_score -= f.log_p;
     }
     if (s.points == 0) continue;
-    for (double* v : {&s.coverage50, &s.coverage90, &s.width50, &s.width90, &s.mae}) *v /= s.points;
+    for (double* v : {&s.coverage50, &s.coverage90, &s.width50, &s.width90, &s.mae, &s.log_score})
+      *v /= s.points;
     scores.push_back(s);
   }
   return scores;
@@ -111,8 +124,14 @@ HistoryValidation validate_history(const PostingRecords& records, const HistoryO
     v.fit_mean_low = posterior.mu_quantile(0.05);
     v.fit_mean_high = posterior.mu_quantile(0.95);
     v.fit_kappa = posterior.kappa_quantile(0.5);
+    const ApplicantPosterior applicants(options.applicant_grid, train);
+    v.fit_level = applicants.level_quantile(0.5);
+    v.fit_level_low = applicants.level_quantile(0.05);
+    v.fit_level_high = applicants.level_quantile(0.95);
+    v.fit_year_sd = applicants.sd_quantile(0.5);
     for (const YearCount& target : test) {
       v.holdout.push_back(model_forecast(posterior, train, target));
+      v.holdout.push_back(applicant_forecast(applicants, train, target));
       v.holdout.push_back(naive_forecast(train, target));
     }
   }
@@ -124,6 +143,8 @@ HistoryValidation validate_history(const PostingRecords& records, const HistoryO
   for (std::size_t t = start; t < v.series.size(); ++t) {
     const std::vector<YearCount> history(v.series.begin(), v.series.begin() + static_cast<std::ptrdiff_t>(t));
     v.rolling.push_back(model_forecast(grid, history, v.series[t]));
+    v.rolling.push_back(
+        applicant_forecast(ApplicantPosterior(options.applicant_grid, history), history, v.series[t]));
     v.rolling.push_back(naive_forecast(history, v.series[t]));
   }
   v.holdout_scores = score(v.holdout);

@@ -208,6 +208,30 @@ std::vector<FillFigure> convert_fill_figures(const CsvTable& t) {
   return out;
 }
 
+std::vector<ApplicantCount> convert_applicant_counts(const CsvTable& t) {
+  t.require_columns({"year", "round", "region", "specialty", "applications", "posts", "source"});
+  std::vector<ApplicantCount> out;
+  std::map<std::tuple<int, std::string, std::string, std::string>, int> seen;
+  for (const CsvRow& row : t.rows()) {
+    ApplicantCount a;
+    a.line = row.line;
+    a.year = year_of(t, row, "year");
+    a.round = t.field(row, "round").choice({"spring", "autumn"});
+    a.region = t.field(row, "region").choice({"Nord", "Syd", "Øst"});
+    a.specialty = t.field(row, "specialty").id();
+    a.applications = t.field(row, "applications").integer(0, kMaxCourses);
+    a.posts = t.field(row, "posts").integer(0, kMaxCourses);
+    a.source = t.field(row, "source").source();
+    if (const auto [it, fresh] = seen.emplace(std::tuple{a.year, a.round, a.region, a.specialty}, a.line);
+        !fresh)
+      t.field(row, "year")
+          .fail("expected one row per year, round, region and specialty; line " + std::to_string(it->second) +
+                " has the same");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 template <class Convert>
 auto read_if_present(const std::filesystem::path& dir, const std::string& dir_name, const char* file,
                      std::vector<std::string>& files, Convert convert) -> decltype(convert(CsvTable())) {
@@ -223,7 +247,7 @@ auto read_if_present(const std::filesystem::path& dir, const std::string& dir_na
 
 std::size_t PublishedFigures::rows() const {
   return flex_caps.size() + dimensioning_totals.size() + dimensioning_by_specialty.size() +
-         course_lengths.size() + plan_totals.size() + fill_figures.size();
+         course_lengths.size() + plan_totals.size() + fill_figures.size() + applicant_counts.size();
 }
 
 PublishedFigures read_published_figures(const std::filesystem::path& dir, const std::string& dir_name) {
@@ -236,6 +260,8 @@ PublishedFigures read_published_figures(const std::filesystem::path& dir, const 
   p.course_lengths = read_if_present(dir, dir_name, "course_lengths.csv", p.files, convert_course_lengths);
   p.plan_totals = read_if_present(dir, dir_name, "plan_totals.csv", p.files, convert_plan_totals);
   p.fill_figures = read_if_present(dir, dir_name, "fill_figures.csv", p.files, convert_fill_figures);
+  p.applicant_counts =
+      read_if_present(dir, dir_name, "applicant_counts.csv", p.files, convert_applicant_counts);
   return p;
 }
 
@@ -257,6 +283,9 @@ std::vector<PlanTotal> parse_plan_totals(const std::string& text, const std::str
 }
 std::vector<FillFigure> parse_fill_figures(const std::string& text, const std::string& name) {
   return convert_fill_figures(CsvTable::parse(text, name));
+}
+std::vector<ApplicantCount> parse_applicant_counts(const std::string& text, const std::string& name) {
+  return convert_applicant_counts(CsvTable::parse(text, name));
 }
 
 }  // namespace forlob

@@ -1,7 +1,8 @@
 #pragma once
 // The published reference tables in calibration/data/ beside the posting records: flex caps
 // (Table 1, R1), dimensioning totals and by specialty, course lengths, the 2026-2030 plan totals
-// (R8-R9) and fill figures published as rates without counts. Each row carries its source; the
+// (R8-R9), fill figures published as rates without counts, and applications per round and region
+// of a comparator specialty. Each row carries its source; the
 // schemas and consistency rules are in calibration/README.md. Every file is optional (a region
 // can calibrate from its posting records alone), but a file that is present is checked in full.
 #include <filesystem>
@@ -56,6 +57,18 @@ struct FillFigure {
   std::string source;
 };
 
+// Applications and posts of one hiring round in one region (anaesthesia, FIGURES.md 1d): a
+// well-recruiting comparator for the applicant model. An applicant applying in several regions
+// counts once in each.
+struct ApplicantCount {
+  int line = 0, year = 0;
+  std::string round;   // spring, autumn
+  std::string region;  // Nord, Syd, Øst
+  std::string specialty;
+  int applications = 0, posts = 0;
+  std::string source;
+};
+
 struct PublishedFigures {
   std::vector<std::string> files;  // the files read, as named in messages
   std::vector<FlexCap> flex_caps;
@@ -64,6 +77,7 @@ struct PublishedFigures {
   std::vector<CourseLength> course_lengths;
   std::vector<PlanTotal> plan_totals;
   std::vector<FillFigure> fill_figures;
+  std::vector<ApplicantCount> applicant_counts;
   std::size_t rows() const;
 };
 
@@ -78,5 +92,6 @@ std::vector<SpecialtyDimensioning> parse_dimensioning_by_specialty(const std::st
 std::vector<CourseLength> parse_course_lengths(const std::string& text, const std::string& name);
 std::vector<PlanTotal> parse_plan_totals(const std::string& text, const std::string& name);
 std::vector<FillFigure> parse_fill_figures(const std::string& text, const std::string& name);
+std::vector<ApplicantCount> parse_applicant_counts(const std::string& text, const std::string& name);
 
 }  // namespace forlob

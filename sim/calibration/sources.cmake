@@ -7,7 +7,10 @@ list(APPEND FORLOB_SOURCES
   calibration/GridPosterior.cpp
   calibration/FillFit.cpp
   calibration/FittedFillFile.cpp
+  calibration/FittedApplicantsFile.cpp
+  calibration/ApplicantFit.cpp
   calibration/HistoryValidation.cpp
   calibration/Recovery.cpp
+  calibration/ApplicantRecovery.cpp
   calibration/TraineeRecords.cpp
   calibration/CalibrationReport.cpp)

@@ -12,9 +12,9 @@
 namespace forlob {
 
 struct FillModelRun {
-  std::string fill_model;                 // "independent" or "applicants"
-  std::optional<double> new_share;        // /applicants/extraordinary_new_share, applicants only
-  RunResult result;                       // a paired comparison: scenarios A, B and B - A
+  std::string fill_model;           // "independent" or "applicants"
+  std::optional<double> new_share;  // /applicants/extraordinary_new_share, applicants only
+  RunResult result;                 // a paired comparison: scenarios A, B and B - A
 };
 
 void write_fill_models_csv(std::ostream& out, const std::vector<FillModelRun>& runs);

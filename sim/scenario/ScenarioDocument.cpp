@@ -11,6 +11,7 @@
 
 #include "core/Errors.hpp"
 #include "core/TextFile.hpp"
+#include "scenario/FittedApplicantsLayer.hpp"
 #include "scenario/FittedFillLayer.hpp"
 #include "scenario/JsonLimits.hpp"
 #include "scenario/JsonReader.hpp"
@@ -158,6 +159,7 @@ ScenarioDocument read_scenario_document(const std::filesystem::path& file,
   for (std::size_t i = r.layers.size() - 1; i-- > 0;) r.merged.merge_patch(r.layers[i].doc);
   if (const auto fitted = fitted_fill_reference(r))  // calibrated values under the files' own and --set
     apply_fitted_fill(r, fitted->first, fitted->second);
+  apply_fitted_applicants(r);
 
   for (SetOverride& s : r.sets) {
     try {

@@ -12,8 +12,8 @@
 #include "core/Errors.hpp"
 #include "core/LargestRemainder.hpp"
 #include "scenario/JsonReader.hpp"
-#include "scenario/ScenarioBounds.hpp"
 #include "scenario/LayerChecks.hpp"
+#include "scenario/ScenarioBounds.hpp"
 #include "scenario/ScenarioDocument.hpp"
 
 namespace forlob {
@@ -644,7 +644,8 @@ std::string ScenarioBuilder::specialty_list() const {
 // /applicants: the applicant model's parameters (see ApplicantSpec).
 ApplicantSpec ScenarioBuilder::read_applicants(const JsonReader& a) const {
   a.object({"level", "level_scale", "home", "level_sd", "year_sd", "trend", "trend_base_year", "mobility",
-            "leave_per_round", "extraordinary_new_share", "attractiveness", "serving_order"});
+            "leave_per_round", "extraordinary_new_share", "attractiveness", "serving_order", "fitted"});
+  if (auto f = a.find("fitted")) f->non_empty_string();  // read by scenario/FittedApplicantsLayer
   ApplicantSpec x;
   const auto specialties = static_cast<std::size_t>(s_.specialty_count());
   if (specialties > 255)

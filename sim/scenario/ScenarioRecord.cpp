@@ -15,10 +15,11 @@ namespace {
 
 using Json = nlohmann::json;
 
+// The fitted files `forlob calibrate` writes and the shipped scenarios name.
 bool is_shipped_fit(const std::filesystem::path& path) {
   const std::filesystem::path p = path.lexically_normal();
-  return p.filename() == "fill.json" && p.parent_path().filename() == "fitted" &&
-         p.parent_path().parent_path().filename() == "calibration";
+  return (p.filename() == "fill.json" || p.filename() == "applicants.json") &&
+         p.parent_path().filename() == "fitted" && p.parent_path().parent_path().filename() == "calibration";
 }
 
 std::string change_text(const Json& value) { return value.is_null() ? std::string("(none)") : value.dump(); }

@@ -70,15 +70,23 @@ TEST_F(CalibrationCli, CalibrateOnTheShippedDataReproducesTheCommittedFittedFile
               read_file(fs::path(FORLOB_SOURCE_DIR) / "calibration" / "fitted" / "fill.json"))
       << "calibration/fitted/fill.json is stale: run `forlob calibrate` from the source directory and commit "
          "it";
-  const Result again = run({"calibrate", "--out", (work_ / "out" / "again.json").string()});
-  EXPECT_TRUE(read_file(out) == read_file(work_ / "out" / "again.json")) << "not deterministic";
+  EXPECT_TRUE(read_file(work_ / "out" / "applicants.json") ==
+              read_file(fs::path(FORLOB_SOURCE_DIR) / "calibration" / "fitted" / "applicants.json"))
+      << "calibration/fitted/applicants.json is stale: run `forlob calibrate` from the source directory and "
+         "commit it";
+  fs::create_directories(work_ / "again");
+  const Result again = run({"calibrate", "--out", (work_ / "again" / "fill.json").string()});
+  EXPECT_TRUE(read_file(out) == read_file(work_ / "again" / "fill.json")) << "not deterministic";
+  EXPECT_TRUE(read_file(work_ / "out" / "applicants.json") == read_file(work_ / "again" / "applicants.json"))
+      << "not deterministic";
 }
 
 TEST_F(CalibrationCli, CalibratePrintsTheEstimatesAndSaysDelayAndDropoutStayAssumptions) {
   const Result r = run({"calibrate", "--out", (work_ / "out" / "fill.json").string()});
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* text : {"almen_medicin/all/all", "almen_medicin/Nord/all", "90% interval", "kappa",
-                           "pooled", "stay assumption-tier", "tau 8 (assumption"})
+                           "pooled", "stay assumption-tier", "tau 8 (assumption",
+                           "Applicant model (national series)", "boerne_og_ungdomspsykiatri"})
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
 }
 
@@ -151,7 +159,7 @@ TEST_F(CalibrationCli, ValidateHistoryPrintsCoverageWidthAndErrorBesideTheNaiveF
   const Result r = run({"validate-history", "--csv", csv.string(), "--summary-csv", summary.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* text : {"2017-2019 predicted from 2011-2016", "coverage 50%", "coverage 90%", "width 90%",
-                           "MAE", "naive", "Rolling origin"})
+                           "MAE", "naive", "Rolling origin", "independent", "applicants", "log score"})
     EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
   const std::string forecasts = read_file(csv);
   EXPECT_EQ(
@@ -159,11 +167,14 @@ TEST_F(CalibrationCli, ValidateHistoryPrintsCoverageWidthAndErrorBesideTheNaiveF
                       "low90,high90\n",
                       0),
       0U);
-  EXPECT_NE(forecasts.find("holdout,model,2017,259,217,2011,2016,"), std::string::npos) << forecasts;
+  EXPECT_NE(forecasts.find("holdout,independent,2017,259,217,2011,2016,"), std::string::npos) << forecasts;
   EXPECT_NE(forecasts.find("rolling,naive,2019,306,260,2011,2018,"), std::string::npos) << forecasts;
-  EXPECT_EQ(read_file(summary).rfind(
-                "design,method,points,coverage50,coverage90,width50,width90,mae\nholdout,model,3,", 0),
-            0U);
+  EXPECT_NE(forecasts.find("rolling,applicants,2019,306,260,2011,2018,"), std::string::npos) << forecasts;
+  EXPECT_EQ(
+      read_file(summary).rfind(
+          "design,method,points,coverage50,coverage90,width50,width90,mae,log_score\nholdout,independent,3,",
+          0),
+      0U);
 }
 
 TEST_F(CalibrationCli, ValidateHistoryWithNothingToPredictIsAUsageError) {

@@ -195,7 +195,8 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
     it->second = it->second && value == 0;
   }
   for (const HeadlineKey& key : sums)
-    if (!all_zero.at(std::get<0>(key))) EXPECT_TRUE(seen.count(key)) << std::get<0>(key) << " " << std::get<1>(key);
+    if (!all_zero.at(std::get<0>(key)))
+      EXPECT_TRUE(seen.count(key)) << std::get<0>(key) << " " << std::get<1>(key);
 
   // The same directory gives the same page, byte for byte.
   const std::string first = read_file(out / "report.html");

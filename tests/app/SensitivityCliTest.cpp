@@ -80,27 +80,29 @@ TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
   const fs::path out = work_ / "sweep";
   const ProgramResult r =
       run({"sweep", "scenarios/flex_scheme.json", "--compare", "scenarios/extraordinary_trial.json",
-           "--param", "fill.kind.flex=0.8:1.2", "--param", "/fill/cells/almen_medicin/Nord/mean=0.4:0.7",
-           "--levels", "3", "-n", "4", "--out", out.string()});
+           "--param", "applicants.attractiveness.flex=0.8:1.2", "--param",
+           "/fill/cells/almen_medicin/Nord/mean=0.4:0.7", "--levels", "3", "-n", "4", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sweep.csv");
   ASSERT_EQ(rows.size(), 1u + (1u + 2u * 3u) * 3u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"point", "varied", "fill.kind.flex",
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"point", "varied", "applicants.attractiveness.flex",
                                                "/fill/cells/almen_medicin/Nord/mean", "output", "mean", "sd",
                                                "mc_se", "p05", "p50", "p95"}));
   for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
   EXPECT_EQ(rows[1][1], "base");
-  EXPECT_EQ(rows[1][2], "1");       // a factor: 1 is the scenario's value
-  EXPECT_EQ(rows[1][3], "0.5732");  // a pointer: the scenario's (calibrated) value
+  EXPECT_EQ(rows[1][2], "1");  // a factor: 1 is the scenario's value
+  // A pointer: the scenario's (calibrated) value, the fitted 0.5732 of offered courses as the first
+  // posting's probability (one re-posting at 0.7 times it).
+  EXPECT_EQ(rows[1][3], "0.4046");
   EXPECT_EQ(rows[1][4], "a:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[3][4], "diff:completed_trial_specialties_2026_2036");
-  EXPECT_EQ(rows[4][1], "fill.kind.flex");
+  EXPECT_EQ(rows[4][1], "applicants.attractiveness.flex");
   EXPECT_EQ(rows[4][2], "0.8");
   EXPECT_EQ(rows.back()[1], "/fill/cells/almen_medicin/Nord/mean");
   EXPECT_EQ(rows.back()[3], "0.7");
   const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["command"], "sweep");
-  EXPECT_EQ(summary["parameters"][0]["pointer"], "/fill/kind_multiplier/flex");
+  EXPECT_EQ(summary["parameters"][0]["pointer"], "/applicants/attractiveness/flex");
   EXPECT_EQ(summary["replications_per_point"], 4);
   EXPECT_NE(r.out.find("diff:completed_trial_specialties_2026_2036"), std::string::npos);
 }
@@ -109,10 +111,10 @@ TEST_F(SensitivityCli, GridSweepIsTheSameAtOneAndTwoThreads) {
   std::string csv[2];
   for (int t = 1; t <= 2; ++t) {
     const fs::path out = work_ / ("grid" + std::to_string(t));
-    const ProgramResult r =
-        run({"sweep", "scenarios/flex_scheme.json", "--design", "grid", "--param",
-             "fill.kind.reposting=0.8:1.2", "--param", "fill.kind.carried_over=0.8:1.2", "--levels", "2",
-             "-n", "3", "-t", std::to_string(t), "-q", "--out", out.string()});
+    const ProgramResult r = run({"sweep", "scenarios/flex_scheme.json", "--design", "grid", "--param",
+                                 "applicants.attractiveness.reposting=0.8:1.2", "--param",
+                                 "applicants.attractiveness.carried_over=0.8:1.2", "--levels", "2", "-n", "3",
+                                 "-t", std::to_string(t), "-q", "--out", out.string()});
     ASSERT_EQ(r.status, 0) << r.err;
     csv[t - 1] = read_file(out / "sweep.csv");
   }
@@ -131,9 +133,9 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
                                "--method",
                                "sobol",
                                "--param",
-                               "fill.kind.flex=0.8:1.2",
+                               "applicants.attractiveness.flex=0.8:1.2",
                                "--param",
-                               "fill.kind.reposting=0.8:1.2",
+                               "applicants.attractiveness.reposting=0.8:1.2",
                                "--base-samples",
                                "8",
                                "-n",
@@ -150,14 +152,15 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
   EXPECT_EQ(rows[0], (std::vector<std::string>{"method", "output", "parameter", "index", "estimate", "ci_low",
                                                "ci_high"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"sobol", "diff:completed_trial_specialties_2026_2036",
-                                               "fill.kind.flex", "S1", rows[1][4], rows[1][5], rows[1][6]}));
+                                               "applicants.attractiveness.flex", "S1", rows[1][4], rows[1][5],
+                                               rows[1][6]}));
   EXPECT_EQ(rows[2][3], "ST");
   for (std::size_t i = 1; i < rows.size(); ++i) {
     ASSERT_EQ(rows[i].size(), 7u);
     EXPECT_FALSE(rows[i][4].empty());
     std::stod(rows[i][4]);
   }
-  EXPECT_EQ(rows.back()[2], "fill.kind.reposting");
+  EXPECT_EQ(rows.back()[2], "applicants.attractiveness.reposting");
   EXPECT_EQ(rows.back()[3], "ST");
   const auto noise = read_csv(out / "sensitivity_noise.csv");
   ASSERT_EQ(noise.size(), 2u);
@@ -172,7 +175,7 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
   EXPECT_EQ(points[0][2], "role");
   EXPECT_EQ(points[1][2], "A");
   EXPECT_EQ(points[2][2], "B");
-  EXPECT_EQ(points[3][2], "AB:fill.kind.flex");
+  EXPECT_EQ(points[3][2], "AB:applicants.attractiveness.flex");
   const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["design"]["method"], "sobol");
   EXPECT_EQ(summary["points"], 32);
@@ -181,10 +184,10 @@ TEST_F(SensitivityCli, SobolRunWritesIndicesAndPoints) {
 
 TEST_F(SensitivityCli, MorrisRunWritesEffects) {
   const fs::path out = work_ / "morris";
-  const ProgramResult r =
-      run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
-           "fill.kind.reposting=0.8:1.2", "--param", "/fill/concentration=50:200", "--trajectories", "3",
-           "--levels", "4", "-n", "2", "--bootstrap", "20", "-q", "--out", out.string()});
+  const ProgramResult r = run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
+                               "applicants.attractiveness.reposting=0.8:1.2", "--param",
+                               "/fill/concentration=50:200", "--trajectories", "3", "--levels", "4", "-n",
+                               "2", "--bootstrap", "20", "-q", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sensitivity.csv");
   ASSERT_EQ(rows.size(), 1u + 2u * 3u);
@@ -198,7 +201,7 @@ TEST_F(SensitivityCli, MorrisRunWritesEffects) {
 TEST_F(SensitivityCli, OddMorrisLevelsAreRejected) {
   const ProgramResult r =
       run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
-           "fill.kind.reposting=0.8:1.2", "--levels", "5", "--out", (work_ / "m").string()});
+           "applicants.attractiveness.reposting=0.8:1.2", "--levels", "5", "--out", (work_ / "m").string()});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err.rfind("forlob: error: --levels: expected an even number", 0), 0u) << r.err;
   EXPECT_FALSE(fs::exists(work_ / "m"));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/math/distributions/binomial.hpp>
+#include <cmath>
 
 #include "calibration/Support.hpp"
 #include "core/Errors.hpp"
@@ -59,8 +60,9 @@ TEST(HistoryValidation, ModelForecastWidensWhenRatesSwingBetweenYears) {
 
 TEST(HistoryValidation, ScoresCountCoverageWidthAndError) {
   std::vector<YearForecast> f(2);
-  f[0] = {"model", 2017, 100, 50, 2011, 2016, 48, 45, 52, 40, 60};
-  f[1] = {"model", 2018, 100, 70, 2011, 2016, 50, 46, 54, 41, 75};  // 70: outside 50 %, inside 90 %
+  f[0] = {"independent", 2017, 100, 50, 2011, 2016, 48, 45, 52, 40, 60, std::log(0.05)};
+  f[1] = {"independent", 2018, 100, 70, 2011, 2016, 50, 46, 54, 41, 75,
+          std::log(0.01)};  // 70: outside 50 %, inside 90 %
   const std::vector<ForecastScore> s = score(f);
   ASSERT_EQ(s.size(), 1U);
   EXPECT_EQ(s[0].points, 2);
@@ -69,6 +71,27 @@ TEST(HistoryValidation, ScoresCountCoverageWidthAndError) {
   EXPECT_DOUBLE_EQ(s[0].width50, 7.5);
   EXPECT_DOUBLE_EQ(s[0].width90, 27);
   EXPECT_DOUBLE_EQ(s[0].mae, 11);
+  EXPECT_NEAR(s[0].log_score, -(std::log(0.05) + std::log(0.01)) / 2, 1e-12);
+}
+
+TEST(HistoryValidation, TheApplicantForecastStaysAtTheApplicantsWhenMoreCoursesArePosted) {
+  // Fills flat at about 200 while postings rise: the applicant model reads a pool of about 200
+  // applicants and predicts about 200 of 320; the independent model predicts its rate times 320.
+  const std::vector<YearCount> history{{1, 230, 201}, {2, 250, 199}, {3, 270, 200}, {4, 290, 200}};
+  const YearCount target{5, 320, 200};
+  ApplicantGridSettings g;
+  g.level_points = 150;
+  g.sd_points = 10;
+  g.year_nodes = 12;
+  const YearForecast applicants = applicant_forecast(ApplicantPosterior(g, history), history, target);
+  GridSettings b;
+  b.mu_points = 200;
+  b.kappa_points = 40;
+  const YearForecast independent = model_forecast(FillGrid(b), history, target);
+  EXPECT_EQ(applicants.method, "applicants");
+  EXPECT_NEAR(applicants.point, 200, 6);
+  EXPECT_GT(independent.point, 230);
+  EXPECT_GT(applicants.log_p, independent.log_p);
 }
 
 TEST(HistoryValidation, HoldoutAndRollingOriginUseOnlyEarlierYears) {
@@ -77,12 +100,15 @@ TEST(HistoryValidation, HoldoutAndRollingOriginUseOnlyEarlierYears) {
   HistoryOptions o;
   o.grid.mu_points = 100;
   o.grid.kappa_points = 20;
+  o.applicant_grid.level_points = 100;
+  o.applicant_grid.sd_points = 8;
+  o.applicant_grid.year_nodes = 8;
   const HistoryValidation v = validate_history(testing::records(rows), o);
-  ASSERT_EQ(v.holdout.size(), 6U) << "2017-2019, model and naive";
+  ASSERT_EQ(v.holdout.size(), 9U) << "2017-2019, both models and naive";
   for (const YearForecast& f : v.holdout) EXPECT_EQ(f.last_fit_year, 2016);
-  ASSERT_EQ(v.rolling.size(), 12U) << "2014-2019 after 3 years of history";
+  ASSERT_EQ(v.rolling.size(), 18U) << "2014-2019 after 3 years of history";
   for (const YearForecast& f : v.rolling) EXPECT_EQ(f.last_fit_year, f.year - 1);
-  EXPECT_EQ(v.holdout_scores.size(), 2U);
+  EXPECT_EQ(v.holdout_scores.size(), 3U);
 }
 
 TEST(HistoryValidation, TooShortASeriesIsAUsageError) {

@@ -10,6 +10,29 @@ namespace {
 
 using testing::input_error_of;
 
+TEST(PublishedFigures, ApplicantCountsHaveOneRowPerRoundRegionAndSpecialtyInATrainingRegion) {
+  const std::string header = "year,round,region,specialty,applications,posts,source\n";
+  const std::vector<ApplicantCount> rows =
+      parse_applicant_counts(header + "2021,spring,Nord,anaestesiologi,18,9,published: t\n", "counts.csv");
+  ASSERT_EQ(rows.size(), 1U);
+  EXPECT_EQ(rows[0].applications, 18);
+  EXPECT_EQ(rows[0].posts, 9);
+  EXPECT_EQ(
+      input_error_of([&] {
+        parse_applicant_counts(header +
+                                   "2021,spring,Nord,anaestesiologi,18,9,published: t\n"
+                                   "2021,spring,Nord,anaestesiologi,17,9,published: t\n",
+                               "counts.csv");
+      }),
+      "counts.csv: line 3, column 1 (year): expected one row per year, round, region and specialty; line 2 "
+      "has the same");
+  EXPECT_EQ(input_error_of([&] {
+              parse_applicant_counts(header + "2021,spring,all,anaestesiologi,18,9,published: t\n",
+                                     "counts.csv");
+            }).rfind("counts.csv: line 2, column 3 (region): expected one of Nord, Syd, Øst", 0),
+            0U);
+}
+
 TEST(PublishedFigures, NationalFlexCapMustBeTheSumOfTheRegions) {
   const std::string text =
       "year,region,cap,source\n2021,Nord,17,published: t\n2021,Syd,11,published: t\n2021,all,51,published: "

@@ -40,10 +40,11 @@ std::optional<double> base_fixed(const nlohmann::json& base, const std::string& 
 }
 
 TEST(ShippedData, EveryShippedFileReadsAndEveryRowHasASource) {
-  EXPECT_EQ(published().files.size(), 6U);
+  EXPECT_EQ(published().files.size(), 7U);
+  EXPECT_EQ(published().applicant_counts.size(), 27U) << "9 anaesthesia rounds x 3 regions";
   const PostingRecords r =
       read_posting_records(kSource + "/calibration/data/posting_records.csv", "posting_records.csv");
-  EXPECT_EQ(r.records.size(), 11U);
+  EXPECT_EQ(r.records.size(), 14U);
 }
 
 TEST(ShippedData, FlexCapsAgreeWithBaseScenario) {

@@ -8,6 +8,9 @@ list(APPEND FORLOB_TEST_SOURCES
   calibration/FittedFillFileTest.cpp
   calibration/HistoryValidationTest.cpp
   calibration/RecoveryTest.cpp
+  calibration/ApplicantFitTest.cpp
+  calibration/ApplicantRecoveryTest.cpp
+  calibration/FittedApplicantsFileTest.cpp
   calibration/TraineeRecordsTest.cpp
   calibration/ShippedDataTest.cpp
   calibration/BackcastTest.cpp)

@@ -78,6 +78,38 @@ TEST_F(FittedFillLayerTest, TheParameterTableShowsTheFittedValuesAsCalibrated) {
   EXPECT_EQ(calibrated, 3 + 2) << "Syd's mean and two concentrations; Nord's and Øst's year concentration";
 }
 
+TEST_F(FittedFillLayerTest, AFittedRateOfOfferedCoursesBecomesTheFirstPostingsProbability) {
+  // The fitted 0.6 is filled / offered; with one re-posting at 0.7 times the first posting's p, a
+  // course offered fills with p + (1 - p) 0.7 p, so p solves that = 0.6.
+  Json doc = minimal_scenario();
+  doc["unfilled"]["max_reposts"] = 1;
+  doc["fill"]["repost_multiplier"] = 0.7;
+  const Scenario s = load(doc);
+  const double p = s.fill.mean[0][static_cast<std::size_t>(index(Region::Syd))];
+  EXPECT_NEAR(p + (1 - p) * 0.7 * p, 0.6, 1e-4);
+  // The fitted spread of the rate carried to p by the delta method: sd(p) = sd(r) / (dr/dp).
+  const double slope = 1.7 - 1.4 * p, r = 0.6;
+  const double expected = p * (1 - p) * (77 + 1) * slope * slope / (r * (1 - r)) - 1;
+  EXPECT_NEAR(s.fill.concentration_of(0, index(Region::Syd)), expected, 0.01 * expected);
+  EXPECT_NE(s.sources.at("/fill/cells/a/Syd").find("first posting's probability"), std::string::npos);
+}
+
+TEST_F(FittedFillLayerTest, ANationalFitAloneMovesEveryRegionsMeanKeepingTheScenariosPattern) {
+  Json fitted = fitted_file();
+  fitted["cells"] = Json::array({fitted["cells"][0]});  // only the national cell of a
+  fitted["cells"][0]["mean"] = 0.3;
+  fitted["cells"][0]["mean_interval90"] = Json::array({0.25, 0.35});
+  write("fitted/fill.json", fitted);
+  Json doc = minimal_scenario();  // a's means 0.5, 0.6, 0.7; no re-postings
+  doc["fill"]["fitted"] = "fitted/fill.json";
+  const Scenario s = load_scenario(write("s.json", doc));
+  const auto& mean = s.fill.mean[0];
+  EXPECT_NEAR(mean[static_cast<std::size_t>(index(Region::Nord))], 0.25, 1e-9);
+  EXPECT_NEAR(mean[static_cast<std::size_t>(index(Region::Syd))], 0.30, 1e-9);
+  EXPECT_NEAR(mean[static_cast<std::size_t>(index(Region::Ost))], 0.35, 1e-9);
+  EXPECT_EQ(s.sources.at("/fill/cells/a/Nord").rfind("calibrated: the national a fill rate 0.3", 0), 0U);
+}
+
 TEST_F(FittedFillLayerTest, AFitForASpecialtyTheScenarioLacksIsAnError) {
   Json fitted = fitted_file();
   fitted["cells"][1]["specialty"] = "zz";

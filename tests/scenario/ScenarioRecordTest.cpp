@@ -13,9 +13,10 @@ class ScenarioRecordTest : public forlob::testing::ScenarioFiles {};
 
 TEST_F(ScenarioRecordTest, AShippedScenarioListsItsChainWithHashesAndNoChanges) {
   const ScenarioRecord r = record_scenario(shipped("extraordinary_trial.json"), {});
-  ASSERT_EQ(r.files.size(), 3u) << "the trial, base.json and the fitted file";
+  ASSERT_EQ(r.files.size(), 4u) << "the trial, base.json and the two fitted files";
   EXPECT_NE(r.files[1].path.find("base.json"), std::string::npos);
   EXPECT_NE(r.files[2].path.find("calibration/fitted/fill.json"), std::string::npos);
+  EXPECT_NE(r.files[3].path.find("calibration/fitted/applicants.json"), std::string::npos);
   for (const InputFileRecord& f : r.files) {
     EXPECT_TRUE(f.shipped) << f.path;
     EXPECT_EQ(f.hash.size(), std::string("fnv1a64:").size() + 16) << f.hash;

@@ -11,4 +11,5 @@ list(APPEND FORLOB_TEST_SOURCES
 
   scenario/LayerChecksTest.cpp
   scenario/ScenarioRecordTest.cpp
-  scenario/SourceCitationsTest.cpp)
+  scenario/SourceCitationsTest.cpp
+  scenario/FittedApplicantsLayerTest.cpp)

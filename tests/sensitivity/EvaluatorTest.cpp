@@ -34,7 +34,7 @@ SimulationEvaluator pair_evaluator(const std::vector<std::string>& params) {
 }
 
 TEST(EvaluatorTest, ComparingDefaultsToTheTrialSpecialtiesForABAndTheDifference) {
-  const SimulationEvaluator e = pair_evaluator({"fill.kind.flex=0.8:1.2"});
+  const SimulationEvaluator e = pair_evaluator({"applicants.attractiveness.flex=0.8:1.2"});
   ASSERT_EQ(e.outputs().size(), 3u);
   EXPECT_EQ(e.outputs()[0].name, "a:" + kHeadline);
   EXPECT_EQ(e.outputs()[1].name, "b:" + kHeadline);
@@ -43,19 +43,20 @@ TEST(EvaluatorTest, ComparingDefaultsToTheTrialSpecialtiesForABAndTheDifference)
 }
 
 TEST(EvaluatorTest, UnknownOutputIsAnInputError) {
-  EXPECT_THROW((void)SimulationEvaluator({{kFlexScenario, {}}},
-                                         {parse_parameter_arg("fill.kind.flex=0.8:1.2")}, {"nope"}),
-               InputError);
-  // b: and diff: need a second scenario.
   EXPECT_THROW(
-      (void)SimulationEvaluator({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.flex=0.8:1.2")},
-                                {"diff:" + kHeadline}),
+      (void)SimulationEvaluator({{kFlexScenario, {}}},
+                                {parse_parameter_arg("applicants.attractiveness.flex=0.8:1.2")}, {"nope"}),
       InputError);
+  // b: and diff: need a second scenario.
+  EXPECT_THROW((void)SimulationEvaluator({{kFlexScenario, {}}},
+                                         {parse_parameter_arg("applicants.attractiveness.flex=0.8:1.2")},
+                                         {"diff:" + kHeadline}),
+               InputError);
 }
 
 // The base point reproduces `forlob compare` exactly: same seed, same replications, same sums.
 TEST(EvaluatorTest, BasePointEqualsTheRunnersHeadlinesForAAndBAndTheDifference) {
-  const SimulationEvaluator e = pair_evaluator({"fill.kind.flex=0.8:1.2"});
+  const SimulationEvaluator e = pair_evaluator({"applicants.attractiveness.flex=0.8:1.2"});
   const Evaluation r = e.evaluate({{kNan}}, options(12, 2));
   const Scenario a = load_scenario(kFlexScenario), b = load_scenario(kTrialScenario);
   RunOptions ro;
@@ -78,7 +79,8 @@ TEST(EvaluatorTest, BasePointEqualsTheRunnersHeadlinesForAAndBAndTheDifference) 
 }
 
 TEST(EvaluatorTest, ResultsAreIdenticalAtOneAndTwoThreads) {
-  const SimulationEvaluator e = pair_evaluator({"fill.kind.flex=0.8:1.2", "fill.kind.reposting=0.8:1.2"});
+  const SimulationEvaluator e = pair_evaluator(
+      {"applicants.attractiveness.flex=0.8:1.2", "applicants.attractiveness.reposting=0.8:1.2"});
   const std::vector<std::vector<double>> points{{0.8, 1.2}, {kNan, kNan}, {1.2, 0.9}, {1.0, 0.8}};
   const Evaluation one = e.evaluate(points, options(6, 1));
   const Evaluation two = e.evaluate(points, options(6, 2));
@@ -93,8 +95,8 @@ TEST(EvaluatorTest, ResultsAreIdenticalAtOneAndTwoThreads) {
 // scheme posts no extraordinary courses, so their fill multiplier cannot change anything in A:
 // every replication must come out identical, not just the means.
 TEST(EvaluatorTest, PointsDifferingInAParameterTheScenarioIgnoresArePairedExactly) {
-  const SimulationEvaluator e({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.extraordinary=0.5:1.5")},
-                              {});
+  const SimulationEvaluator e({{kFlexScenario, {}}},
+                              {parse_parameter_arg("applicants.attractiveness.extraordinary=0.5:1.5")}, {});
   const Evaluation r = e.evaluate({{0.5}, {1.5}}, options(8, 2));
   const auto low = r.replicates(0, 0), high = r.replicates(1, 0);
   EXPECT_TRUE(std::equal(low.begin(), low.end(), high.begin()));
@@ -108,8 +110,9 @@ TEST(EvaluatorTest, PointsDifferingInAParameterTheScenarioIgnoresArePairedExactl
 // from 40 replications has an sd of about sqrt(2/39 + 1/39) = 0.28; the bound 0.37, the geometric
 // midpoint of 0.14 and 1, sits about 3.5 of those from each.
 TEST(EvaluatorTest, PointsDifferingInAParameterThatMattersArePairedByReplication) {
-  const SimulationEvaluator e({{kFlexScenario, {}}}, {parse_parameter_arg("fill.kind.reposting=0.8:1.2")},
-                              {});
+  // fill.kind.reposting scales the independent model's re-posting fill.
+  const SimulationEvaluator e({{kFlexScenario, {"/fill/model=\"independent\""}}},
+                              {parse_parameter_arg("fill.kind.reposting=0.8:1.2")}, {});
   const Evaluation r = e.evaluate({{0.8}, {1.2}}, options(40, 2));
   const auto x = r.replicates(0, 0), y = r.replicates(1, 0);
   double mean_d = 0;

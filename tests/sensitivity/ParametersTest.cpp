@@ -122,8 +122,9 @@ TEST(FillGroupsTest, UnknownSpecialtyRegionKindOrGroupIsAnInputErrorNamingTheArg
 }
 
 TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
+  // The kind multipliers act on the independent model only.
   const ScenarioParameters p(
-      kFlexScenario, {},
+      kFlexScenario, {"/fill/model=\"independent\""},
       {parse_parameter_arg("fill.kind.flex=0.5:1.5"), parse_parameter_arg("fill.kind.reposting=0.5:1.5"),
        parse_parameter_arg("/fill/mean/almen_medicin/Syd=0.4:0.7")});
   ASSERT_EQ(p.parameters().size(), 3u);
@@ -133,17 +134,18 @@ TEST(ScenarioParametersTest, AGroupScalesTheScenarioValueAndAPointerSetsIt) {
   EXPECT_FALSE(p.parameters()[2].factor);
   EXPECT_EQ(p.parameters()[2].base_level(), 0.75);  // not calibrated: the file's value
   const std::vector<std::string> patches = p.patches(std::vector<double>{1.5, 1, 0.6});
-  ASSERT_EQ(patches.size(), 3u);
-  EXPECT_EQ(patches[0], "/fill/kind_multiplier/flex=" + nlohmann::json(0.9 * 1.5).dump());
-  EXPECT_EQ(patches[1], "/fill/repost_multiplier=0.7");
-  EXPECT_EQ(patches[2], "/fill/mean/almen_medicin/Syd=0.6");
+  ASSERT_EQ(patches.size(), 4u) << "the scenario's own --set first";
+  EXPECT_EQ(patches[0], "/fill/model=\"independent\"");
+  EXPECT_EQ(patches[1], "/fill/kind_multiplier/flex=" + nlohmann::json(0.9 * 1.5).dump());
+  EXPECT_EQ(patches[2], "/fill/repost_multiplier=0.7");
+  EXPECT_EQ(patches[3], "/fill/mean/almen_medicin/Syd=0.6");
   const Scenario s = p.load(std::vector<double>{1.5, 0.5, 0.6});
   EXPECT_DOUBLE_EQ(s.fill.kind_multiplier[static_cast<std::size_t>(PostingKind::Flex)], 1.35);
   EXPECT_DOUBLE_EQ(s.fill.repost_multiplier, 0.35);
   EXPECT_DOUBLE_EQ(s.fill.mean[0][1], 0.6);
   // NaN leaves the scenario's value alone: no patch at all.
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_TRUE(p.patches(std::vector<double>{nan, nan, nan}).empty());
+  EXPECT_EQ(p.patches(std::vector<double>{nan, nan, nan}).size(), 1u) << "only the scenario's own --set";
 }
 
 // The /fill/scale keys default to 1 when a scenario leaves them out: the group's factor is the value.
