@@ -15,6 +15,7 @@ Replication::Replication(const Scenario& scenario)
     : scenario_(scenario),
       fill_(make_fill_mechanism(scenario)),
       trainees_(scenario),
+      stock_(scenario),
       policies_(make_policies(scenario)),
       anchor_layout_(make_anchor_layout(scenario)) {
   const CalendarSpec& cal = scenario.calendar;
@@ -39,6 +40,7 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   tally_ = &tally;
   tally.clear();
   for (auto& bucket : due_) bucket.clear();
+  stock_.begin_replication();
   for (auto& policy : policies_) policy->begin_replication();
   if (fill_override_) fill_override_->begin_replication(key_);
   fill_->begin_replication(key_, tally);
@@ -69,6 +71,7 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   if (open_round >= 0)
     for (auto& policy : policies_) policy->on_round_closed(open_year, open_round, *this);
   tally.close_stocks();
+  stock_.close(key_, tally);
   tally_ = nullptr;
 }
 
@@ -184,6 +187,8 @@ void Replication::start_trainee(const Posting& p) {
   tally_->add(year_of(p.month), p.region, p.specialty, Metric::Started);
   tally_->add(year_of(outcome.end), p.region, p.specialty,
               outcome.completed ? Metric::Completed : Metric::DroppedOut);
+  // The new specialist's age: the trainee stream's next draw, after the course's own.
+  if (outcome.completed && stock_.active()) stock_.enter(p.specialty, p.region, p.month, outcome.end, stream);
   for (auto& policy : policies_) policy->on_trainee_started(p, outcome, *this);
 }
 

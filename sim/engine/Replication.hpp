@@ -11,6 +11,7 @@
 #include "engine/FillOverride.hpp"
 #include "fill/FillMechanism.hpp"
 #include "model/Layout.hpp"
+#include "model/SpecialistStock.hpp"
 #include "model/Tally.hpp"
 #include "model/TraineeModel.hpp"
 #include "policies/Policy.hpp"
@@ -31,6 +32,7 @@ class Replication final : private PolicyContext {
 
   const Scenario& scenario() const { return scenario_; }
   const FillMechanism& fill_mechanism() const { return *fill_; }
+  const SpecialistStock& stock() const { return stock_; }
   // (anchor, specialty) pairs reported in anchors.csv.
   const AnchorLayout& anchor_layout() const { return anchor_layout_; }
 
@@ -57,6 +59,7 @@ class Replication final : private PolicyContext {
   const Scenario& scenario_;
   std::unique_ptr<FillMechanism> fill_;
   TraineeModel trainees_;
+  SpecialistStock stock_;
   std::vector<std::unique_ptr<Policy>> policies_;
   AnchorLayout anchor_layout_;
   std::vector<StreamKey> ordinary_keys_;  // [year][specialty][region]

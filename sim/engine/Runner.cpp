@@ -21,7 +21,7 @@ YearlyLayout yearly_layout(const Scenario& scenario) {
 std::pair<int, int> trial_window(const std::vector<const Scenario*>& scenarios) {
   for (const Scenario* s : scenarios)
     if (s->extraordinary) return {s->extraordinary->first_year, s->extraordinary->last_year};
-  const int end = scenarios.front()->calendar.end_year;
+  const int end = scenarios.front()->calendar.plan_end_year();
   return {std::min(2026, end), end};
 }
 
@@ -64,6 +64,14 @@ std::vector<Headline> make_headlines(const Scenario& scenario, const YearlyLayou
   std::vector<int> every(static_cast<std::size_t>(scenario.specialty_count()));
   for (int s = 0; s < scenario.specialty_count(); ++s) every[static_cast<std::size_t>(s)] = s;
   out.push_back(sum("completed_all_specialties_" + whole, every, first, tail_end, Metric::Completed));
+  // The stock of specialists at the end of the trial's last year and of the follow-up.
+  if (scenario.stock) {
+    for (int y : {last, tail_end})
+      out.push_back(
+          sum("specialists_trial_specialties_" + std::to_string(y), trial, y, y, Metric::Specialists));
+    out.push_back(sum("specialists_all_specialties_" + std::to_string(tail_end), every, tail_end, tail_end,
+                      Metric::Specialists));
+  }
   return out;
 }
 

@@ -47,9 +47,15 @@ enum class Metric : int {
   ExtraordinaryFilledPool,
   // Filled postings of every kind but extraordinary: in a comparison, B - A shows crowd-out.
   OrdinaryFilled,
+  // The stock of specialists (/stock; zero without one): at the end of the year, and the year's
+  // exits from it. Stock at the start + completed = specialists at the end + retired + exited, the
+  // completions counted from the stock's year on.
+  Specialists,
+  Retired,
+  Exited,
 };
 
-inline constexpr int kMetricCount = 30;
+inline constexpr int kMetricCount = 33;
 
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
@@ -58,13 +64,13 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "extraordinary_posted", "extraordinary_filled", "started", "in_training", "completed",
     "dropped_out", "extraordinary_started", "extraordinary_in_training", "extraordinary_completed",
     "extraordinary_dropped_out", "ordinary_offered", "applicants", "applicants_placed", "applicants_left",
-    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool", "ordinary_filled"};
+    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool", "ordinary_filled", "specialists", "retired", "exited"};
 // clang-format on
 
 constexpr int index(Metric m) { return static_cast<int>(m); }
 constexpr std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(index(m))]; }
 
-static_assert(index(Metric::OrdinaryFilled) + 1 == kMetricCount && !kMetricNames.back().empty(),
+static_assert(index(Metric::Exited) + 1 == kMetricCount && !kMetricNames.back().empty(),
               "every metric has a name");
 
 }  // namespace forlob

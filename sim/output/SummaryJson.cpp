@@ -20,8 +20,13 @@ OrderedJson years_json(const CalendarSpec& c) {
   OrderedJson j;
   j["warmup_start"] = c.warmup_start_year;
   j["start"] = c.start_year;
-  j["end"] = c.end_year;
+  j["end"] = c.plan_end_year();
   j["followup_end"] = c.followup_end_year;
+  // Hiring years after the plan, under the post-trial rule (/calendar/post_trial), for the report to mark.
+  j["hiring_end"] = c.end_year;
+  OrderedJson post = OrderedJson::array();
+  for (int y = c.plan_end_year() + 1; y <= c.end_year; ++y) post.push_back(y);
+  j["post_trial_years"] = post;
   return j;
 }
 

@@ -42,6 +42,7 @@ enum class Purpose : std::uint64_t {
   ApplicantNew = 13,       // does an extraordinary posting draw in a new applicant?
   Serving = 14,            // a posting's place among equally attractive ones
   FlexOrder = 15,          // an unfilled course's place in the flex scheme's conversion order
+  StockExit = 16,          // retirements and other exits of one age cohort of specialists in a year
 };
 
 class StreamKey {

@@ -26,9 +26,18 @@ struct RoundSpec {
 struct CalendarSpec {
   int warmup_start_year = 2016;  // rounds before start_year fill the training pipeline
   int start_year = 2021;
-  int end_year = 2030;            // last year with hiring rounds
+  int end_year = 2030;            // last year with hiring rounds (post-trial years included)
   int followup_end_year = 2036;   // completions are counted through this year
   std::vector<RoundSpec> rounds;  // in calendar order
+  // The last `post_trial_years` hiring years come after the plan and the trial (/calendar/post_trial):
+  // hiring continues under the post-trial rule, the last plan year's dimensioning with no flex and
+  // no extraordinary courses under every policy, so that the cohorts of the trial years are followed
+  // by ordinary cohorts and a difference between policies after the plan comes only from what the
+  // policies did until then.
+  int post_trial_years = 0;
+
+  int plan_end_year() const { return end_year - post_trial_years; }  // /calendar/end_year
+  bool post_trial(int year) const { return year > plan_end_year(); }
 };
 
 struct SpecialtySpec {
@@ -169,6 +178,23 @@ struct ExtraordinarySpec {
   std::vector<Anchor> anchors;                            // R11, R12
 };
 
+// The stock of specialists (/stock): counts by specialty and region at the start of `year`, spread
+// over single years of age by age bands; each new specialist joins it at completion, aged at the
+// course's start (a uniform whole age in age_at_start_min..max) plus the course's length; every
+// year each age cohort loses retirements and other exits (abroad, leaving clinical work).
+struct StockSpec {
+  static constexpr int kMinAge = 25, kMaxAge = 80;  // everyone still in the stock at kMaxAge retires
+  static constexpr int kAges = kMaxAge - kMinAge + 1;
+  int year = 2018;
+  std::vector<std::array<int, kRegionCount>> count;  // [s][r]
+  std::vector<std::array<double, kAges>> age_share;  // [s][age - kMinAge], summing to 1
+  // Retirement age uniform over whole ages mean +- spread: the yearly hazard at age a in that range
+  // is 1 / (mean + spread - a + 1), 0 below, 1 above.
+  std::vector<int> retirement_age, retirement_spread;  // [s]
+  std::vector<double> other_exit_per_year;             // [s]
+  int age_at_start_min = 30, age_at_start_max = 36;
+};
+
 // A source text is "<tier>: <citation>" ("published: SST, 28 Jun 2021"): its tier, and the citation
 // after the colon without leading spaces ("" when there is none).
 inline std::string source_tier(const std::string& source) { return source.substr(0, source.find(':')); }
@@ -193,6 +219,7 @@ struct Scenario {
   UnfilledSpec unfilled;
   std::optional<FlexSpec> flex;
   std::optional<ExtraordinarySpec> extraordinary;
+  std::optional<StockSpec> stock;              // none: no stock is kept (specialists, retired, exited stay 0)
   std::map<std::string, std::string> sources;  // JSON pointer prefix -> source or "assumption: ..."
   std::string resolved_json;  // the merged document after extends and --set, for summary.json
 

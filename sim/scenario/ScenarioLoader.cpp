@@ -53,6 +53,7 @@ class ScenarioBuilder {
   FlexSpec read_flex(const JsonReader& f) const;
   FlexTargetRule read_flex_target(const JsonReader& t) const;
   ExtraordinarySpec read_extraordinary(const JsonReader& e) const;
+  StockSpec read_stock(const JsonReader& st) const;
   void read_anchors(const JsonReader& a, ExtraordinarySpec& x) const;
   void read_sources(const JsonReader& src);
   void check_provenance(const Json& value, const std::string& pointer) const;
@@ -73,7 +74,7 @@ class ScenarioBuilder {
 
 Scenario ScenarioBuilder::build() {
   root_.object({"name", "description", "extends", "calendar", "specialties", "dimensioning", "fill",
-                "unfilled", "flex", "extraordinary", "applicants", "sources"});
+                "unfilled", "flex", "extraordinary", "applicants", "stock", "sources"});
   const JsonReader name = root_.at("name");
   s_.name = name.non_empty_string();
   const bool name_ok = std::all_of(s_.name.begin(), s_.name.end(), [](char c) {
@@ -90,6 +91,7 @@ Scenario ScenarioBuilder::build() {
   if (auto f = root_.find("flex")) s_.flex = read_flex(*f);
   if (auto e = root_.find("extraordinary")) s_.extraordinary = read_extraordinary(*e);
   if (auto a = root_.find("applicants")) s_.applicants = read_applicants(*a);
+  if (auto st = root_.find("stock")) s_.stock = read_stock(*st);
   check_fill_model();
   if (auto src = root_.find("sources")) read_sources(*src);
   check_provenance(doc_, "");
@@ -98,7 +100,7 @@ Scenario ScenarioBuilder::build() {
 }
 
 void ScenarioBuilder::read_calendar(const JsonReader& c) {
-  c.object({"warmup_start_year", "start_year", "end_year", "followup_end_year", "rounds"});
+  c.object({"warmup_start_year", "start_year", "end_year", "followup_end_year", "post_trial", "rounds"});
   CalendarSpec& cal = s_.calendar;
   cal.warmup_start_year = c.at("warmup_start_year").year(1990, 2100);
   cal.start_year = c.at("start_year").year(1990, 2100);
@@ -114,6 +116,14 @@ void ScenarioBuilder::read_calendar(const JsonReader& c) {
       c.fail("expected warmup_start_year <= start_year <= end_year <= followup_end_year, got " +
              std::string(years[i - 1].first) + " " + std::to_string(years[i - 1].second) + " > " +
              years[i].first + " " + std::to_string(years[i].second));
+  // The post-trial rule: hiring continues after end_year (the plan's last year) until hiring_until.
+  if (auto post = c.find("post_trial")) {
+    post->object({"rule", "hiring_until"});
+    post->at("rule").choice({"last_plan_year"});
+    const int until = post->at("hiring_until").year(cal.end_year, cal.followup_end_year);
+    cal.post_trial_years = until - cal.end_year;
+    cal.end_year = until;
+  }
 
   const JsonReader rounds = c.at("rounds");
   cal.rounds.clear();
@@ -168,7 +178,7 @@ void ScenarioBuilder::read_specialties(const JsonReader& a) {
 
 void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
   d.object({"national_total", "fixed", "remainder"});
-  const int first = s_.calendar.warmup_start_year, last = s_.calendar.end_year;
+  const int first = s_.calendar.warmup_start_year, last = s_.calendar.plan_end_year();
   const auto years = static_cast<std::size_t>(last - first + 1);
   const auto specialties = static_cast<std::size_t>(s_.specialty_count());
   const auto slot = [first](int y) { return static_cast<std::size_t>(y - first); };
@@ -278,6 +288,8 @@ void ScenarioBuilder::read_dimensioning(const JsonReader& d) {
     const std::vector<int> split = largest_remainder(rest, cell_shares);
     for (std::size_t c = 0; c < cells.size(); ++c) year[cells[c].first][cells[c].second] = split[c];
   }
+  // Post-trial years (rule last_plan_year): the last plan year's courses, cell by cell.
+  for (int y = last + 1; y <= s_.calendar.end_year; ++y) s_.courses.push_back(s_.courses.back());
 }
 
 void ScenarioBuilder::read_fill(const JsonReader& f) {
@@ -363,7 +375,8 @@ FlexSpec ScenarioBuilder::read_flex(const JsonReader& f) const {
       {"caps", "take_up", "within_round_share", "donors", "target", "conversion_order", "donor_priority"});
   FlexSpec flex;
   for (const JsonReader& m : f.at("caps").members()) {
-    const int y = m.year_key(s_.calendar.start_year, s_.calendar.end_year, "caps for years outside the run");
+    const int y =
+        m.year_key(s_.calendar.start_year, s_.calendar.plan_end_year(), "caps for years outside the run");
     const std::vector<JsonReader> regions = m.regions();
     std::array<int, kRegionCount> caps{};
     for (std::size_t r = 0; r < kRegionCount; ++r) caps[r] = regions[r].count();
@@ -445,16 +458,81 @@ FlexTargetRule ScenarioBuilder::read_flex_target(const JsonReader& t) const {
   return rule;
 }
 
+StockSpec ScenarioBuilder::read_stock(const JsonReader& st) const {
+  st.object({"year", "count", "age_bands", "retirement", "other_exit_per_year", "age_at_start"});
+  StockSpec x;
+  x.year = st.at("year").year(s_.calendar.warmup_start_year, s_.calendar.start_year);
+  const auto specialties = static_cast<std::size_t>(s_.specialty_count());
+  const auto counts = by_specialty(st.at("count"), /*require_all=*/true);
+  x.count.assign(specialties, {0, 0, 0});
+  for (std::size_t s = 0; s < specialties; ++s) {
+    const std::vector<JsonReader> regions = counts[s]->regions();
+    for (std::size_t r = 0; r < kRegionCount; ++r) x.count[s][r] = regions[r].count();
+  }
+  // Age bands "lo-hi" (whole ages, inclusive) with shares summing to 1, spread evenly over the band.
+  const auto bands = by_specialty(st.at("age_bands"), /*require_all=*/true);
+  x.age_share.assign(specialties, {});
+  for (std::size_t s = 0; s < specialties; ++s) {
+    double sum = 0;
+    for (const JsonReader& band : bands[s]->members()) {
+      const std::string& key = band.key();
+      const auto dash = key.find('-');
+      int lo = 0, hi = -1;
+      try {
+        std::size_t used_lo = 0, used_hi = 0;
+        if (dash != std::string::npos) {
+          lo = std::stoi(key.substr(0, dash), &used_lo);
+          hi = std::stoi(key.substr(dash + 1), &used_hi);
+        }
+        if (used_lo != dash || used_hi != key.size() - dash - 1) hi = -1;
+      } catch (const std::exception&) {
+        hi = -1;
+      }
+      if (hi < lo || lo < StockSpec::kMinAge || hi > StockSpec::kMaxAge)
+        band.fail("expected an age band \"lo-hi\" of whole ages in " +
+                  year_range(StockSpec::kMinAge, StockSpec::kMaxAge) + ", got \"" + key + "\"");
+      const double share = band.probability();
+      sum += share;
+      for (int a = lo; a <= hi; ++a)
+        x.age_share[s][static_cast<std::size_t>(a - StockSpec::kMinAge)] += share / (hi - lo + 1);
+    }
+    if (std::fabs(sum - 1.0) > kSumTolerance)
+      bands[s]->fail("expected age-band shares summing to 1, got " + format_number(sum));
+  }
+  const auto retirement = by_specialty(st.at("retirement"), /*require_all=*/true);
+  for (std::size_t s = 0; s < specialties; ++s) {
+    retirement[s]->object({"age", "spread"});
+    const int age = retirement[s]->at("age").integer(StockSpec::kMinAge, StockSpec::kMaxAge);
+    const JsonReader spread = retirement[s]->at("spread");
+    const int years = spread.integer(0, 20);
+    if (age - years < StockSpec::kMinAge || age + years > StockSpec::kMaxAge)
+      spread.expected("a spread keeping age +- spread within " +
+                      year_range(StockSpec::kMinAge, StockSpec::kMaxAge));
+    x.retirement_age.push_back(age);
+    x.retirement_spread.push_back(years);
+  }
+  const auto other = by_specialty(st.at("other_exit_per_year"), /*require_all=*/true);
+  for (std::size_t s = 0; s < specialties; ++s) x.other_exit_per_year.push_back(other[s]->probability());
+  const JsonReader start = st.at("age_at_start");
+  start.object({"min", "max"});
+  x.age_at_start_min = start.at("min").integer(StockSpec::kMinAge, StockSpec::kMaxAge);
+  const JsonReader max = start.at("max");
+  x.age_at_start_max = max.integer(x.age_at_start_min, StockSpec::kMaxAge);
+  return x;
+}
+
 ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const {
   e.object({"years", "per_region", "specialties", "weights", "round_share", "handover", "anchors"});
   ExtraordinarySpec x;
   const JsonReader years = e.at("years");
   years.object({"first", "last"});
-  x.first_year = years.at("first").year(s_.calendar.start_year, s_.calendar.end_year);
+  // The trial lies within the plan: the post-trial rule has no extraordinary courses.
+  const int plan_end = s_.calendar.plan_end_year();
+  x.first_year = years.at("first").year(s_.calendar.start_year, plan_end);
   const JsonReader last = years.at("last");
-  x.last_year = last.year(s_.calendar.start_year, s_.calendar.end_year);
+  x.last_year = last.year(s_.calendar.start_year, plan_end);
   if (x.last_year < x.first_year)
-    last.expected("a year in " + year_range(x.first_year, s_.calendar.end_year) + " (not before first)");
+    last.expected("a year in " + year_range(x.first_year, plan_end) + " (not before first)");
 
   const std::vector<JsonReader> per_region = e.at("per_region").regions();
   for (std::size_t r = 0; r < kRegionCount; ++r) x.per_region[r] = per_region[r].count();

@@ -64,11 +64,13 @@ TEST(Golden, TheIndependentModelsHeadlinesMatchTheRecordedFigures) {
 }
 
 // Hand-over by the replication's drawn fill rate, the rule of before the fill mechanism became a
-// component (forlob 0.1.0, stop 7), under the independent model; its figures were the same to the
+// component (forlob 0.1.0, stop 7), under the independent model, the flex cap taken in listed order
+// and hiring ending with the plan in 2030 (no post-trial rule); its figures were the same to the
 // last digit until the calibration moved to filled / offered (regenerated then).
 TEST(Golden, TheIndependentModelReproducesTheFiguresOfBeforeTheFillComponent) {
   expect_golden("main_job_headlines_highest_fill.txt", {"/extraordinary/handover/rule=\"highest_fill\""},
-                {"/fill/model=\"independent\"", "/flex/conversion_order=\"listed\""});
+                {"/fill/model=\"independent\"", "/flex/conversion_order=\"listed\"",
+                 "/calendar/post_trial/hiring_until=2030"});
 }
 
 }  // namespace

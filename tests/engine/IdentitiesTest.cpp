@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/Replication.hpp"
+#include "model/SpecialistStock.hpp"
 #include "policies/ExtraordinaryTrial.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
@@ -269,6 +270,56 @@ TEST_P(ShippedScenario, EveryFilledPostingPlacesOneApplicant) {
   });
 }
 
+// The stock of specialists: at its start + the completions from its year on = at the end of the
+// follow-up + everyone who retired or exited, in every specialty and region.
+TEST_P(ShippedScenario, TheStockOfSpecialistsBalancesItsEntriesAndExits) {
+  ASSERT_TRUE(scenario_.stock);
+  const int from = scenario_.stock->year;
+  const SpecialistStock stock(scenario_);
+  for_each_replication([&](const Tally& t) {
+    for (Region r : kRegions)
+      for (int s = 0; s < scenario_.specialty_count(); ++s) {
+        int start = 0;
+        for (int a = StockSpec::kMinAge; a <= StockSpec::kMaxAge; ++a) start += stock.initial(s, r, a);
+        // The starting counts by age add up to the scenario's count exactly (largest remainder).
+        ASSERT_EQ(start,
+                  scenario_.stock->count[static_cast<std::size_t>(s)][static_cast<std::size_t>(index(r))]);
+        int completed = 0, left = 0;
+        for (int y = from; y <= last(); ++y) {
+          completed += t.get(y, r, s, Metric::Completed);
+          left += t.get(y, r, s, Metric::Retired) + t.get(y, r, s, Metric::Exited);
+          // Each year's stock follows from the previous year's.
+          const int before = y == from ? start : t.get(y - 1, r, s, Metric::Specialists);
+          ASSERT_EQ(before + t.get(y, r, s, Metric::Completed), t.get(y, r, s, Metric::Specialists) +
+                                                                    t.get(y, r, s, Metric::Retired) +
+                                                                    t.get(y, r, s, Metric::Exited))
+              << y << " " << region_name(r) << " " << s;
+        }
+        ASSERT_EQ(start + completed, t.get(last(), r, s, Metric::Specialists) + left);
+        ASSERT_GT(left, 0) << "people leave the stock";
+      }
+  });
+}
+
+// After the plan every hiring year is post-trial: the last plan year's courses, no flex, no
+// extraordinary courses.
+TEST_P(ShippedScenario, PostTrialYearsHireTheLastPlanYearsCoursesWithNoFlexOrExtraordinaryCourses) {
+  const CalendarSpec& cal = scenario_.calendar;
+  ASSERT_GT(cal.post_trial_years, 0);
+  for_each_replication([&](const Tally& t) {
+    for (int y = cal.plan_end_year() + 1; y <= cal.end_year; ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < scenario_.specialty_count(); ++s) {
+          ASSERT_EQ(t.get(y, r, s, Metric::OrdinaryPosted),
+                    t.get(cal.plan_end_year(), r, s, Metric::OrdinaryPosted));
+          ASSERT_EQ(t.get(y, r, s, Metric::FlexIn), 0);
+          ASSERT_EQ(t.get(y, r, s, Metric::FlexOut), 0);
+          ASSERT_EQ(t.get(y, r, s, Metric::ExtraordinaryPosted), 0);
+          ASSERT_EQ(t.get(y, r, s, Metric::HandedOverOut), 0);
+        }
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
                          ::testing::Values("flex_scheme.json", "extraordinary_trial.json",
                                            "flex_scheme.json@applicants",
@@ -301,6 +352,51 @@ TEST(TrialArithmetic, TrialPostsTwelveHundredFortyOrdinaryAndThirtyExtraordinary
     }
   }
 }
+
+}  // namespace
+}  // namespace forlob
+
+namespace forlob {
+namespace {
+
+// With the post-trial rule both policies hire alike after 2030, replication by replication: their
+// ordinary courses are the same, and neither has flex or extraordinary courses, so a difference in
+// completions after 2030 comes only from the courses filled until 2030.
+class PostTrialHiring : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(PostTrialHiring, IsTheSameUnderBothPoliciesInEveryReplication) {
+  const std::string dir = std::string(FORLOB_SOURCE_DIR) + "/scenarios/";
+  const std::vector<std::string> set{std::string("/fill/model=\"") + GetParam() + "\""};
+  const Scenario a = load_scenario(dir + "flex_scheme.json", set);
+  const Scenario b = load_scenario(dir + "extraordinary_trial.json", set);
+  ASSERT_EQ(a.calendar.end_year, b.calendar.end_year);
+  ASSERT_GT(a.calendar.post_trial_years, 0);
+  Replication engine_a(a), engine_b(b);
+  Tally ta(a.calendar.warmup_start_year, a.year_count(), a.specialty_count(),
+           engine_a.anchor_layout().pairs.size());
+  Tally tb(b.calendar.warmup_start_year, b.year_count(), b.specialty_count(),
+           engine_b.anchor_layout().pairs.size());
+  int differing_before = 0;
+  for (int i = 0; i < 60; ++i) {
+    engine_a.run(2030, i, ta);
+    engine_b.run(2030, i, tb);
+    for (int y = a.calendar.plan_end_year() + 1; y <= a.calendar.end_year; ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < a.specialty_count(); ++s)
+          for (Metric m : {Metric::OrdinaryPosted, Metric::FlexIn, Metric::ExtraordinaryPosted}) {
+            ASSERT_EQ(ta.get(y, r, s, m), tb.get(y, r, s, m)) << i << " " << y << " " << metric_name(m);
+          }
+    // The test can tell: until 2030 the policies do hire differently.
+    for (Region r : kRegions)
+      for (int s = 0; s < a.specialty_count(); ++s)
+        differing_before += ta.get(2027, r, s, Metric::FlexIn) != tb.get(2027, r, s, Metric::FlexIn) ||
+                            ta.get(2027, r, s, Metric::ExtraordinaryPosted) !=
+                                tb.get(2027, r, s, Metric::ExtraordinaryPosted);
+  }
+  EXPECT_GT(differing_before, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(FillModels, PostTrialHiring, ::testing::Values("independent", "applicants"));
 
 }  // namespace
 }  // namespace forlob

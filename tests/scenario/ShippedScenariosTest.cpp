@@ -78,9 +78,13 @@ TEST_F(ShippedScenarios, ResolvedDocumentHasNoExtendsKey) {
 
 TEST_F(ShippedScenarios, OrdinaryCoursesReproduceTheNationalTotalEveryYear) {
   const nlohmann::json doc = nlohmann::json::parse(flex_->resolved_json);
-  for (int y = flex_->calendar.warmup_start_year; y <= flex_->calendar.end_year; ++y)
+  for (int y = flex_->calendar.warmup_start_year; y <= flex_->calendar.plan_end_year(); ++y)
     EXPECT_EQ(national_total(*flex_, y), doc["dimensioning"]["national_total"][std::to_string(y)].get<int>())
         << y;
+  // The post-trial rule (last_plan_year) keeps the plan's last year's courses.
+  ASSERT_GT(flex_->calendar.post_trial_years, 0);
+  for (int y = flex_->calendar.plan_end_year() + 1; y <= flex_->calendar.end_year; ++y)
+    EXPECT_EQ(national_total(*flex_, y), national_total(*flex_, flex_->calendar.plan_end_year())) << y;
   EXPECT_EQ(national_total(*flex_, 2018), 900);
   EXPECT_EQ(national_total(*flex_, 2023), 1090);
 }

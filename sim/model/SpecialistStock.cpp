@@ -1,0 +1,111 @@
+#include "model/SpecialistStock.hpp"
+
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+
+#include "core/LargestRemainder.hpp"
+
+namespace forlob {
+
+namespace {
+constexpr int kAges = StockSpec::kAges;
+
+// n draws with probability p, without a distribution object in the common certain cases.
+template <typename Engine>
+int binomial(int n, double p, Engine& engine) {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  return boost::random::binomial_distribution<int, double>(n, p)(engine);
+}
+}  // namespace
+
+SpecialistStock::SpecialistStock(const Scenario& scenario) {
+  if (!scenario.stock) return;
+  const StockSpec& spec = *scenario.stock;
+  active_ = true;
+  first_year_ = spec.year;
+  years_ = scenario.calendar.followup_end_year - spec.year + 1;
+  specialties_ = scenario.specialty_count();
+  age_min_ = spec.age_at_start_min;
+  age_span_ = spec.age_at_start_max - spec.age_at_start_min + 1;
+  const auto specialties = static_cast<std::size_t>(specialties_);
+  initial_.assign(specialties * kRegionCount * kAges, 0);
+  retire_.assign(specialties * kAges, 0);
+  other_exit_ = spec.other_exit_per_year;
+  for (const SpecialtySpec& sp : scenario.specialties) id_hash_.push_back(hash_name(sp.id));
+  for (int s = 0; s < specialties_; ++s) {
+    const auto si = static_cast<std::size_t>(s);
+    const std::vector<double> shares(spec.age_share[si].begin(), spec.age_share[si].end());
+    for (int r = 0; r < kRegionCount; ++r) {
+      const std::vector<int> split = largest_remainder(spec.count[si][static_cast<std::size_t>(r)], shares);
+      std::copy(split.begin(), split.end(), initial_.begin() + static_cast<std::ptrdiff_t>(row(s, r)));
+      for (int n : split) initial_total_ += n;
+    }
+    const int low = spec.retirement_age[si] - spec.retirement_spread[si];
+    const int high = spec.retirement_age[si] + spec.retirement_spread[si];
+    for (int a = 0; a < kAges; ++a) {
+      const int age = StockSpec::kMinAge + a;
+      double h = age < low ? 0.0 : age > high ? 1.0 : 1.0 / static_cast<double>(high - age + 1);
+      if (age == StockSpec::kMaxAge) h = 1;
+      retire_[si * kAges + static_cast<std::size_t>(a)] = h;
+    }
+  }
+  entrants_.assign(static_cast<std::size_t>(std::max(years_, 0)) * specialties * kRegionCount * kAges, 0);
+  cohort_.assign(kAges, 0);
+}
+
+void SpecialistStock::begin_replication() {
+  if (active_) std::fill(entrants_.begin(), entrants_.end(), 0);
+}
+
+void SpecialistStock::enter(int s, Region r, Month start, Month end, KeyedStream& stream) {
+  const int y = year_of(end) - first_year_;
+  if (y < 0 || y >= years_) return;  // before the stock's count (already in it) or after the horizon
+  const auto draw = static_cast<int>((stream() >> 32U) * static_cast<std::uint64_t>(age_span_) >> 32U);
+  const int age = age_min_ + draw + (end - start) / 12;
+  entrants_[static_cast<std::size_t>(y) * static_cast<std::size_t>(specialties_) * kRegionCount * kAges +
+            row(s, index(r)) + age_slot(age)] += 1;
+}
+
+void SpecialistStock::close(StreamKey key, Tally& tally) {
+  if (!active_) return;
+  const StreamKey stock_key = key.with(Purpose::StockExit);
+  const std::size_t year_stride = static_cast<std::size_t>(specialties_) * kRegionCount * kAges;
+  for (int s = 0; s < specialties_; ++s) {
+    const auto si = static_cast<std::size_t>(s);
+    const double other = other_exit_[si];
+    const double* retire = &retire_[si * kAges];
+    for (Region r : kRegions) {
+      const std::size_t base = row(s, index(r));
+      std::copy_n(initial_.begin() + static_cast<std::ptrdiff_t>(base), kAges, cohort_.begin());
+      const StreamKey cell_key = stock_key.with(id_hash_[si]).with(static_cast<std::uint64_t>(index(r)));
+      for (int y = 0; y < years_; ++y) {
+        KeyedStream stream(cell_key.with(static_cast<std::uint64_t>(y)));
+        std::int32_t retired = 0, exited = 0, stock = 0;
+        const std::int32_t* entering = &entrants_[static_cast<std::size_t>(y) * year_stride + base];
+        // From the oldest, so that ageing shifts in place.
+        for (int a = kAges - 1; a >= 0; --a) {
+          const int n = cohort_[static_cast<std::size_t>(a)];
+          const int gone = binomial(n, retire[a], stream);
+          const int left = binomial(n - gone, other, stream);
+          retired += gone;
+          exited += left;
+          // Survivors of the year plus the year's new specialists, a year older at its end.
+          const int staying = n - gone - left + entering[a];
+          stock += staying;
+          cohort_[static_cast<std::size_t>(a)] = 0;
+          if (a + 1 < kAges)
+            cohort_[static_cast<std::size_t>(a + 1)] += staying;
+          else
+            cohort_[static_cast<std::size_t>(a)] += staying;  // kMaxAge: retires next year (hazard 1)
+        }
+        const int year = first_year_ + y;
+        tally.add(year, r, s, Metric::Specialists, stock);
+        tally.add(year, r, s, Metric::Retired, retired);
+        tally.add(year, r, s, Metric::Exited, exited);
+      }
+    }
+  }
+}
+
+}  // namespace forlob

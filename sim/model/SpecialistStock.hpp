@@ -1,0 +1,62 @@
+#pragma once
+// The stock of specialists by specialty, region and single year of age (StockSpec). Individuals are
+// not kept: each (specialty, region) is a row of counts by age. New specialists are noted as they are
+// scheduled to complete (at the trainee's start, their end month is known); after the replication
+// the stock is run year by year from its start: each age cohort's retirements and other exits are
+// two binomial draws from a stream keyed on (specialty, region, year), oldest cohort first, then the year's
+// new specialists join and everyone ages a year. The arrays are sized once per scenario.
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "core/Month.hpp"
+#include "core/Region.hpp"
+#include "model/Tally.hpp"
+#include "random/KeyedStream.hpp"
+#include "scenario/Scenario.hpp"
+
+namespace forlob {
+
+class SpecialistStock {
+ public:
+  explicit SpecialistStock(const Scenario& scenario);
+
+  bool active() const { return active_; }
+  // The counts at the start of the stock year, [s][r][age - kMinAge] (the largest-remainder split).
+  int initial(int s, Region r, int age) const { return initial_[row(s, index(r)) + age_slot(age)]; }
+  int initial_total() const { return initial_total_; }
+  int first_year() const { return first_year_; }
+
+  void begin_replication();
+  // A trainee who started in `start` completes in `end`; `stream` gives the age at the start.
+  void enter(int s, Region r, Month start, Month end, KeyedStream& stream);
+  // Runs the stock through the tally's years and counts specialists, retired and exited.
+  void close(StreamKey key, Tally& tally);
+
+  // The yearly retirement hazard at `age` (for tests).
+  double retirement_hazard(int s, int age) const {
+    return retire_[static_cast<std::size_t>(s) * StockSpec::kAges + age_slot(age)];
+  }
+
+ private:
+  static std::size_t age_slot(int age) {
+    return static_cast<std::size_t>(std::clamp(age, StockSpec::kMinAge, StockSpec::kMaxAge) -
+                                    StockSpec::kMinAge);
+  }
+  std::size_t row(int s, int r) const {
+    return (static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)) * StockSpec::kAges;
+  }
+
+  bool active_ = false;
+  int first_year_ = 0, years_ = 0, specialties_ = 0;
+  int age_min_ = 0, age_span_ = 1;
+  std::vector<std::int32_t> initial_;   // [s][r][age]
+  std::vector<double> retire_;          // [s][age]
+  std::vector<double> other_exit_;      // [s]
+  std::vector<std::uint64_t> id_hash_;  // [s], so keys do not depend on the list order
+  std::vector<std::int32_t> entrants_;  // [year][s][r][age], years from first_year_
+  std::vector<std::int32_t> cohort_;    // [age], scratch
+  int initial_total_ = 0;
+};
+
+}  // namespace forlob
