@@ -233,6 +233,26 @@ void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> posti
   }
 }
 
+// A posting the pool could not fill at the round's opening finds nobody at its re-postings (no one
+// arrives between rounds and the round left no applicant it could take), except an extraordinary
+// course, which draws afresh for a new applicant at each re-posting (R5) within the horizon.
+int ApplicantPool::natural_fill(std::size_t i) const {
+  if (proposed(i)) return 0;
+  Posting q = batch_[i];
+  if (q.kind != PostingKind::Extraordinary || spec_.extraordinary_new <= 0) return -1;
+  const UnfilledSpec& rules = scenario_.unfilled;
+  const Month last_month = month_of(scenario_.calendar.end_year, 12);
+  while (q.reposts < rules.max_reposts) {
+    const Month when = q.month + rules.repost_delay_months;
+    if (when > last_month) return -1;
+    q.reposts += 1;
+    q = next_attempt(q, when);
+    KeyedStream fresh(key_.with(Purpose::ApplicantNew).with_hash(q.draw_entity()));
+    if (uniform01(fresh) < spec_.extraordinary_new) return q.reposts;
+  }
+  return -1;
+}
+
 void ApplicantPool::count_placed(int year, const Posting& p, const Taken& t) {
   const Region home = t.source == Source::New ? p.region : t.applicant.home;
   if (t.source == Source::New) tally_->add(year, home, p.specialty, Metric::Applicants);

@@ -16,7 +16,7 @@
 //  - The postings still open then take mobile applicants left waiting in other regions, in the
 //    serving order across regions, each the earliest-arrived (region order Nord, Syd, Øst on ties).
 //  - Arrivals come only at round openings, so a re-posting fills only from applicants the round left
-//    waiting (natural_fill is therefore 0 or -1).
+//    waiting, or, for an extraordinary course, from the new applicant its re-posting may draw.
 // Applicants are keyed entities (specialty, home region, year, round, index): their choices come
 // from their own keys, so two policies see the same applicants (common random numbers).
 #include <array>
@@ -35,7 +35,7 @@ class ApplicantPool final : public FillMechanism {
   void begin_replication(StreamKey replication, Tally& tally) override;
   void serve(const FillBatch& batch, std::span<const Posting> postings) override;
   bool proposed(std::size_t i) const override { return taken_[i].source != Source::None; }
-  int natural_fill(std::size_t i) const override { return proposed(i) ? 0 : -1; }
+  int natural_fill(std::size_t i) const override;
   void settle(std::size_t i, bool filled) override;
   void close_year(int year) override;
   int waiting(int specialty, Region r) const override {
