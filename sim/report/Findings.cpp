@@ -198,6 +198,28 @@ std::vector<std::string> findings(const ReportInputs& in) {
           std::to_string(tail) + " on count only the cohorts up to " + std::to_string(s.years->end) +
           ": their fall is the end of the simulated intake, not a forecast (hatched in the charts).");
   }
+  if (in.fill_models) {
+    // The trial's central unknown: how much of its gain is new doctors rather than doctors moved.
+    std::string widest;
+    for (const FillModelRow& r : *in.fill_models)
+      if (r.headline.rfind("completed_trial_specialties_", 0) == 0 && r.headline.size() > widest.size())
+        widest = r.headline;
+    std::vector<std::string> parts;
+    for (const FillModelRow& r : *in.fill_models)
+      if (r.headline == widest)
+        parts.push_back((r.new_share.empty()
+                             ? std::string("independent model ")
+                             : "applicant model with new-applicant share " + r.new_share + " ") +
+                        signed_with_interval(r.mean, r.p05, r.p95));
+    if (!parts.empty()) {
+      std::string text =
+          "How courses fill decides much of the answer: the trial's gain in the four trial specialties is ";
+      for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? "; " : "") + parts[i];
+      out.push_back(text +
+                    ". The 2029 evaluation can narrow the share only by comparing ordinary fills with "
+                    "and without the trial's courses (fill_models.csv, ordinary_filled).");
+    }
+  }
   return out;
 }
 

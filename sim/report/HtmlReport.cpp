@@ -434,6 +434,52 @@ std::string sensitivity_section(const ReportInputs& in, const std::string& chart
   return h + "</section>\n";
 }
 
+// B - A of the key headlines under each fill model and new-applicant share (fill_models.csv).
+std::string fill_models_section(const ReportInputs& in) {
+  const std::vector<FillModelRow>& rows = *in.fill_models;
+  auto widest = [&](const std::string& prefix) {
+    std::string best;
+    for (const FillModelRow& r : rows)
+      if (r.headline.rfind(prefix, 0) == 0 && r.headline.size() > best.size()) best = r.headline;
+    return best;
+  };
+  const std::vector<std::pair<std::string, std::string>> columns{
+      {widest("completed_trial_specialties_"), "new specialists, trial specialties"},
+      {widest("completed_almen_medicin_"), "new specialists, almen medicin"},
+      {widest("ordinary_filled_trial_specialties_"),
+       "ordinary courses filled, trial specialties (crowd-out)"},
+      {widest("completed_all_specialties_"), "new specialists, all specialties"}};
+  std::string h = section_title("fill-models", "How the answer depends on how courses fill");
+  h += "<p>The same comparison under the independent model (every posting fills by its own draw) and "
+       "under the applicant model at three values of its central unknown, the share of extraordinary "
+       "courses taken by new applicants (0: every one takes a doctor who would have taken an ordinary "
+       "course; 1: every one adds a doctor). B " +
+       std::string("\u2212") +
+       " A, mean and 90% interval across replications.</p>\n<table>\n<tr><th>fill model</th>";
+  for (const auto& [headline, label] : columns)
+    if (!headline.empty()) h += "<th>" + html_escape(label) + "</th>";
+  h += "</tr>\n";
+  std::vector<std::string> variants;
+  for (const FillModelRow& r : rows)
+    if (std::find(variants.begin(), variants.end(), r.variant()) == variants.end())
+      variants.push_back(r.variant());
+  for (const std::string& v : variants) {
+    h += "<tr><td>" + html_escape(v) + "</td>";
+    for (const auto& [headline, label] : columns) {
+      if (headline.empty()) continue;
+      const auto it = std::find_if(rows.begin(), rows.end(), [&](const FillModelRow& r) {
+        return r.variant() == v && r.headline == headline;
+      });
+      h +=
+          "<td>" +
+          (it == rows.end() ? std::string() : html_escape(signed_with_interval(it->mean, it->p05, it->p95))) +
+          "</td>";
+    }
+    h += "</tr>\n";
+  }
+  return h + "</table>\n<p class=\"note\">Every headline is in fill_models.csv.</p>\n</section>\n";
+}
+
 std::string forecast_section(const ReportInputs& in, const std::string& charts_html) {
   std::string h = section_title("forecast", "Evaluation forecast");
   h += charts_html;
@@ -631,6 +677,7 @@ std::string html_report(const ReportInputs& in, const std::vector<Chart>& charts
   if (!results.empty()) h += section_title("charts", "Charts") + results + "</section>\n";
   if (in.sweep) h += sweep_section(in, figures(charts, rendered, "sweep", number));
   if (in.sensitivity) h += sensitivity_section(in, figures(charts, rendered, "sensitivity", number));
+  if (in.fill_models) h += fill_models_section(in);
   if (in.forecast) h += forecast_section(in, figures(charts, rendered, "forecast", number));
   h += run_section(in);
   h += provenance_section(in);

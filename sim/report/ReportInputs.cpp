@@ -69,6 +69,8 @@ ReportInputs read_report_inputs(const fs::path& dir) {
     in.sweep = read_sweep_csv(TidyCsv::read(path("sweep.csv"), shown("sweep.csv")));
   if (is_file(path("sensitivity.csv")))
     in.sensitivity = read_sensitivity_csv(TidyCsv::read(path("sensitivity.csv"), shown("sensitivity.csv")));
+  if (is_file(path("fill_models.csv")))
+    in.fill_models = read_fill_models_csv(TidyCsv::read(path("fill_models.csv"), shown("fill_models.csv")));
   if (is_file(path("evaluation_forecast.csv")))
     in.forecast =
         read_forecast_csv(TidyCsv::read(path("evaluation_forecast.csv"), shown("evaluation_forecast.csv")));

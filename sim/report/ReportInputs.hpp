@@ -2,12 +2,13 @@
 // Everything `forlob report` reads from an output directory, checked before anything is drawn or
 // written: summary.json, yearly.csv (+ difference.csv, bands.csv), headlines.csv (or, in
 // directories that predate it, the headlines in summary.json), and sweep.csv, sensitivity.csv and
-// evaluation_forecast.csv when present.
+// evaluation_forecast.csv and fill_models.csv when present.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "report/FillModelsCsv.hpp"
 #include "report/ForecastCsv.hpp"
 #include "report/RunSummary.hpp"
 #include "report/SensitivityCsv.hpp"
@@ -27,6 +28,7 @@ struct ReportInputs {
   std::optional<Sweep> sweep;
   std::optional<Sensitivity> sensitivity;
   std::optional<std::vector<ForecastTableRow>> forecast;
+  std::optional<std::vector<FillModelRow>> fill_models;  // compare --fill-models
 
   // Scenario names in run order (A, B) and the difference's label ("" without one).
   std::vector<std::string> scenario_names() const;

@@ -340,5 +340,27 @@ TEST_F(ReportCli, ADirectoryThatIsNotThereIsBadInput) {
                        ": expected an output directory of forlob run or compare\n");
 }
 
+TEST_F(ReportCli, AFillModelComparisonGivesASectionAndAFindingAcrossTheNewApplicantShare) {
+  const fs::path out = work_ / "models";
+  const ProgramResult run =
+      forlob({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json", "--replications",
+              "20", "--fill-models", "--out", out.string(), "--quiet"});
+  ASSERT_EQ(run.status, 0) << run.err;
+  const TidyCsv csv = TidyCsv::read(out / "fill_models.csv", "fill_models.csv");
+  std::set<std::string> variants;
+  for (std::size_t r = 0; r < csv.rows(); ++r)
+    variants.insert(csv.text(r, csv.column("fill_model")) + "/" +
+                    csv.text(r, csv.column("extraordinary_new_share")));
+  EXPECT_EQ(variants,
+            (std::set<std::string>{"independent/", "applicants/0", "applicants/0.5", "applicants/1"}));
+  ASSERT_EQ(forlob({"report", out.string(), "--quiet"}).status, 0);
+  const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("How the answer depends on how courses fill"), std::string::npos);
+  for (const char* v :
+       {"independent", "applicants, new share 0", "applicants, new share 0.5", "applicants, new share 1"})
+    EXPECT_NE(html.find(std::string("<td>") + v + "</td>"), std::string::npos) << v;
+  EXPECT_NE(html.find("applicant model with new-applicant share 0.5"), std::string::npos) << "the finding";
+}
+
 }  // namespace
 }  // namespace forlob
