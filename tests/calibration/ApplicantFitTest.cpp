@@ -11,7 +11,7 @@
 namespace forlob {
 namespace {
 
-ApplicantGridSettings small_grid() {
+ApplicantGridSettings small_applicant_grid() {
   ApplicantGridSettings g;
   g.level_points = 150;
   g.sd_points = 10;
@@ -31,7 +31,7 @@ TEST(ApplicantFit, FilledIsMinOfPoissonApplicantsAndOffered) {
 }
 
 TEST(ApplicantFit, ASteadyShortfallGivesTheLevelOfThoseFilled) {
-  const ApplicantPosterior p(small_grid(), {{1, 250, 150}, {2, 260, 152}, {3, 240, 149}, {4, 255, 151}});
+  const ApplicantPosterior p(small_applicant_grid(), {{1, 250, 150}, {2, 260, 152}, {3, 240, 149}, {4, 255, 151}});
   EXPECT_NEAR(p.level_quantile(0.5), 150.5, 6);
   EXPECT_LT(p.level_quantile(0.05), 150);
   EXPECT_GT(p.level_quantile(0.95), 151);
@@ -39,14 +39,14 @@ TEST(ApplicantFit, ASteadyShortfallGivesTheLevelOfThoseFilled) {
 }
 
 TEST(ApplicantFit, FullYearsSayOnlyThatApplicantsWereAtLeastTheCourses) {
-  const ApplicantPosterior p(small_grid(), {{1, 100, 100}, {2, 100, 100}, {3, 100, 100}});
+  const ApplicantPosterior p(small_applicant_grid(), {{1, 100, 100}, {2, 100, 100}, {3, 100, 100}});
   EXPECT_GT(p.level_quantile(0.05), 90);
   EXPECT_GT(p.level_quantile(0.95), 1000) << "no upper limit from full years: the prior's range shows";
 }
 
 TEST(ApplicantFit, SwingingYearsWidenTheLevelAndRaiseTheYearSd) {
-  const ApplicantPosterior steady(small_grid(), {{1, 300, 200}, {2, 300, 201}, {3, 300, 199}, {4, 300, 200}});
-  const ApplicantPosterior swinging(small_grid(),
+  const ApplicantPosterior steady(small_applicant_grid(), {{1, 300, 200}, {2, 300, 201}, {3, 300, 199}, {4, 300, 200}});
+  const ApplicantPosterior swinging(small_applicant_grid(),
                                     {{1, 300, 160}, {2, 300, 240}, {3, 300, 180}, {4, 300, 220}});
   EXPECT_GT(swinging.sd_quantile(0.5), 0.1);
   EXPECT_GT(swinging.level_quantile(0.95) - swinging.level_quantile(0.05),
@@ -54,7 +54,7 @@ TEST(ApplicantFit, SwingingYearsWidenTheLevelAndRaiseTheYearSd) {
 }
 
 TEST(ApplicantFit, PredictiveIsADistributionOnZeroToOfferedCappedByTheCourses) {
-  const ApplicantPosterior p(small_grid(), {{1, 250, 200}, {2, 250, 210}, {3, 250, 205}});
+  const ApplicantPosterior p(small_applicant_grid(), {{1, 250, 200}, {2, 250, 210}, {3, 250, 205}});
   const std::vector<double> few = p.predictive_pmf(150);
   const std::vector<double> many = p.predictive_pmf(300);
   ASSERT_EQ(few.size(), 151U);
@@ -69,7 +69,7 @@ TEST(ApplicantFit, PredictiveIsADistributionOnZeroToOfferedCappedByTheCourses) {
 TEST(ApplicantFit, ExpectedFillRateMatchesSimulatedSeries) {
   // The analytic E[min(A, n)] / n against the mean of simulated years (Monte Carlo standard error
   // from the simulated spread; four allowed).
-  const ApplicantPosterior p(small_grid(), {{1, 100, 80}});
+  const ApplicantPosterior p(small_applicant_grid(), {{1, 100, 80}});
   const double level = 90, sd = 0.2;
   const int offered = 100, years = 4000;
   std::vector<int> n(static_cast<std::size_t>(years), offered);
@@ -129,7 +129,7 @@ PoolFill simulated_fill_rate(double mobility, int replications) {
 }
 
 TEST(ApplicantFit, TheAnalyticFillRateIsTheSimulatorsPoolWhenTheRegionsAreOneMarket) {
-  const ApplicantPosterior p(small_grid(), {{1, 30, 24}});
+  const ApplicantPosterior p(small_applicant_grid(), {{1, 30, 24}});
   ApplicantGridSettings g;  // the shipped fit's quadrature
   const double analytic = ApplicantPosterior(g, {{1, 30, 24}}).expected_fill_rate(25, 0.2, 30);
   const PoolFill one_market = simulated_fill_rate(1.0, 400);
