@@ -83,7 +83,8 @@ TEST_F(WhatIfCli, ASetThatFitsOnlyBNamesScenarioAAndSetBPatchesOnlyB) {
   const Result base = compare({}, "base");
   ASSERT_EQ(base.status, 0) << base.err;
   double base_filled = 0;
-  for (const Json& h : summary("base")["difference"]["headlines"])
+  const Json base_summary = summary("base");  // a range-for over a temporary's member dangles
+  for (const Json& h : base_summary["difference"]["headlines"])
     if (h["name"] == "extraordinary_filled_2026_2030") base_filled = h["mean"].get<double>();
   EXPECT_GT(filled, base_filled + 60) << "150 more courses posted, most of them filled";
   EXPECT_FALSE(summary("base")["what_if"].get<bool>());
