@@ -31,7 +31,8 @@ TEST(ApplicantFit, FilledIsMinOfPoissonApplicantsAndOffered) {
 }
 
 TEST(ApplicantFit, ASteadyShortfallGivesTheLevelOfThoseFilled) {
-  const ApplicantPosterior p(small_applicant_grid(), {{1, 250, 150}, {2, 260, 152}, {3, 240, 149}, {4, 255, 151}});
+  const ApplicantPosterior p(small_applicant_grid(),
+                             {{1, 250, 150}, {2, 260, 152}, {3, 240, 149}, {4, 255, 151}});
   EXPECT_NEAR(p.level_quantile(0.5), 150.5, 6);
   EXPECT_LT(p.level_quantile(0.05), 150);
   EXPECT_GT(p.level_quantile(0.95), 151);
@@ -45,7 +46,8 @@ TEST(ApplicantFit, FullYearsSayOnlyThatApplicantsWereAtLeastTheCourses) {
 }
 
 TEST(ApplicantFit, SwingingYearsWidenTheLevelAndRaiseTheYearSd) {
-  const ApplicantPosterior steady(small_applicant_grid(), {{1, 300, 200}, {2, 300, 201}, {3, 300, 199}, {4, 300, 200}});
+  const ApplicantPosterior steady(small_applicant_grid(),
+                                  {{1, 300, 200}, {2, 300, 201}, {3, 300, 199}, {4, 300, 200}});
   const ApplicantPosterior swinging(small_applicant_grid(),
                                     {{1, 300, 160}, {2, 300, 240}, {3, 300, 180}, {4, 300, 220}});
   EXPECT_GT(swinging.sd_quantile(0.5), 0.1);
