@@ -20,9 +20,9 @@ void append_trimmed(std::string& out, double value, int decimals = 3);
 
 // The shortest text that reads back as exactly `value` ("1067.4634", "0.1"); never "-0".
 void append_shortest(std::string& out, double value);
-// The columns mean,sd,p05,p50,p95 of one cell, each preceded by a comma. The mean is written
-// exactly (shortest round-trip), so identities between counts such as posted = filled + unfilled
-// hold in the file as they do per replication; sd and quantiles have 3 decimals, trimmed.
+// The columns mean,sd,p05,p50,p95 of one cell, each preceded by a comma: the mean fixed with eight
+// decimals (identities between counts such as posted = filled + unfilled hold in the file to
+// 1e-8), the others with four (append_statistic).
 void append_summary_fields(std::string& out, const CellSummary& s);
 // A statistic of a run file's column (mean, sd, a quantile): always fixed with four decimals, so
 // that a column has one format, never scientific notation, and a mean of integers over up to

@@ -47,17 +47,19 @@ TEST(AnchorsCsv, WritesOneRowPerYearAnchorPairAndMetricWithQuotedNames) {
       write(result),
       "scenario,year,anchor,anchor_type,region,specialty,metric,mean,sd,p05,p50,p95\n"
       "trial,2026,\"Aalborg Universitetshospital, "
-      "Thisted\",hospital,Nord,s1,posted,0.0000,0.0000,0.0000,0.0000,0.0000\n"
+      "Thisted\",hospital,Nord,s1,posted,0.00000000,0.0000,0.0000,0.0000,0.0000\n"
       "trial,2026,\"Aalborg Universitetshospital, "
-      "Thisted\",hospital,Nord,s1,filled,1.0000,0.0000,1.0000,1.0000,1.0000\n"
+      "Thisted\",hospital,Nord,s1,filled,1.00000000,0.0000,1.0000,1.0000,1.0000\n"
       "trial,2026,\"Aalborg Universitetshospital, "
-      "Thisted\",hospital,Nord,s1,in_course,2.0000,0.0000,2.0000,2.0000,2.0000\n"
+      "Thisted\",hospital,Nord,s1,in_course,2.00000000,0.0000,2.0000,2.0000,2.0000\n"
       "trial,2026,\"Aalborg Universitetshospital, "
-      "Thisted\",hospital,Nord,s1,completed,3.0000,0.0000,3.0000,3.0000,3.0000\n"
-      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,posted,4.0000,0.0000,4.0000,4.0000,4.0000\n"
-      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,filled,5.0000,0.0000,5.0000,5.0000,5.0000\n"
-      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,in_course,6.0000,0.0000,6.0000,6.0000,6.0000\n"
-      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,completed,7.0000,0.0000,7.0000,7.0000,7.0000\n");
+      "Thisted\",hospital,Nord,s1,completed,3.00000000,0.0000,3.0000,3.0000,3.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,posted,4.00000000,0.0000,4.0000,4.0000,4.0000\n"
+      "trial,2026,Esbjerg Kommune (Syd),municipality,Syd,s0,filled,5.00000000,0.0000,5.0000,5.0000,5.0000\n"
+      "trial,2026,Esbjerg Kommune "
+      "(Syd),municipality,Syd,s0,in_course,6.00000000,0.0000,6.0000,6.0000,6.0000\n"
+      "trial,2026,Esbjerg Kommune "
+      "(Syd),municipality,Syd,s0,completed,7.00000000,0.0000,7.0000,7.0000,7.0000\n");
 }
 
 }  // namespace

@@ -74,10 +74,13 @@ TEST(Utf8Width, CountsCodePointsNotBytes) {
   EXPECT_EQ(utf8_width(""), 0u);
 }
 
-TEST(SummaryFields, AreFiveNumbersWithFourDecimalsEachAfterAComma) {
+TEST(SummaryFields, AreFiveNumbersTheMeanWithEightDecimalsTheRestWithFour) {
   std::string line = "x";
   append_summary_fields(line, CellSummary{2, 1.5, 0.70710678, 1.05, 1.5, 1.95});
-  EXPECT_EQ(line, "x,1.5000,0.7071,1.0500,1.5000,1.9500");
+  EXPECT_EQ(line, "x,1.50000000,0.7071,1.0500,1.5000,1.9500");
+  line = "x";
+  append_summary_fields(line, CellSummary{300, 1.0 / 300, 0, 0, 0, 0});
+  EXPECT_EQ(line, "x,0.00333333,0.0000,0.0000,0.0000,0.0000") << "no scientific notation";
 }
 
 TEST(Statistic, IsNeverInScientificNotationAndHasOneFormat) {

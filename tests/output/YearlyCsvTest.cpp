@@ -61,11 +61,11 @@ TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
   auto row = [&](int region, int specialty, Metric m) {
     const std::size_t cell = layout.cell(0, region, specialty, m);
     const std::string v = std::to_string(cell);
-    return std::pair{rows[1 + cell], v + ".5000,0.7071," + v + ".0500," + v + ".5000," + v + ".9500"};
+    return std::pair{rows[1 + cell], v + ".50000000,0.7071," + v + ".0500," + v + ".5000," + v + ".9500"};
   };
-  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.5000,0.7071,0.0500,0.5000,0.9500");
-  EXPECT_EQ(rows[2], "tiny,2020,Nord,s0,filled,1.5000,0.7071,1.0500,1.5000,1.9500");
-  EXPECT_EQ(rows[18], "tiny,2020,Nord,s0,dropped_out,17.5000,0.7071,17.0500,17.5000,17.9500");
+  EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.50000000,0.7071,0.0500,0.5000,0.9500");
+  EXPECT_EQ(rows[2], "tiny,2020,Nord,s0,filled,1.50000000,0.7071,1.0500,1.5000,1.9500");
+  EXPECT_EQ(rows[18], "tiny,2020,Nord,s0,dropped_out,17.50000000,0.7071,17.0500,17.5000,17.9500");
   const std::size_t per_slot = kMetricCount;
   EXPECT_EQ(row(0, 1, Metric::Posted).first, "tiny,2020,Nord,all,posted," + row(0, 1, Metric::Posted).second);
   EXPECT_EQ(layout.cell(0, 0, 1, Metric::Posted), per_slot) << "Nord, all follows the metrics of Nord, s0";
@@ -80,7 +80,7 @@ TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
 TEST_F(YearlyCsvTest, EveryCellAppearsOnceInLayoutOrder) {
   const std::vector<std::string> rows = lines(write({{"tiny", &scenario, &layout, &dist}}));
   for (std::size_t i = 0; i < layout.cells(); ++i) {
-    const std::string mean = "," + std::to_string(i) + ".5000,0.7071,";
+    const std::string mean = "," + std::to_string(i) + ".50000000,0.7071,";
     EXPECT_NE(rows[i + 1].find(mean), std::string::npos) << rows[i + 1];
   }
 }
@@ -103,8 +103,8 @@ TEST_F(YearlyCsvTest, YearsAreTheOuterOrder) {
   CellDistribution d(two_years.cells());
   d.add(std::vector<std::int32_t>(two_years.cells(), -1));
   const std::vector<std::string> rows = lines(write({{"x", &scenario, &two_years, &d}}));
-  EXPECT_EQ(rows[1], "x,2030,Nord,s0,posted,-1.0000,0.0000,-1.0000,-1.0000,-1.0000");
-  EXPECT_EQ(rows[1 + layout.cells()], "x,2031,Nord,s0,posted,-1.0000,0.0000,-1.0000,-1.0000,-1.0000");
+  EXPECT_EQ(rows[1], "x,2030,Nord,s0,posted,-1.00000000,0.0000,-1.0000,-1.0000,-1.0000");
+  EXPECT_EQ(rows[1 + layout.cells()], "x,2031,Nord,s0,posted,-1.00000000,0.0000,-1.0000,-1.0000,-1.0000");
 }
 
 TEST_F(YearlyCsvTest, QuotesALabelWithAComma) {
