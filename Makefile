@@ -100,14 +100,27 @@ format-check:
 	@$(MAKE) --no-print-directory install-packages WANT="clang-format git"
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
-# Speed and memory of the main job (a benchmark, not a test).
+# Speed and memory of the main job (a benchmark, not a test): the draw bound and throughput at 1 and
+# 2 threads under both fill models, the memory of 200 and 1,000 replications at 100 times the
+# shipped dimensioning, then the README's Sobol analysis (BENCH_SOBOL=0 skips it).
+BENCH_SOBOL ?= 1
 bench: build
 	$(FORLOB) bench --replications 10000 --threads 1 2
-	@for n in 2500 10000 40000; do \
-	  /usr/bin/env time -f "replications=$$n peak_rss_kb=%M wall_s=%e" \
-	    $(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json \
-	    --replications $$n --threads 2 --quiet --force --out $(BUILD)/bench-$$n 2>&1 | tail -1; \
+	@for n in 200 1000; do \
+	  /usr/bin/env time -f "100 x dimensioning: replications=$$n peak_rss_kb=%M wall_s=%e" \
+	    $(FORLOB) bench --dimensioning-scale 100 --fill-models independent --replications $$n --threads 2 \
+	    2>&1 | tail -1; \
 	done
+	@if [ "$(BENCH_SOBOL)" = 1 ]; then \
+	  /usr/bin/env time -f "Sobol (README): wall_s=%e peak_rss_kb=%M" \
+	    $(FORLOB) sensitivity scenarios/flex_scheme.json --compare scenarios/extraordinary_trial.json \
+	    --method sobol --param fill.overall=0.8:1.2 --param fill.specialty.almen_medicin=0.8:1.2 \
+	    --param fill.specialty.psykiatri=0.8:1.2 --param fill.specialty.geriatri=0.8:1.2 \
+	    --param fill.region.Nord=0.8:1.2 --param fill.kind.reposting=0.8:1.2 \
+	    --param fill.kind.flex=0.8:1.2 --param fill.kind.extraordinary=0.8:1.2 \
+	    --output diff:completed_trial_specialties_2026_2036 --threads 2 --quiet --force \
+	    --out $(BUILD)/bench-sobol 2>&1 | tail -1; \
+	fi
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_FUZZ)

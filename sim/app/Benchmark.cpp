@@ -3,11 +3,15 @@
 #include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "engine/Runner.hpp"
+#include "random/KeyedStream.hpp"
 #include "scenario/ScenarioLoader.hpp"
 
 namespace forlob {
@@ -19,6 +23,32 @@ std::int64_t peak_rss_bytes() {
 }
 
 namespace {
+
+// The draw bound: `draws` keyed draws from one stream, each compared with a probability as a fill
+// decision is, in a loop that does nothing else. The hits are returned so the loop is not elided.
+double time_draw_bound(std::uint64_t draws, std::uint64_t seed, std::uint64_t& hits) {
+  const auto started = std::chrono::steady_clock::now();
+  KeyedStream stream(StreamKey(seed).with(Purpose::Fill));
+  std::uint64_t h = 0;
+  for (std::uint64_t n = 0; n < draws; ++n) h += uniform01(stream) < 0.5 ? 1U : 0U;
+  hits = h;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+// What the keyed draws of a run cost at the least, against what the run took (one thread).
+void print_draw_bound(const RunResult& result, std::uint64_t seed) {
+  std::uint64_t hits = 0;
+  const double bound = time_draw_bound(result.keyed_draws, seed, hits);
+  const auto reps = static_cast<double>(result.replications);
+  std::printf(
+      "  keyed draws: %.0f per paired replication; the same number drawn in a tight loop takes %.3f ms "
+      "(%.2f ns a draw, %llu hits)\n",
+      static_cast<double>(result.keyed_draws) / reps, 1e3 * bound / reps,
+      1e9 * bound / static_cast<double>(std::max<std::uint64_t>(result.keyed_draws, 1)),
+      static_cast<unsigned long long>(hits));
+  std::printf("  time per paired replication: %.3f ms at %d thread(s), %.1f times the draw bound\n",
+              1e3 * result.wall_seconds / reps, result.threads, result.wall_seconds / bound);
+}
 
 // Times the comparison of `a` and `b` at each thread count; returns the wall time at the first.
 double time_comparison(const Scenario& a, const Scenario& b, const BenchmarkOptions& options) {
@@ -39,6 +69,7 @@ double time_comparison(const Scenario& a, const Scenario& b, const BenchmarkOpti
                 base_wall / result.wall_seconds, static_cast<double>(peak_rss_bytes()) / 1e6,
                 static_cast<double>(bytes) / 1e6);
     std::fflush(stdout);
+    if (threads == 1) print_draw_bound(result, options.seed);
     if (threads == options.threads.front()) {
       // Common random numbers at work: Var(B - A) against Var(A) + Var(B) of independent runs.
       const std::vector<Headline>& names = result.scenarios[0].headlines;
@@ -55,12 +86,32 @@ double time_comparison(const Scenario& a, const Scenario& b, const BenchmarkOpti
   return base_wall;
 }
 
+// --set patches that multiply every dimensioned course count of `file` by `scale`.
+std::vector<std::string> scaled_dimensioning(const std::string& file, int scale) {
+  std::vector<std::string> set;
+  if (scale == 1) return set;
+  const nlohmann::json doc = resolve_scenario_document(file);
+  const nlohmann::json& d = doc.at("dimensioning");
+  for (const auto& [year, courses] : d.at("national_total").items())
+    set.push_back("/dimensioning/national_total/" + year + "=" + std::to_string(courses.get<long long>() * scale));
+  if (d.contains("fixed"))
+    for (const auto& [specialty, periods] : d.at("fixed").items())
+      for (std::size_t i = 0; i < periods.size(); ++i)
+        for (const char* region : {"Nord", "Syd", "Øst"})
+          set.push_back("/dimensioning/fixed/" + specialty + "/" + std::to_string(i) + "/" + region + "=" +
+                        std::to_string(periods[i].at(region).get<long long>() * scale));
+  return set;
+}
+
 }  // namespace
 
 int run_benchmark(const BenchmarkOptions& options) {
   std::vector<double> walls;
   for (const std::string& model : options.fill_models) {
-    const std::vector<std::string> set{"/fill/model=\"" + model + "\""};
+    std::vector<std::string> set = scaled_dimensioning(options.flex_scenario, options.dimensioning_scale);
+    set.push_back("/fill/model=\"" + model + "\"");
+    if (options.dimensioning_scale != 1)
+      std::printf("forlob bench: every dimensioned course count times %d\n", options.dimensioning_scale);
     const Scenario a = load_scenario(options.flex_scenario, set);
     const Scenario b = load_scenario(options.trial_scenario, set);
     std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu\n", a.name.c_str(),
@@ -85,6 +136,10 @@ Command add_bench_command(CLI::App& app) {
   cmd->add_option("--threads,-t", o->threads, "Thread counts to time")->capture_default_str();
   cmd->add_option("--flex", o->flex_scenario, "Baseline scenario")->capture_default_str();
   cmd->add_option("--trial", o->trial_scenario, "Alternative scenario")->capture_default_str();
+  cmd->add_option("--dimensioning-scale", o->dimensioning_scale,
+                  "Multiply every dimensioned course count by this (memory at scale)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
   cmd->add_option("--fill-models", o->fill_models, "Fill models to time (/fill/model values)")
       ->check(CLI::IsMember({"independent", "applicants"}))
       ->capture_default_str();

@@ -49,7 +49,7 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   std::size_t next_round = 0;
   int open_year = 0, open_round = -1;  // the round open now
   for (Month m = first_month_; m <= last_month_; ++m) {
-    const std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
+    std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
     const int year = year_of(m);
     if (next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[next_round].month) {
       if (open_round >= 0)
@@ -63,6 +63,9 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
       batch_.assign(bucket.begin(), bucket.end());
       serve({year, -1, m});
     }
+    // The month is served: its bucket goes, so memory holds only the follow-ons still due (at 100
+    // times the dimensioning, keeping every month's capacity cost hundreds of megabytes).
+    std::vector<Posting>().swap(bucket);
     if (month_in_year(m) == 12) {
       fill_->close_year(year);
       for (auto& policy : policies_) policy->on_year_closed(year, *this);

@@ -46,6 +46,7 @@ struct RunResult {
   std::int64_t replications = 0;
   int threads = 0;
   double wall_seconds = 0;
+  std::uint64_t keyed_draws = 0;  // keyed random numbers the replications drew (all scenarios)
 };
 
 }  // namespace forlob

@@ -11,6 +11,7 @@
 #include "core/Errors.hpp"
 #include "engine/Replication.hpp"
 #include "engine/ThreadArena.hpp"
+#include "random/KeyedStream.hpp"
 
 namespace forlob {
 
@@ -121,6 +122,7 @@ struct ReplicationWorker {
   };
   std::vector<std::unique_ptr<PerScenario>> scenarios;
   std::vector<PerDifference> differences;  // scenario k + 1 minus scenario 0
+  std::uint64_t keyed_draws = 0;           // drawn by this thread's replications
 
   // Replication i of every scenario, then each one's difference from the first.
   void run(std::int64_t i, std::uint64_t seed, const std::vector<ScenarioResult>& results,
@@ -199,7 +201,9 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
                       [&](const tbb::blocked_range<std::int64_t>& range) {
                         ReplicationWorker& w = workers.local();
                         for (std::int64_t i = range.begin(); i != range.end(); ++i) {
+                          const std::uint64_t before = keyed_draws_made;
                           w.run(i, options.seed, result.scenarios, draws);
+                          w.keyed_draws += keyed_draws_made - before;
                           if (options.progress) options.progress->advance();
                         }
                       });
@@ -216,16 +220,27 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
     result.differences.push_back(DifferenceResult{scenarios[k]->name + " - " + scenarios[0]->name,
                                                   CellDistribution(result.scenarios[0].yearly_layout.cells()),
                                                   CellDistribution(result.scenarios[0].headlines.size())});
+  // Each thread's partial result is released once merged, so memory peaks at about two copies of
+  // the histograms, not one per thread plus the total.
+  const auto take = [](CellDistribution& into, CellDistribution& part) {
+    if (into.replications() == 0 && part.cells() == into.cells())
+      into = std::move(part);
+    else
+      into.merge(part);
+    part = CellDistribution();
+  };
   for (ReplicationWorker& w : workers) {
+    result.keyed_draws += w.keyed_draws;
     for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
-      result.scenarios[k].yearly.merge(w.scenarios[k]->yearly_dist);
-      result.scenarios[k].anchors.merge(w.scenarios[k]->anchor_dist);
-      result.scenarios[k].headline.merge(w.scenarios[k]->headline_dist);
+      take(result.scenarios[k].yearly, w.scenarios[k]->yearly_dist);
+      take(result.scenarios[k].anchors, w.scenarios[k]->anchor_dist);
+      take(result.scenarios[k].headline, w.scenarios[k]->headline_dist);
     }
     for (std::size_t d = 0; d < result.differences.size(); ++d) {
-      result.differences[d].yearly.merge(w.differences[d].yearly_dist);
-      result.differences[d].headline.merge(w.differences[d].headline_dist);
+      take(result.differences[d].yearly, w.differences[d].yearly_dist);
+      take(result.differences[d].headline, w.differences[d].headline_dist);
     }
+    w.scenarios.clear();  // the engines too
   }
   if (result.differences.size() == 1) result.difference = result.differences.front();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

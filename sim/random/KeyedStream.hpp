@@ -62,6 +62,10 @@ class StreamKey {
   std::uint64_t h_;
 };
 
+// The keyed draws this thread has made, for the benchmark's draw bound (forlob bench): a plain
+// thread-local counter, so counting costs one increment and never synchronises threads.
+inline thread_local std::uint64_t keyed_draws_made = 0;
+
 // A counter-based engine: output n is mix64(key + n * golden gamma). Cheap to create per entity,
 // and a UniformRandomBitGenerator, so Boost.Random's distributions run on it.
 class KeyedStream {
@@ -70,7 +74,8 @@ class KeyedStream {
   constexpr explicit KeyedStream(StreamKey key) : state_(key.value()) {}
   static constexpr result_type min() { return 0; }
   static constexpr result_type max() { return ~result_type{0}; }
-  constexpr result_type operator()() {
+  result_type operator()() {
+    ++keyed_draws_made;
     state_ += 0x9e3779b97f4a7c15ULL;
     return mix64(state_);
   }

@@ -16,7 +16,7 @@ using Reach = ParameterInfo::Reach;
 // Bounds that keep the work finite: counts of courses far above Denmark's ~1,300 a year, weights
 // and multipliers far above any meaningful ratio, concentrations that Boost's incomplete beta
 // inverts in double precision.
-constexpr double kRegistryMaxCourses = 100'000;
+constexpr double kRegistryMaxCourses = 1'000'000;  // JsonReader::kMaxCount; 100 x the dimensioning fits
 constexpr double kRegistryMaxWeight = 1e6;
 constexpr double kRegistryMaxMultiplier = 100;
 constexpr double kRegistryMaxConcentration = 1e6;

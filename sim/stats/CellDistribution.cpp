@@ -35,55 +35,102 @@ Type7Position type7_position(std::int64_t n, double p) {
 
 }  // namespace
 
-void CellDistribution::Histogram::reserve_range(std::int64_t new_lo, std::int64_t new_hi) {
-  if (counts.empty()) {
-    lo = static_cast<std::int32_t>(new_lo);
-    counts.assign(static_cast<std::size_t>(new_hi - new_lo + 1), 0);
+void CellDistribution::Histogram::add_outside(std::int32_t v, std::uint32_t count) {
+  if (!sparse.empty()) {
+    add_sparse(v, count);
     return;
   }
+  if (counts.empty()) {
+    lo = v;
+    counts.assign(1, count);
+    distinct = 1;
+    return;
+  }
+  const std::int64_t value = v;
   const std::int64_t old_lo = lo;
   const std::int64_t old_hi = old_lo + static_cast<std::int64_t>(counts.size()) - 1;
-  new_lo = std::min(new_lo, old_lo);
-  new_hi = std::max(new_hi, old_hi);
-  if (new_lo == old_lo && new_hi == old_hi) return;
+  const std::int64_t need_lo = std::min(value, old_lo), need_hi = std::max(value, old_hi);
+  if (!dense_allows(need_hi - need_lo + 1, distinct + 1)) {
+    to_sparse();
+    add_sparse(v, count);
+    return;
+  }
+  // Grow on the side of v by half the width again (within the dense limit), so a cell whose
+  // values drift reallocates O(log) times.
+  const std::int64_t width = need_hi - need_lo + 1;
+  const std::int64_t limit = std::max<std::int64_t>(kDenseMin, 2 * (static_cast<std::int64_t>(distinct) + 1));
+  const std::int64_t slack = std::clamp<std::int64_t>(std::min(width / 2, limit - width), 0, kMaxValue);
+  const std::int64_t new_lo = value < old_lo ? std::max(need_lo - slack, kMinValue) : old_lo;
+  const std::int64_t new_hi = value > old_hi ? std::min(need_hi + slack, kMaxValue) : old_hi;
   std::vector<std::uint32_t> grown(static_cast<std::size_t>(new_hi - new_lo + 1), 0);
   std::copy(counts.begin(), counts.end(), grown.begin() + (old_lo - new_lo));
   counts.swap(grown);
   lo = static_cast<std::int32_t>(new_lo);
+  counts[static_cast<std::size_t>(value - new_lo)] += count;
+  ++distinct;
 }
 
-void CellDistribution::Histogram::add_outside(std::int32_t v) {
-  if (counts.empty()) {
-    lo = v;
-    counts.assign(1, 1);
+void CellDistribution::Histogram::add_sparse(std::int32_t v, std::uint32_t count) {
+  const auto it = std::lower_bound(sparse.begin(), sparse.end(), v,
+                                   [](const auto& entry, std::int32_t value) { return entry.first < value; });
+  if (it != sparse.end() && it->first == v) {
+    it->second += count;
     return;
   }
-  // Grow geometrically on the side of v, so a cell whose values drift reallocates O(log) times.
-  const std::int64_t width = static_cast<std::int64_t>(counts.size());
-  const std::int64_t slack = std::max<std::int64_t>(width / 2, 2);
-  const std::int64_t value = v;
-  if (value < lo)
-    reserve_range(std::max(value - slack, kMinValue), lo);
-  else
-    reserve_range(lo, std::min(value + slack, kMaxValue));
-  ++counts[static_cast<std::size_t>(value - lo)];
+  sparse.insert(it, {v, count});
+  to_dense_if_smaller();
+}
+
+void CellDistribution::Histogram::to_sparse() {
+  std::vector<std::pair<std::int32_t, std::uint32_t>> pairs;
+  pairs.reserve(distinct + 1);
+  for_each([&](std::int64_t value, std::uint32_t count) {
+    pairs.emplace_back(static_cast<std::int32_t>(value), count);
+  });
+  sparse.swap(pairs);
+  std::vector<std::uint32_t>().swap(counts);
+  distinct = 0;
+  lo = 0;
+}
+
+// Back to the dense form once the values seen fill their range densely enough.
+void CellDistribution::Histogram::to_dense_if_smaller() {
+  const std::int64_t width =
+      static_cast<std::int64_t>(sparse.back().first) - static_cast<std::int64_t>(sparse.front().first) + 1;
+  if (!dense_allows(width, static_cast<std::int64_t>(sparse.size()))) return;
+  lo = sparse.front().first;
+  counts.assign(static_cast<std::size_t>(width), 0);
+  for (const auto& [value, count] : sparse) counts[static_cast<std::size_t>(value - lo)] = count;
+  distinct = static_cast<std::uint32_t>(sparse.size());
+  std::vector<std::pair<std::int32_t, std::uint32_t>>().swap(sparse);
 }
 
 void CellDistribution::Histogram::merge(const Histogram& other) {
-  if (other.counts.empty()) return;
-  const std::int64_t other_lo = other.lo;
-  reserve_range(other_lo, other_lo + static_cast<std::int64_t>(other.counts.size()) - 1);
-  const std::size_t offset = static_cast<std::size_t>(other_lo - lo);
-  for (std::size_t i = 0; i < other.counts.size(); ++i) counts[offset + i] += other.counts[i];
+  other.for_each([&](std::int64_t value, std::uint32_t count) {
+    const std::uint64_t offset = static_cast<std::uint64_t>(value - static_cast<std::int64_t>(lo));
+    if (sparse.empty() && offset < counts.size()) {
+      if (counts[offset] == 0) ++distinct;
+      counts[offset] += count;
+    } else {
+      add_outside(static_cast<std::int32_t>(value), count);
+    }
+  });
 }
 
 std::int32_t CellDistribution::Histogram::value_at_rank(std::int64_t rank) const {
   std::int64_t below = 0;
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    below += counts[i];
-    if (below > rank) return static_cast<std::int32_t>(lo + static_cast<std::int64_t>(i));
-  }
-  throw std::out_of_range("CellDistribution: rank " + std::to_string(rank) + " beyond the sample");
+  std::int64_t found = 0;
+  bool done = false;
+  for_each([&](std::int64_t value, std::uint32_t count) {
+    if (done) return;
+    below += count;
+    if (below > rank) {
+      found = value;
+      done = true;
+    }
+  });
+  if (!done) throw std::out_of_range("CellDistribution: rank " + std::to_string(rank) + " beyond the sample");
+  return static_cast<std::int32_t>(found);
 }
 
 CellDistribution::CellDistribution(std::size_t cells) : hist_(cells) {}
@@ -120,11 +167,8 @@ double CellDistribution::quantile(std::size_t cell, double p) const {
 
 double CellDistribution::mean(std::size_t cell) const {
   if (n_ == 0) return 0;
-  const Histogram& h = hist_.at(cell);
   Int128 sum = 0;
-  for (std::size_t i = 0; i < h.counts.size(); ++i)
-    sum +=
-        static_cast<Int128>(h.counts[i]) * (static_cast<std::int64_t>(h.lo) + static_cast<std::int64_t>(i));
+  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) { sum += static_cast<Int128>(count) * value; });
   return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n_));
 }
 
@@ -132,14 +176,12 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
   CellSummary s;
   s.n = n_;
   if (n_ == 0) return s;
-  const Histogram& h = hist_.at(cell);
   Int128 sum = 0, sum_sq = 0;
-  for (std::size_t i = 0; i < h.counts.size(); ++i) {
-    if (h.counts[i] == 0) continue;
-    const Int128 v = static_cast<std::int64_t>(h.lo) + static_cast<std::int64_t>(i);
-    sum += h.counts[i] * v;
-    sum_sq += h.counts[i] * v * v;
-  }
+  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {
+    const Int128 v = value;
+    sum += count * v;
+    sum_sq += count * v * v;
+  });
   const Int128 n = n_;
   s.mean = static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n_));
   if (n_ > 1) {
@@ -157,7 +199,9 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
 
 std::size_t CellDistribution::bytes() const {
   std::size_t total = hist_.capacity() * sizeof(Histogram);
-  for (const Histogram& h : hist_) total += h.counts.capacity() * sizeof(std::uint32_t);
+  for (const Histogram& h : hist_)
+    total += h.counts.capacity() * sizeof(std::uint32_t) +
+             h.sparse.capacity() * sizeof(std::pair<std::int32_t, std::uint32_t>);
   return total;
 }
 

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
+#include <algorithm>
 #include <vector>
 
 namespace forlob {
@@ -40,22 +42,46 @@ class CellDistribution {
   std::size_t bytes() const;
 
  private:
-  // Counts of the exact values lo .. lo + counts.size() - 1. Sums and sums of squares are taken
-  // from the counts when summarised (exactly, in 128 bits), which keeps add() to one increment.
+  // The exact values seen and how often, kept in whichever of two forms is smaller, so memory
+  // stays bounded when counts are large (a cell of 100 times the courses spreads over 100 times the
+  // values) while the common narrow cell costs one increment per replication:
+  //  - dense: counts[v - lo] for the range lo .. lo + counts.size() - 1;
+  //  - sparse: (value, count) pairs sorted by value, once the dense range would be wider than
+  //    max(kDenseMin, 2 x the distinct values).
+  // Sums and sums of squares are taken from the counts when summarised (exactly, in 128 bits).
   struct Histogram {
+    static constexpr std::int64_t kDenseMin = 64;  // a dense range this narrow is always allowed
     std::int32_t lo = 0;                // value of counts[0]
-    std::vector<std::uint32_t> counts;  // counts[v - lo]; empty until the first value
+    std::uint32_t distinct = 0;         // values with a non-zero count (dense form)
+    std::vector<std::uint32_t> counts;  // dense form; empty in the sparse form
+    std::vector<std::pair<std::int32_t, std::uint32_t>> sparse;  // sparse form
     void add(std::int32_t v) {
       const std::uint64_t offset =
           static_cast<std::uint64_t>(static_cast<std::int64_t>(v) - static_cast<std::int64_t>(lo));
-      if (offset < counts.size()) [[likely]]
-        ++counts[offset];
-      else
-        add_outside(v);
+      if (offset < counts.size()) [[likely]] {
+        if (counts[offset]++ == 0) ++distinct;
+      } else {
+        add_outside(v, 1);
+      }
     }
-    void add_outside(std::int32_t v);  // grows the range to include v, then counts it
-    void reserve_range(std::int64_t new_lo, std::int64_t new_hi);  // keeps counts
+    void add_outside(std::int32_t v, std::uint32_t count);  // any value not in the dense range
+    void add_sparse(std::int32_t v, std::uint32_t count);
+    void to_sparse();
+    void to_dense_if_smaller();
+    bool dense_allows(std::int64_t width, std::int64_t distinct_values) const {
+      return width <= std::max<std::int64_t>(kDenseMin, 2 * distinct_values);
+    }
     void merge(const Histogram& other);
+    // Calls f(value, count) for every value seen, in increasing order.
+    template <typename F>
+    void for_each(F&& f) const {
+      if (!sparse.empty()) {
+        for (const auto& [value, count] : sparse) f(static_cast<std::int64_t>(value), count);
+        return;
+      }
+      for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i] != 0) f(static_cast<std::int64_t>(lo) + static_cast<std::int64_t>(i), counts[i]);
+    }
     std::int32_t value_at_rank(std::int64_t rank) const;  // 0-based rank in sorted order
   };
   std::vector<Histogram> hist_;

@@ -213,5 +213,48 @@ TEST(CellDistribution, ValuesAtTheEndsOfInt32AreExact) {
   EXPECT_EQ(bottom.p05, static_cast<double>(INT32_MIN) + 0.05);
 }
 
+// A cell whose values spread over a range far wider than the replications seen keeps them
+// sparsely: its memory follows the distinct values, not the range, and the answers do not change.
+TEST(CellDistribution, WidelySpreadValuesAreKeptSparselyWithTheSameAnswers) {
+  std::mt19937_64 gen(11);
+  const Sample x = random_sample(gen, 200, -5'000'000, 5'000'000);
+  const CellDistribution d = one_cell(x);
+  const CellSummary s = d.summary(0);
+  EXPECT_DOUBLE_EQ(s.mean, direct_mean(x));
+  EXPECT_NEAR(s.sd, direct_sd(x), 1e-9 * direct_sd(x));
+  for (double p : {0.0, 0.05, 0.5, 0.95, 1.0}) EXPECT_DOUBLE_EQ(d.quantile(0, p), type7(x, p)) << p;
+  // 200 values in a dense range of 10 million would take 40 MB; kept as pairs, a few kilobytes.
+  EXPECT_LT(d.bytes(), 16'384U);
+}
+
+// The form a cell is kept in never changes its summary, however the values arrive: narrow first
+// and then wide (dense, then sparse), wide then filling in (sparse, then dense again), and merged
+// from parts held in different forms.
+TEST(CellDistribution, DenseAndSparseFormsGiveIdenticalSummariesAndMerges) {
+  std::mt19937_64 gen(12);
+  Sample narrow = random_sample(gen, 300, 0, 40);
+  const Sample wide = random_sample(gen, 50, -100'000, 100'000);
+  Sample filling = random_sample(gen, 2000, -300, 300);
+  Sample all = narrow;
+  all.insert(all.end(), wide.begin(), wide.end());
+  all.insert(all.end(), filling.begin(), filling.end());
+  const CellSummary expected = one_cell(all).summary(0);
+  EXPECT_DOUBLE_EQ(expected.mean, direct_mean(all));
+  EXPECT_DOUBLE_EQ(expected.p50, type7(all, 0.5));
+  EXPECT_DOUBLE_EQ(expected.p05, type7(all, 0.05));
+
+  Sample reversed(all.rbegin(), all.rend());
+  expect_same(one_cell(reversed).summary(0), expected);
+  CellDistribution dense_part = one_cell(narrow), sparse_part = one_cell(wide), rest = one_cell(filling);
+  CellDistribution merged(1);
+  merged.merge(sparse_part);
+  merged.merge(dense_part);
+  merged.merge(rest);
+  expect_same(merged.summary(0), expected);
+  dense_part.merge(sparse_part);
+  dense_part.merge(rest);
+  expect_same(dense_part.summary(0), expected);
+}
+
 }  // namespace
 }  // namespace forlob
