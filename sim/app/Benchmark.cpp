@@ -93,7 +93,8 @@ std::vector<std::string> scaled_dimensioning(const std::string& file, int scale)
   const nlohmann::json doc = resolve_scenario_document(file);
   const nlohmann::json& d = doc.at("dimensioning");
   for (const auto& [year, courses] : d.at("national_total").items())
-    set.push_back("/dimensioning/national_total/" + year + "=" + std::to_string(courses.get<long long>() * scale));
+    set.push_back("/dimensioning/national_total/" + year + "=" +
+                  std::to_string(courses.get<long long>() * scale));
   if (d.contains("fixed"))
     for (const auto& [specialty, periods] : d.at("fixed").items())
       for (std::size_t i = 0; i < periods.size(); ++i)

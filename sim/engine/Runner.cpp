@@ -1,17 +1,13 @@
 #include "engine/Runner.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 #include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
 
 #include "core/Errors.hpp"
-#include "engine/Replication.hpp"
+#include "engine/ReplicationDriver.hpp"
 #include "engine/ThreadArena.hpp"
-#include "random/KeyedStream.hpp"
 
 namespace forlob {
 
@@ -101,18 +97,13 @@ void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std
   }
 }
 
-// One thread's share of the work: its own engines and partial distributions.
-struct ReplicationWorker {
+// What one thread keeps of its replications: partial distributions, reduced exactly afterwards.
+struct RunObserver final : ReplicationObserver {
   struct PerScenario {
-    PerScenario(const Scenario& s, const ScenarioResult& sr)
-        : replication(s),
-          tally(s.calendar.warmup_start_year, s.year_count(), s.specialty_count(),
-                sr.anchor_layout.pairs.size()),
-          yearly_dist(sr.yearly_layout.cells()),
+    explicit PerScenario(const ScenarioResult& sr)
+        : yearly_dist(sr.yearly_layout.cells()),
           anchor_dist(sr.anchor_layout.cells()),
           headline_dist(sr.headlines.size()) {}
-    Replication replication;
-    Tally tally;
     std::vector<std::int32_t> yearly, anchors, headline;
     CellDistribution yearly_dist, anchor_dist, headline_dist;
   };
@@ -120,32 +111,38 @@ struct ReplicationWorker {
     std::vector<std::int32_t> yearly, headline;
     CellDistribution yearly_dist, headline_dist;
   };
-  std::vector<std::unique_ptr<PerScenario>> scenarios;
-  std::vector<PerDifference> differences;  // scenario k + 1 minus scenario 0
-  std::uint64_t keyed_draws = 0;           // drawn by this thread's replications
+
+  RunObserver(const std::vector<ScenarioResult>& results, std::vector<HeadlineDraws>* draws)
+      : results_(results), draws_(draws) {
+    for (const ScenarioResult& sr : results) scenarios.emplace_back(sr);
+    for (std::size_t k = 1; k < results.size(); ++k)
+      differences.push_back({{},
+                             {},
+                             CellDistribution(results[0].yearly_layout.cells()),
+                             CellDistribution(results[0].headlines.size())});
+  }
 
   // Replication i of every scenario, then each one's difference from the first.
-  void run(std::int64_t i, std::uint64_t seed, const std::vector<ScenarioResult>& results,
-           std::vector<HeadlineDraws>* draws) {
+  void observe(std::size_t /*point*/, std::int64_t i,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
     for (std::size_t k = 0; k < scenarios.size(); ++k) {
-      PerScenario& ps = *scenarios[k];
-      const ScenarioResult& sr = results[k];
-      ps.replication.run(seed, i, ps.tally);
-      ps.tally.expand(sr.yearly_layout, ps.yearly);
-      ps.tally.expand_anchors(sr.anchor_layout, ps.anchors);
+      PerScenario& ps = scenarios[k];
+      const ScenarioResult& sr = results_[k];
+      tallies[k]->expand(sr.yearly_layout, ps.yearly);
+      tallies[k]->expand_anchors(sr.anchor_layout, ps.anchors);
       sum_headlines(sr.headlines, ps.yearly, ps.headline);
       ps.yearly_dist.add(ps.yearly);
       ps.anchor_dist.add(ps.anchors);
       ps.headline_dist.add(ps.headline);
-      if (draws != nullptr)  // each replication owns its slots: no sharing between threads
+      if (draws_ != nullptr)  // each replication owns its slots: no sharing between threads
         std::copy(ps.headline.begin(), ps.headline.end(),
-                  (*draws)[k].values.begin() +
+                  (*draws_)[k].values.begin() +
                       static_cast<std::ptrdiff_t>(static_cast<std::size_t>(i) * ps.headline.size()));
     }
     for (std::size_t d = 0; d < differences.size(); ++d) {
       PerDifference& pd = differences[d];
-      difference(scenarios[0]->yearly, scenarios[d + 1]->yearly, pd.yearly);
-      difference(scenarios[0]->headline, scenarios[d + 1]->headline, pd.headline);
+      difference(scenarios[0].yearly, scenarios[d + 1].yearly, pd.yearly);
+      difference(scenarios[0].headline, scenarios[d + 1].headline, pd.headline);
       pd.yearly_dist.add(pd.yearly);
       pd.headline_dist.add(pd.headline);
     }
@@ -156,6 +153,13 @@ struct ReplicationWorker {
     out.resize(a.size());
     for (std::size_t c = 0; c < a.size(); ++c) out[c] = b[c] - a[c];
   }
+
+  std::vector<PerScenario> scenarios;
+  std::vector<PerDifference> differences;  // scenario k + 1 minus scenario 0
+
+ private:
+  const std::vector<ScenarioResult>& results_;
+  std::vector<HeadlineDraws>* draws_;
 };
 
 }  // namespace
@@ -183,31 +187,13 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
            std::vector<std::int32_t>(sr.headlines.size() * static_cast<std::size_t>(options.replications))});
   std::vector<HeadlineDraws>* draws = options.keep_draws ? &result.draws : nullptr;
 
-  tbb::enumerable_thread_specific<ReplicationWorker> workers([&] {
-    ReplicationWorker w;
-    for (const ScenarioResult& sr : result.scenarios) {
-      w.scenarios.push_back(std::make_unique<ReplicationWorker::PerScenario>(*sr.scenario, sr));
-    }
-    for (std::size_t k = 1; k < result.scenarios.size(); ++k)
-      w.differences.push_back({{},
-                               {},
-                               CellDistribution(result.scenarios[0].yearly_layout.cells()),
-                               CellDistribution(result.scenarios[0].headlines.size())});
-    return w;
-  });
-
-  run_in_arena(result.threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
-                      [&](const tbb::blocked_range<std::int64_t>& range) {
-                        ReplicationWorker& w = workers.local();
-                        for (std::int64_t i = range.begin(); i != range.end(); ++i) {
-                          const std::uint64_t before = keyed_draws_made;
-                          w.run(i, options.seed, result.scenarios, draws);
-                          w.keyed_draws += keyed_draws_made - before;
-                          if (options.progress) options.progress->advance();
-                        }
-                      });
-  });
+  DesignPoints point;
+  point.fixed = scenarios;
+  std::vector<std::unique_ptr<RunObserver>> observers;
+  const DriverStats stats = drive_observed<RunObserver>(
+      point, {options.seed, options.replications, options.threads, options.progress},
+      [&] { return std::make_unique<RunObserver>(result.scenarios, draws); }, observers);
+  result.keyed_draws = stats.keyed_draws;
 
   // Integer histograms: merging in any order gives the same result.
   for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
@@ -229,18 +215,17 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
       into.merge(part);
     part = CellDistribution();
   };
-  for (ReplicationWorker& w : workers) {
-    result.keyed_draws += w.keyed_draws;
+  for (std::unique_ptr<RunObserver>& w : observers) {
     for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
-      take(result.scenarios[k].yearly, w.scenarios[k]->yearly_dist);
-      take(result.scenarios[k].anchors, w.scenarios[k]->anchor_dist);
-      take(result.scenarios[k].headline, w.scenarios[k]->headline_dist);
+      take(result.scenarios[k].yearly, w->scenarios[k].yearly_dist);
+      take(result.scenarios[k].anchors, w->scenarios[k].anchor_dist);
+      take(result.scenarios[k].headline, w->scenarios[k].headline_dist);
     }
     for (std::size_t d = 0; d < result.differences.size(); ++d) {
-      take(result.differences[d].yearly, w.differences[d].yearly_dist);
-      take(result.differences[d].headline, w.differences[d].headline_dist);
+      take(result.differences[d].yearly, w->differences[d].yearly_dist);
+      take(result.differences[d].headline, w->differences[d].headline_dist);
     }
-    w.scenarios.clear();  // the engines too
+    w.reset();
   }
   if (result.differences.size() == 1) result.difference = result.differences.front();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

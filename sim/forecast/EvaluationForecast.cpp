@@ -1,14 +1,11 @@
 #include "forecast/EvaluationForecast.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 #include <algorithm>
 #include <chrono>
 #include <memory>
 
 #include "core/Errors.hpp"
-#include "engine/Replication.hpp"
+#include "engine/ReplicationDriver.hpp"
 #include "engine/ThreadArena.hpp"
 #include "forecast/ObservedRounds.hpp"
 
@@ -23,26 +20,25 @@ std::pair<int, int> evaluation_years(const Scenario& scenario) {
 
 namespace {
 
-// One thread's engine, hook and partial distributions.
-struct ForecastWorker {
-  ForecastWorker(const Scenario& scenario, const ForecastResult& result)
-      : replication(std::make_unique<Replication>(scenario)),
-        tally(scenario.calendar.warmup_start_year, scenario.year_count(), scenario.specialty_count(),
-              replication->anchor_layout().pairs.size()),
-        cells(result.layout.cells()) {
+// One thread's fill hook and partial distributions.
+struct ForecastObserver final : ReplicationObserver {
+  explicit ForecastObserver(const ForecastResult& result) : result_(result), cells(result.layout.cells()) {
     if (result.observed) {
       hook = std::make_unique<ObservedRounds>(*result.observed);
-      replication->set_fill_override(hook.get());
       observed_check = CellDistribution(result.observed->cells.size() * kObservedCheckCells);
     }
   }
 
-  void run(std::int64_t i, std::uint64_t seed, const ForecastResult& result) {
-    replication->run(seed, i, tally);
-    result.layout.extract(tally, values);
+  void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> engines) override {
+    if (hook) engines.front()->set_fill_override(hook.get());
+  }
+
+  void observe(std::size_t /*point*/, std::int64_t /*replication*/,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
+    result_.layout.extract(*tallies.front(), values);
     cells.add(values);
     if (!hook) return;
-    const std::vector<ObservedCell>& observed = result.observed->cells;
+    const std::vector<ObservedCell>& observed = result_.observed->cells;
     check.assign(observed.size() * kObservedCheckCells, 0);
     for (std::size_t c = 0; c < observed.size(); ++c) {
       const ObservedRounds::CellOutcome& o = hook->outcomes()[c];
@@ -53,8 +49,10 @@ struct ForecastWorker {
     observed_check.add(check);
   }
 
-  std::unique_ptr<Replication> replication;  // held by pointer: it stays put when the worker moves
-  Tally tally;
+ private:
+  const ForecastResult& result_;
+
+ public:
   std::unique_ptr<ObservedRounds> hook;
   std::vector<std::int32_t> values, check;
   CellDistribution cells, observed_check;
@@ -76,26 +74,20 @@ ForecastResult run_forecast(const Scenario& scenario, const ForecastOptions& opt
   result.seed = options.seed;
   result.replications = options.replications;
   result.threads = resolved_threads(options.threads);
-  tbb::enumerable_thread_specific<ForecastWorker> workers([&] { return ForecastWorker(scenario, result); });
-
-  run_in_arena(result.threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::int64_t>(0, options.replications, 16),
-                      [&](const tbb::blocked_range<std::int64_t>& range) {
-                        ForecastWorker& w = workers.local();
-                        for (std::int64_t i = range.begin(); i != range.end(); ++i) {
-                          w.run(i, options.seed, result);
-                          if (options.progress) options.progress->advance();
-                        }
-                      });
-  });
+  DesignPoints point;
+  point.fixed = {&scenario};
+  std::vector<std::unique_ptr<ForecastObserver>> observers;
+  drive_observed<ForecastObserver>(
+      point, {options.seed, options.replications, options.threads, options.progress},
+      [&] { return std::make_unique<ForecastObserver>(result); }, observers);
 
   // Integer histograms: merging in any order gives the same result.
   result.cells = CellDistribution(result.layout.cells());
   if (result.observed)
     result.observed_check = CellDistribution(result.observed->cells.size() * kObservedCheckCells);
-  for (ForecastWorker& w : workers) {
-    result.cells.merge(w.cells);
-    if (result.observed) result.observed_check.merge(w.observed_check);
+  for (const std::unique_ptr<ForecastObserver>& w : observers) {
+    result.cells.merge(w->cells);
+    if (result.observed) result.observed_check.merge(w->observed_check);
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;

@@ -1,17 +1,13 @@
 #include "sensitivity/Evaluator.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <mutex>
-#include <optional>
 
 #include "core/Errors.hpp"
-#include "engine/Replication.hpp"
+#include "engine/ReplicationDriver.hpp"
 #include "engine/Runner.hpp"
 #include "engine/ThreadArena.hpp"
 #include "scenario/ScenarioLoader.hpp"
@@ -24,35 +20,30 @@ namespace {
 // Design points whose scenarios are held in memory at once; bounds memory for large designs.
 constexpr std::size_t kBlockPoints = 256;
 
-// The scenarios of one design point, loaded by the first thread that needs them.
-struct LoadedPoint {
-  std::once_flag once;
-  std::vector<Scenario> scenarios;
-};
-
-// One thread's engines, rebuilt when the thread moves to another design point.
-struct PointWorker {
-  const LoadedPoint* point = nullptr;
-  std::vector<std::unique_ptr<Replication>> engines;
-  std::vector<std::unique_ptr<Tally>> tallies;
-
-  void use(const LoadedPoint& p) {
-    if (point == &p) return;
-    point = &p;
-    engines.clear();
-    tallies.clear();
-    for (const Scenario& s : p.scenarios) {
-      engines.push_back(std::make_unique<Replication>(s));
-      tallies.push_back(std::make_unique<Tally>(s.calendar.warmup_start_year, s.year_count(),
-                                                s.specialty_count(),
-                                                engines.back()->anchor_layout().pairs.size()));
+// Writes the requested outputs of every replication into its slot (point, output, replication).
+struct OutputObserver final : ReplicationObserver {
+  OutputObserver(const std::vector<OutputSpec>& outputs, Evaluation& result)
+      : outputs_(outputs), result_(result) {}
+  void observe(std::size_t point, std::int64_t replication,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
+    const std::size_t n_outputs = outputs_.size();
+    const auto reps = static_cast<std::size_t>(result_.replications);
+    for (std::size_t o = 0; o < n_outputs; ++o) {
+      const OutputSpec& spec = outputs_[o];
+      std::int32_t v = 0;
+      if (spec.side == OutputSide::A)
+        v = spec.sum(*tallies[0]);
+      else if (spec.side == OutputSide::B)
+        v = spec.sum(*tallies[1]);
+      else
+        v = spec.sum(*tallies[1]) - spec.sum(*tallies[0]);
+      result_.values[(point * n_outputs + o) * reps + static_cast<std::size_t>(replication)] = v;
     }
   }
-  void forget() {
-    point = nullptr;
-    engines.clear();
-    tallies.clear();
-  }
+
+ private:
+  const std::vector<OutputSpec>& outputs_;
+  Evaluation& result_;
 };
 
 }  // namespace
@@ -102,44 +93,19 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   result.values.assign(points.size() * n_outputs * reps, 0);
   result.summaries.resize(points.size() * n_outputs);
 
-  tbb::enumerable_thread_specific<PointWorker> workers;
+  DesignPoints design;
+  design.count = points.size();
+  design.block = kBlockPoints;
+  design.load = [&](std::size_t point) {
+    std::vector<Scenario> loaded;
+    for (const ScenarioParameters& b : bindings_) loaded.push_back(b.load(points[point]));
+    return loaded;
+  };
+  std::vector<std::unique_ptr<OutputObserver>> observers;
+  drive_observed<OutputObserver>(
+      design, {options.seed, options.replications, options.threads, options.progress},
+      [&] { return std::make_unique<OutputObserver>(outputs_, result); }, observers);
   run_in_arena(result.threads, [&] {
-    for (std::size_t first = 0; first < points.size(); first += kBlockPoints) {
-      const std::size_t count = std::min(kBlockPoints, points.size() - first);
-      std::vector<LoadedPoint> block(count);
-      // One flattened loop over (point, replication) of the block: a point's replications are
-      // neighbours, so a thread mostly stays on one point and rarely rebuilds its engines.
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count * reps),
-                        [&](const tbb::blocked_range<std::size_t>& range) {
-                          PointWorker& w = workers.local();
-                          for (std::size_t t = range.begin(); t != range.end(); ++t) {
-                            const std::size_t local = t / reps;
-                            const std::size_t point = first + local;
-                            const std::size_t rep = t % reps;
-                            LoadedPoint& lp = block[local];
-                            std::call_once(lp.once, [&] {
-                              for (const ScenarioParameters& b : bindings_)
-                                lp.scenarios.push_back(b.load(points[point]));
-                            });
-                            w.use(lp);
-                            for (std::size_t k = 0; k < w.engines.size(); ++k)
-                              w.engines[k]->run(options.seed, static_cast<std::int64_t>(rep), *w.tallies[k]);
-                            for (std::size_t o = 0; o < n_outputs; ++o) {
-                              const OutputSpec& spec = outputs_[o];
-                              std::int32_t v = 0;
-                              if (spec.side == OutputSide::A)
-                                v = spec.sum(*w.tallies[0]);
-                              else if (spec.side == OutputSide::B)
-                                v = spec.sum(*w.tallies[1]);
-                              else
-                                v = spec.sum(*w.tallies[1]) - spec.sum(*w.tallies[0]);
-                              result.values[(point * n_outputs + o) * reps + rep] = v;
-                            }
-                            if (options.progress) options.progress->advance();
-                          }
-                        });
-      for (PointWorker& w : workers) w.forget();  // the block's scenarios go now
-    }
     // Exact summaries per point from integer histograms (as yearly.csv's).
     tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {
       CellDistribution dist(n_outputs);

@@ -168,7 +168,8 @@ double CellDistribution::quantile(std::size_t cell, double p) const {
 double CellDistribution::mean(std::size_t cell) const {
   if (n_ == 0) return 0;
   Int128 sum = 0;
-  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) { sum += static_cast<Int128>(count) * value; });
+  hist_.at(cell).for_each(
+      [&](std::int64_t value, std::uint32_t count) { sum += static_cast<Int128>(count) * value; });
   return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n_));
 }
 

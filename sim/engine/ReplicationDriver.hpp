@@ -1,0 +1,76 @@
+#pragma once
+// The one replication loop of forlob. Every simulating command (run and compare, sweep and
+// sensitivity, forecast) hands it design points, each a list of scenarios run side by side for the
+// same replications, and an observer per thread that keeps what the command needs from each
+// replication. Tasks (point x replication) run in parallel on a oneTBB arena; a thread keeps its own
+// engines and rebuilds them only when it moves to another point. Each replication is keyed on
+// (seed, index) alone, and observers reduce exactly (integer histograms, or slots by index), so
+// results never depend on the thread count or on which thread ran what.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "engine/Replication.hpp"
+#include "model/Tally.hpp"
+#include "scenario/Scenario.hpp"
+
+namespace forlob {
+
+class ProgressSink;
+
+// What a command keeps from its replications; one instance per thread, never shared.
+class ReplicationObserver {
+ public:
+  virtual ~ReplicationObserver() = default;
+  // The thread has (re)built its engines for design point `point` (to attach fill hooks).
+  virtual void engines_built(std::size_t /*point*/,
+                             std::span<const std::unique_ptr<Replication>> /*engines*/) {}
+  // Replication `replication` of every scenario of `point` has run; tallies[k] is scenario k's.
+  virtual void observe(std::size_t point, std::int64_t replication,
+                       std::span<const std::unique_ptr<Tally>> tallies) = 0;
+};
+
+// The scenarios of each design point: fixed ones (run, compare, forecast), or loaded on demand
+// (sweep and sensitivity, whose points are too many to hold at once).
+struct DesignPoints {
+  std::size_t count = 1;
+  std::vector<const Scenario*> fixed;  // the one point's scenarios, when not loaded
+  // Loads point p's scenarios; called once per point, from any thread.
+  std::function<std::vector<Scenario>(std::size_t)> load;
+  // Points whose scenarios are held at once when loaded (bounds memory for large designs).
+  std::size_t block = 256;
+};
+
+struct DriverOptions {
+  std::uint64_t seed = 0;
+  std::int64_t replications = 0;
+  int threads = 0;  // 0: every hardware thread
+  ProgressSink* progress = nullptr;
+};
+
+struct DriverStats {
+  int threads = 0;
+  std::uint64_t keyed_draws = 0;  // keyed random numbers the replications drew
+  double wall_seconds = 0;
+};
+
+// Runs every (point, replication) task. `make_observer` is called once per thread that takes part;
+// the observers are returned (in no particular order: their reductions must not depend on it).
+DriverStats drive_replications(const DesignPoints& points, const DriverOptions& options,
+                               const std::function<std::unique_ptr<ReplicationObserver>()>& make_observer,
+                               std::vector<std::unique_ptr<ReplicationObserver>>& observers);
+
+// The same with the observers' own type.
+template <typename Observer, typename Make>
+DriverStats drive_observed(const DesignPoints& points, const DriverOptions& options, Make&& make,
+                           std::vector<std::unique_ptr<Observer>>& observers) {
+  std::vector<std::unique_ptr<ReplicationObserver>> base;
+  const DriverStats stats = drive_replications(
+      points, options, [&]() -> std::unique_ptr<ReplicationObserver> { return make(); }, base);
+  for (auto& o : base) observers.emplace_back(static_cast<Observer*>(o.release()));
+  return stats;
+}
+
+}  // namespace forlob

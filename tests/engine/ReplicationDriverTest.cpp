@@ -1,0 +1,115 @@
+#include "engine/ReplicationDriver.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "support/TinyScenario.hpp"
+
+namespace forlob {
+namespace {
+
+// Noisy enough that replications differ: fills at 0.6, re-postings, extensions and dropout.
+Scenario noisy_scenario(double fill) {
+  Scenario s = testing::tiny_scenario(2, 8);
+  testing::set_fill(s, fill);
+  s.unfilled.max_reposts = 1;
+  for (SpecialtySpec& sp : s.specialties) {
+    sp.delay_probability = 0.3;
+    sp.delay_mean_months = 6;
+    sp.delay_shape = 2;
+    sp.dropout_per_year = 0.05;
+  }
+  return s;
+}
+
+// Keeps, per (point, replication), what every scenario's tally said: the started trainees in the
+// first year and the completions in the last, per scenario.
+struct RecordingObserver final : ReplicationObserver {
+  void engines_built(std::size_t point, std::span<const std::unique_ptr<Replication>> engines) override {
+    builds.emplace_back(point, engines.size());
+  }
+  void observe(std::size_t point, std::int64_t replication,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
+    std::vector<std::int32_t> row;
+    for (const auto& t : tallies)
+      for (int s = 0; s < 2; ++s) {
+        row.push_back(t->get(2020, Region::Nord, s, Metric::Started));
+        row.push_back(t->get(2026, Region::Ost, s, Metric::Completed));
+      }
+    seen[{point, replication}] = row;
+  }
+  std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> seen;
+  std::vector<std::pair<std::size_t, std::size_t>> builds;
+};
+
+std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> drive(
+    const DesignPoints& points, int threads, std::int64_t reps, DriverStats* stats = nullptr) {
+  std::vector<std::unique_ptr<RecordingObserver>> observers;
+  const DriverStats s = drive_observed<RecordingObserver>(
+      points, {7, reps, threads, nullptr}, [] { return std::make_unique<RecordingObserver>(); }, observers);
+  if (stats) *stats = s;
+  std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> all;
+  for (const auto& o : observers)
+    for (const auto& [key, row] : o->seen) EXPECT_TRUE(all.emplace(key, row).second) << "observed twice";
+  return all;
+}
+
+// Every replication is observed once, with the tallies a replication run on its own gives.
+TEST(ReplicationDriver, ObservesEveryReplicationOnceWithTheTalliesOfADirectRun) {
+  const Scenario a = noisy_scenario(0.6), b = noisy_scenario(0.8);
+  DesignPoints points;
+  points.fixed = {&a, &b};
+  const auto seen = drive(points, 2, 40);
+  ASSERT_EQ(seen.size(), 40U);
+  Replication ra(a), rb(b);
+  Tally ta(2020, a.year_count(), 2, ra.anchor_layout().pairs.size());
+  Tally tb(2020, b.year_count(), 2, rb.anchor_layout().pairs.size());
+  std::set<std::vector<std::int32_t>> distinct;
+  for (std::int64_t i = 0; i < 40; ++i) {
+    ra.run(7, i, ta);
+    rb.run(7, i, tb);
+    std::vector<std::int32_t> row;
+    for (const Tally* t : {&ta, &tb})
+      for (int s = 0; s < 2; ++s) {
+        row.push_back(t->get(2020, Region::Nord, s, Metric::Started));
+        row.push_back(t->get(2026, Region::Ost, s, Metric::Completed));
+      }
+    EXPECT_EQ(seen.at({0, i}), row) << "replication " << i;
+    distinct.insert(row);
+  }
+  EXPECT_GT(distinct.size(), 5U) << "the replications must differ for the check to mean anything";
+}
+
+// Loaded design points: each loaded exactly once, and the answers the same at any thread count.
+TEST(ReplicationDriver, LoadsEachPointOnceAndGivesTheSameAnswersAtAnyThreadCount) {
+  std::atomic<int> loads[5] = {0, 0, 0, 0, 0};
+  DesignPoints points;
+  points.count = 5;
+  points.block = 2;  // three blocks: engines are rebuilt across blocks
+  points.load = [&](std::size_t p) {
+    ++loads[p];
+    return std::vector<Scenario>{noisy_scenario(0.5 + 0.1 * static_cast<double>(p))};
+  };
+  DriverStats one{}, three{};
+  const auto serial = drive(points, 1, 30, &one);
+  for (const std::atomic<int>& n : loads) EXPECT_EQ(n.load(), 1);
+  const auto parallel = drive(points, 3, 30, &three);
+  ASSERT_EQ(serial.size(), 150U);
+  EXPECT_EQ(serial, parallel);
+  EXPECT_GT(one.keyed_draws, 0U);
+  EXPECT_EQ(one.keyed_draws, three.keyed_draws) << "the draws counted do not depend on the threads";
+  // Points differ (the fill rate rises with p), so a mix-up of points would show.
+  long first = 0, last = 0;
+  for (std::int64_t i = 0; i < 30; ++i) {
+    first += serial.at({0, i})[0];
+    last += serial.at({4, i})[0];
+  }
+  EXPECT_LT(first, last);
+}
+
+}  // namespace
+}  // namespace forlob
