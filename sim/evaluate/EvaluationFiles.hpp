@@ -60,6 +60,7 @@ inline constexpr const char* kAbcMethod =
     "summed over the reported rounds) projected onto the unknowns by least squares over the table "
     "(semi-automatic ABC); distance Euclidean between projections, each divided by its sd over the table; "
     "the nearest share `accept` of the table accepted with Epanechnikov weights; local linear regression "
-    "adjustment on logit share and log levels";
+    "adjustment on logit share and log levels. Each unknown's reported posterior uses the distance on its "
+    "own projection (one-dimensional); the headline's paired replications use the joint accepted draws";
 
 }  // namespace forlob
