@@ -32,7 +32,7 @@ struct EvaluateOptions {
   double margin = 0.05;
 };
 
-std::string interval_text(const QuantitySummary& q, int decimals) {
+std::string evaluate_interval_text(const QuantitySummary& q, int decimals) {
   return format_fixed(q.mean, decimals) + " [" + format_fixed(q.p05, decimals) + ", " +
          format_fixed(q.p95, decimals) + "]";
 }
@@ -58,14 +58,14 @@ int run_observed(const EvaluateOptions& o) {
   const ReportingDesign design = observed_design(layout, trial, observed, observed_summaries, unused);
   if (design.summaries.empty())
     throw InputError(o.observed, "",
-                     "expected at least one row of a trial specialty from " + std::to_string(layout.first_year()) +
-                         ", got none");
+                     "expected at least one row of a trial specialty from " +
+                         std::to_string(layout.first_year()) + ", got none");
   const std::filesystem::path out_path = o.flags.out_dir(trial.name + "_evaluation");
   OutputDirectory out(out_path, o.flags.force);
 
   ProgressBar progress(o.flags.replications, !o.flags.quiet && stderr_is_terminal());
-  const ReferenceTable table =
-      build_reference_table(trial, prior, layout, o.flags.seed, o.flags.replications, o.flags.threads, &progress);
+  const ReferenceTable table = build_reference_table(trial, prior, layout, o.flags.seed, o.flags.replications,
+                                                     o.flags.threads, &progress);
   progress.finish();
   AbcSettings settings;
   settings.accept = o.accept;
@@ -81,8 +81,8 @@ int run_observed(const EvaluateOptions& o) {
   report.observed = &observed;
   report.observed_summaries = observed_summaries;
   report.unused_lines = unused;
-  report.headline =
-      predict_headline(trial, counterfactual, prior, table, posterior, &observed, o.flags.seed, o.flags.threads);
+  report.headline = predict_headline(trial, counterfactual, prior, table, posterior, &observed, o.flags.seed,
+                                     o.flags.threads);
   // The prior predictive from as many table draws, equally weighted, for comparison.
   AbcPosterior prior_sample;
   for (std::size_t i = 0; i < posterior.rows.size(); ++i) {
@@ -90,8 +90,8 @@ int run_observed(const EvaluateOptions& o) {
     prior_sample.weights.push_back(1.0);
     prior_sample.values.push_back(table.values[i]);
   }
-  report.headline_prior =
-      predict_headline(trial, counterfactual, prior, table, prior_sample, nullptr, o.flags.seed, o.flags.threads);
+  report.headline_prior = predict_headline(trial, counterfactual, prior, table, prior_sample, nullptr,
+                                           o.flags.seed, o.flags.threads);
   report.seed = o.flags.seed;
   report.draws = o.flags.replications;
   report.accept = o.accept;
@@ -106,15 +106,17 @@ int run_observed(const EvaluateOptions& o) {
     std::cout << "The 2029 evaluation (R14) from " << observed.file << ": posterior mean [90% interval], "
               << posterior.rows.size() << " of " << table.values.size() << " reference draws accepted\n";
     for (std::size_t p = 0; p < prior.size(); ++p)
-      std::cout << "  " << prior.names()[p] << ": " << interval_text(posterior.summaries[p], p == 0 ? 3 : 1)
-                << "   (prior " << interval_text(inference.prior()[p], p == 0 ? 3 : 1) << ")\n";
+      std::cout << "  " << prior.names()[p] << ": "
+                << evaluate_interval_text(posterior.summaries[p], p == 0 ? 3 : 1) << "   (prior "
+                << evaluate_interval_text(inference.prior()[p], p == 0 ? 3 : 1) << ")\n";
     std::cout << "  " << report.headline.name << ", " << trial.name << " - " << counterfactual.name << ": "
-              << interval_text(report.headline.difference, 1) << "   (prior "
-              << interval_text(report.headline_prior.difference, 1) << ")\n";
+              << evaluate_interval_text(report.headline.difference, 1) << "   (prior "
+              << evaluate_interval_text(report.headline_prior.difference, 1) << ")\n";
     if (!unused.empty())
       std::cout << "  note: " << unused.size()
                 << " row(s) of the file are not trial specialties' rounds and were not used\n";
-    std::cout << "Wrote " << out_path.string() << "/ (evaluation_posterior.csv, evaluation_posterior.json) in "
+    std::cout << "Wrote " << out_path.string()
+              << "/ (evaluation_posterior.csv, evaluation_posterior.json) in "
               << format_fixed(report.total_seconds, 1) << " s on " << report.threads << " threads.\n";
   }
   return kExitOk;
@@ -139,8 +141,8 @@ int run_power_analysis(const EvaluateOptions& o) {
   const std::int64_t jobs =
       o.flags.replications + settings.evaluations * static_cast<std::int64_t>(settings.shares.size());
   ProgressBar progress(jobs, !o.flags.quiet && stderr_is_terminal());
-  const ReferenceTable table =
-      build_reference_table(trial, prior, layout, o.flags.seed, o.flags.replications, o.flags.threads, &progress);
+  const ReferenceTable table = build_reference_table(trial, prior, layout, o.flags.seed, o.flags.replications,
+                                                     o.flags.threads, &progress);
   AbcSettings abc;
   abc.accept = o.accept;
   const AbcInference counts(table, full_design(layout, trial, o.through, false), abc, trial.file);
@@ -172,10 +174,12 @@ int run_power_analysis(const EvaluateOptions& o) {
     std::cout << "  design          true share  excludes 0  excludes 1  covers  mean width\n";
     for (const PowerRow& row : result.rows) {
       const double n = static_cast<double>(row.evaluations);
-      std::cout << "  " << row.design << std::string(16 - row.design.size(), ' ') << format_fixed(row.true_share, 2)
-                << "        " << format_fixed(static_cast<double>(row.excludes_zero) / n, 2) << "        "
-                << format_fixed(static_cast<double>(row.excludes_one) / n, 2) << "        " << format_fixed(static_cast<double>(row.covers) / n, 2)
-                << "    " << format_fixed(row.mean_width, 3) << "\n";
+      std::cout << "  " << row.design << std::string(16 - row.design.size(), ' ')
+                << format_fixed(row.true_share, 2) << "        "
+                << format_fixed(static_cast<double>(row.excludes_zero) / n, 2) << "        "
+                << format_fixed(static_cast<double>(row.excludes_one) / n, 2) << "        "
+                << format_fixed(static_cast<double>(row.covers) / n, 2) << "    "
+                << format_fixed(row.mean_width, 3) << "\n";
     }
     std::cout << "Wrote " << out_path.string() << "/ (evaluation_power.csv, evaluation_power.json) in "
               << format_fixed(report.total_seconds, 1) << " s on " << report.threads << " threads.\n";
@@ -188,13 +192,15 @@ int run_power_analysis(const EvaluateOptions& o) {
 Command add_evaluate_command(CLI::App& app) {
   auto o = std::make_shared<EvaluateOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "evaluate", "What the 2029 evaluation of the trial (R14) can conclude from reported rounds, and its power");
+      "evaluate",
+      "What the 2029 evaluation of the trial (R14) can conclude from reported rounds, and its power");
   cmd->add_option("SCENARIO", o->file,
                   "Trial scenario under the applicant model (e.g. scenarios/extraordinary_trial.json)")
       ->required();
   CLI::Option* observed =
-      cmd->add_option("--observed", o->observed,
-                      "CSV of reported rounds, the format of forecast --observed: infer the unknowns from them")
+      cmd->add_option(
+             "--observed", o->observed,
+             "CSV of reported rounds, the format of forecast --observed: infer the unknowns from them")
           ->type_name("FILE");
   CLI::Option* power =
       cmd->add_flag("--power", o->power, "Power analysis: synthetic reports at true shares 0, 0.25, ..., 1");

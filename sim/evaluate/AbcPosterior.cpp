@@ -92,8 +92,8 @@ QuantitySummary summarise(const std::vector<double>& values, const std::vector<d
   return q;
 }
 
-AbcInference::AbcInference(const ReferenceTable& table, const ReportingDesign& design, const AbcSettings& settings,
-                           const std::string& what)
+AbcInference::AbcInference(const ReferenceTable& table, const ReportingDesign& design,
+                           const AbcSettings& settings, const std::string& what)
     : table_(table), design_(design), settings_(settings) {
   n_ = table.values.size();
   p_ = n_ == 0 ? 0 : table.values.front().size();
@@ -113,15 +113,17 @@ AbcInference::AbcInference(const ReferenceTable& table, const ReportingDesign& d
     }
   }
   if (n_ < settings.min_accepted)
-    throw InputError(what, "", "expected a reference table of at least " + std::to_string(settings.min_accepted) +
-                                   " draws, got " + std::to_string(n_));
+    throw InputError(what, "",
+                     "expected a reference table of at least " + std::to_string(settings.min_accepted) +
+                         " draws, got " + std::to_string(n_));
   if (used_.empty())
     throw InputError(what, "",
                      "expected reports that the simulation can vary (fills of the trial specialties from "
                      "the trial's first year), got none: nothing to infer from");
   std::vector<std::vector<double>> standardised(n_, std::vector<double>(used_.size()));
   for (std::size_t i = 0; i < n_; ++i)
-    for (std::size_t u = 0; u < used_.size(); ++u) standardised[i][u] = (rows[i][used_[u]] - mean_[u]) / sd_[u];
+    for (std::size_t u = 0; u < used_.size(); ++u)
+      standardised[i][u] = (rows[i][used_[u]] - mean_[u]) / sd_[u];
   targets_.assign(n_, std::vector<double>(p_));
   for (std::size_t i = 0; i < n_; ++i)
     for (std::size_t p = 0; p < p_; ++p) targets_[i][p] = to_working(p, table.values[i][p]);
@@ -160,7 +162,8 @@ std::vector<double> AbcInference::project(const std::vector<double>& summaries) 
   std::vector<double> out(p_);
   for (std::size_t p = 0; p < p_; ++p) {
     double f = beta_[p][0];
-    for (std::size_t u = 0; u < used_.size(); ++u) f += beta_[p][u + 1] * (summaries[used_[u]] - mean_[u]) / sd_[u];
+    for (std::size_t u = 0; u < used_.size(); ++u)
+      f += beta_[p][u + 1] * (summaries[used_[u]] - mean_[u]) / sd_[u];
     out[p] = projection_sd_[p] > 0 ? f / projection_sd_[p] : 0;
   }
   return out;

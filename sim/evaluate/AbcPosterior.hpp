@@ -27,8 +27,8 @@
 namespace forlob {
 
 struct AbcSettings {
-  double accept = 0.05;    // share of the table accepted
-  bool adjust = true;      // regression adjustment
+  double accept = 0.05;  // share of the table accepted
+  bool adjust = true;    // regression adjustment
   // Each unknown's reported summary from its own one-dimensional ABC (AbcInference::marginal);
   // false: from the joint accepted draws.
   bool marginal = true;
@@ -43,11 +43,11 @@ struct QuantitySummary {
 QuantitySummary summarise(const std::vector<double>& values, const std::vector<double>& weights);
 
 struct AbcPosterior {
-  std::vector<std::size_t> rows;                // accepted table rows, nearest first
-  std::vector<double> weights;                  // [a] kernel weight
-  std::vector<std::vector<double>> values;      // [a] adjusted unknowns (EvaluationPrior::names order)
-  std::vector<QuantitySummary> summaries;       // per unknown
-  double tolerance = 0;                         // distance of the k-th nearest row
+  std::vector<std::size_t> rows;            // accepted table rows, nearest first
+  std::vector<double> weights;              // [a] kernel weight
+  std::vector<std::vector<double>> values;  // [a] adjusted unknowns (EvaluationPrior::names order)
+  std::vector<QuantitySummary> summaries;   // per unknown
+  double tolerance = 0;                     // distance of the k-th nearest row
 };
 
 class AbcInference {
@@ -74,12 +74,12 @@ class AbcInference {
   ReportingDesign design_;
   AbcSettings settings_;
   std::size_t n_ = 0, p_ = 0, k_ = 0;
-  std::vector<std::size_t> used_;           // summaries that vary over the table
-  std::vector<double> mean_, sd_;           // of the used summaries
-  std::vector<std::vector<double>> beta_;   // [p] coefficients: intercept, then per used summary
-  std::vector<double> projection_sd_;       // [p]
-  std::vector<std::vector<double>> targets_;     // [i] transformed unknowns
-  std::vector<std::vector<double>> projected_;   // [i] projection, already divided by projection_sd_
+  std::vector<std::size_t> used_;               // summaries that vary over the table
+  std::vector<double> mean_, sd_;               // of the used summaries
+  std::vector<std::vector<double>> beta_;       // [p] coefficients: intercept, then per used summary
+  std::vector<double> projection_sd_;           // [p]
+  std::vector<std::vector<double>> targets_;    // [i] transformed unknowns
+  std::vector<std::vector<double>> projected_;  // [i] projection, already divided by projection_sd_
   std::vector<QuantitySummary> prior_;
 };
 

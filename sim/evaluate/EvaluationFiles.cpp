@@ -61,7 +61,8 @@ std::string posterior_csv(const PosteriorReport& r) {
     out += '\n';
   }
   const std::pair<const char*, const QuantitySummary*> rows[] = {
-      {"_trial", &r.headline.trial}, {"_counterfactual", &r.headline.counterfactual},
+      {"_trial", &r.headline.trial},
+      {"_counterfactual", &r.headline.counterfactual},
       {"_difference", &r.headline.difference}};
   const QuantitySummary* priors[] = {&r.headline_prior.trial, &r.headline_prior.counterfactual,
                                      &r.headline_prior.difference};
@@ -124,8 +125,10 @@ nlohmann::json posterior_json(const PosteriorReport& r) {
       {"headline",
        {{"name", r.headline.name},
         {"definition",
-         "new specialists (completed courses) in the four trial specialties from the trial's first year through "
-         "the follow-up horizon, trial minus counterfactual, paired replication by replication; the trial with "
+         "new specialists (completed courses) in the four trial specialties from the trial's first year "
+         "through "
+         "the follow-up horizon, trial minus counterfactual, paired replication by replication; the trial "
+         "with "
          "the observed rounds held to their figures"},
         {"posterior", headline(r.headline)},
         {"prior", headline(r.headline_prior)}}},
@@ -198,7 +201,8 @@ nlohmann::json power_json(const PowerReport& r) {
       {"margin", s.margin},
       {"definitions",
        {{"excludes_0", "evaluations whose 90% interval of the share has its lower end (p05) above margin"},
-        {"excludes_1", "evaluations whose 90% interval of the share has its upper end (p95) below 1 - margin"},
+        {"excludes_1",
+         "evaluations whose 90% interval of the share has its upper end (p95) below 1 - margin"},
         {"covers_truth", "evaluations whose 90% interval contains the true share"},
         {"mean_width", "mean of p95 - p05 of the share"},
         {"mean_posterior_mean", "mean of the share's posterior mean"}}},

@@ -16,8 +16,9 @@ EvaluationPrior::EvaluationPrior(const Scenario& scenario, const std::vector<dou
     throw InputError(scenario.file, "/extraordinary",
                      "expected the extraordinary-course trial: the evaluation infers what its courses did");
   if (scenario.fill.model != FillModelKind::Applicants || !scenario.applicants)
-    throw InputError(scenario.file, "/fill/model",
-                     "expected \"applicants\": the new-applicant share is a parameter of the applicant model");
+    throw InputError(
+        scenario.file, "/fill/model",
+        "expected \"applicants\": the new-applicant share is a parameter of the applicant model");
   names_.push_back("extraordinary_new_share");
   for (int s : scenario.extraordinary->specialties) {
     const auto i = static_cast<std::size_t>(s);
@@ -72,8 +73,8 @@ void EvaluationPrior::apply(const UnknownsDraw& d, Scenario& copy) const {
   a.level_sd = 0;
 }
 
-std::vector<double> fitted_level_log_sd(const std::string& scenario_file, const std::vector<std::string>& set_args,
-                                        const Scenario& scenario) {
+std::vector<double> fitted_level_log_sd(const std::string& scenario_file,
+                                        const std::vector<std::string>& set_args, const Scenario& scenario) {
   const ScenarioDocument doc = read_scenario_document(scenario_file, set_args);
   const nlohmann::json::json_pointer at("/applicants/fitted");
   if (!doc.merged.contains(at) || !doc.merged[at].is_string()) return {};

@@ -61,7 +61,7 @@ class EvaluationPrior {
 
 // The fitted log sd per specialty of the scenario's /applicants/fitted layer (negative where the
 // scenario's level does not come from it); empty when the scenario names no fitted file.
-std::vector<double> fitted_level_log_sd(const std::string& scenario_file, const std::vector<std::string>& set_args,
-                                        const Scenario& scenario);
+std::vector<double> fitted_level_log_sd(const std::string& scenario_file,
+                                        const std::vector<std::string>& set_args, const Scenario& scenario);
 
 }  // namespace forlob

@@ -54,25 +54,26 @@ HeadlinePrediction predict_headline(const Scenario& trial, const Scenario& count
   tbb::enumerable_thread_specific<std::unique_ptr<PairWorker>> workers(
       [&] { return std::make_unique<PairWorker>(counterfactual, trial, observed); });
   run_in_arena(threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, k, 4), [&](const tbb::blocked_range<std::size_t>& range) {
-      PairWorker& w = *workers.local();
-      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-        const std::size_t row = posterior.rows[i];
-        const UnknownsDraw draw = prior.with_values(table.draws[row], posterior.values[i]);
-        prior.apply(draw, *w.copy_a);
-        prior.apply(draw, *w.copy_b);
-        // The same replication index for both: common random numbers.
-        const std::int64_t replication = kPredictiveReplications + static_cast<std::int64_t>(row);
-        Replication ra(*w.copy_a);
-        ra.run(seed, replication, w.tally_a);
-        Replication rb(*w.copy_b);
-        rb.set_fill_override(w.hook.get());
-        rb.run(seed, replication, w.tally_b);
-        a[i] = completed_trial_specialties(*w.copy_a, w.tally_a, from, to);
-        b[i] = completed_trial_specialties(*w.copy_b, w.tally_b, from, to);
-        d[i] = b[i] - a[i];
-      }
-    });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, k, 4), [&](const tbb::blocked_range<std::size_t>& range) {
+          PairWorker& w = *workers.local();
+          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+            const std::size_t row = posterior.rows[i];
+            const UnknownsDraw draw = prior.with_values(table.draws[row], posterior.values[i]);
+            prior.apply(draw, *w.copy_a);
+            prior.apply(draw, *w.copy_b);
+            // The same replication index for both: common random numbers.
+            const std::int64_t replication = kPredictiveReplications + static_cast<std::int64_t>(row);
+            Replication ra(*w.copy_a);
+            ra.run(seed, replication, w.tally_a);
+            Replication rb(*w.copy_b);
+            rb.set_fill_override(w.hook.get());
+            rb.run(seed, replication, w.tally_b);
+            a[i] = completed_trial_specialties(*w.copy_a, w.tally_a, from, to);
+            b[i] = completed_trial_specialties(*w.copy_b, w.tally_b, from, to);
+            d[i] = b[i] - a[i];
+          }
+        });
   });
   out.counterfactual = summarise(a, posterior.weights);
   out.trial = summarise(b, posterior.weights);

@@ -13,7 +13,7 @@
 namespace forlob {
 
 struct HeadlinePrediction {
-  std::string name;       // e.g. "completed_trial_specialties_2026_2036"
+  std::string name;  // e.g. "completed_trial_specialties_2026_2036"
   QuantitySummary trial, counterfactual, difference;
   std::size_t replications = 0;
 };

@@ -30,10 +30,11 @@ PowerResult run_power(const Scenario& scenario, const EvaluationPrior& prior, co
   for (const AbcInference* inference : inferences) {
     std::vector<QuantitySummary> share(jobs.size());
     run_in_arena(threads, [&] {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size()), [&](const tbb::blocked_range<std::size_t>& r) {
-        for (std::size_t j = r.begin(); j != r.end(); ++j)
-          share[j] = inference->infer_row(reports.row(j)).summaries[0];
-      });
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size()),
+                        [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t j = r.begin(); j != r.end(); ++j)
+                            share[j] = inference->infer_row(reports.row(j)).summaries[0];
+                        });
     });
     for (std::size_t t = 0; t < settings.shares.size(); ++t) {
       PowerRow row;

@@ -32,9 +32,9 @@ struct PowerRow {
 };
 
 struct PowerResult {
-  std::vector<PowerRow> rows;      // design-major, then true share
-  double simulation_seconds = 0;   // the synthetic reports
-  double inference_seconds = 0;    // every inference of every design
+  std::vector<PowerRow> rows;     // design-major, then true share
+  double simulation_seconds = 0;  // the synthetic reports
+  double inference_seconds = 0;   // every inference of every design
 };
 
 // `inferences` (one per design) share `table`; the synthetic truths are simulated once and

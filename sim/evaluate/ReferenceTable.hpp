@@ -30,7 +30,8 @@ struct SimulatedReports {
 // Simulates every job on `threads` threads (0: all); the result does not depend on the thread count.
 SimulatedReports simulate_reports(const Scenario& scenario, const EvaluationPrior& prior,
                                   const RoundReportLayout& layout, std::uint64_t seed,
-                                  const std::vector<ReportJob>& jobs, int threads, ProgressSink* progress = nullptr);
+                                  const std::vector<ReportJob>& jobs, int threads,
+                                  ProgressSink* progress = nullptr);
 
 struct ReferenceTable {
   std::vector<UnknownsDraw> draws;

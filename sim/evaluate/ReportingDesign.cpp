@@ -21,7 +21,8 @@ namespace {
 std::string summary_name(const Scenario& scenario, const RoundReportLayout& layout, Region r, int slot,
                          ReportMeasure m) {
   return std::string(region_name(r)) + "/" +
-         scenario.specialties[static_cast<std::size_t>(layout.specialties()[static_cast<std::size_t>(slot)])].id +
+         scenario.specialties[static_cast<std::size_t>(layout.specialties()[static_cast<std::size_t>(slot)])]
+             .id +
          "/" + report_measure_name(m);
 }
 
@@ -58,8 +59,8 @@ ReportingDesign observed_design(const RoundReportLayout& layout, const Scenario&
       unused.push_back(c.line);
       continue;
     }
-    const ReportMeasure m =
-        c.kind == CourseKind::Extraordinary ? ReportMeasure::ExtraordinaryFilled : ReportMeasure::OrdinaryFilled;
+    const ReportMeasure m = c.kind == CourseKind::Extraordinary ? ReportMeasure::ExtraordinaryFilled
+                                                                : ReportMeasure::OrdinaryFilled;
     auto& entry = sums[{index(c.region), slot, static_cast<int>(m)}];
     entry.first.push_back(layout.cell(c.year, c.round, c.region, slot, m));
     entry.second += c.filled;
@@ -69,9 +70,9 @@ ReportingDesign observed_design(const RoundReportLayout& layout, const Scenario&
   observed.clear();
   for (const auto& [key, entry] : sums) {
     const auto [r, slot, m] = key;
-    d.summaries.push_back(
-        {summary_name(scenario, layout, kRegions[static_cast<std::size_t>(r)], slot, static_cast<ReportMeasure>(m)),
-         entry.first});
+    d.summaries.push_back({summary_name(scenario, layout, kRegions[static_cast<std::size_t>(r)], slot,
+                                        static_cast<ReportMeasure>(m)),
+                           entry.first});
     observed.push_back(entry.second);
   }
   return d;

@@ -8,9 +8,12 @@ namespace forlob {
 
 const char* report_measure_name(ReportMeasure m) {
   switch (m) {
-    case ReportMeasure::ExtraordinaryFilled: return "extraordinary_filled";
-    case ReportMeasure::OrdinaryFilled: return "ordinary_filled";
-    case ReportMeasure::ExtraordinaryFilledNew: return "extraordinary_filled_new";
+    case ReportMeasure::ExtraordinaryFilled:
+      return "extraordinary_filled";
+    case ReportMeasure::OrdinaryFilled:
+      return "ordinary_filled";
+    case ReportMeasure::ExtraordinaryFilledNew:
+      return "extraordinary_filled_new";
   }
   return "";
 }
@@ -24,11 +27,12 @@ RoundReportLayout::RoundReportLayout(const Scenario& scenario, int last_year)
 }
 
 std::size_t RoundReportLayout::cells() const {
-  return static_cast<std::size_t>(std::max(0, last_year_ - first_year_ + 1)) * static_cast<std::size_t>(rounds_) *
-         kRegionCount * specialties_.size() * kReportMeasures;
+  return static_cast<std::size_t>(std::max(0, last_year_ - first_year_ + 1)) *
+         static_cast<std::size_t>(rounds_) * kRegionCount * specialties_.size() * kReportMeasures;
 }
 
-std::size_t RoundReportLayout::cell(int year, int round, Region r, int specialty_slot, ReportMeasure m) const {
+std::size_t RoundReportLayout::cell(int year, int round, Region r, int specialty_slot,
+                                    ReportMeasure m) const {
   const auto y = static_cast<std::size_t>(year - first_year_);
   return (((y * static_cast<std::size_t>(rounds_) + static_cast<std::size_t>(round)) * kRegionCount +
            static_cast<std::size_t>(index(r))) *
@@ -44,8 +48,10 @@ void RoundRecorder::begin_replication(StreamKey) { std::fill(opened_.begin(), op
 
 std::int32_t RoundRecorder::running(int year, Region r, int specialty, ReportMeasure m) const {
   switch (m) {
-    case ReportMeasure::ExtraordinaryFilled: return tally_->get(year, r, specialty, Metric::ExtraordinaryFilled);
-    case ReportMeasure::OrdinaryFilled: return tally_->get(year, r, specialty, Metric::OrdinaryFilled);
+    case ReportMeasure::ExtraordinaryFilled:
+      return tally_->get(year, r, specialty, Metric::ExtraordinaryFilled);
+    case ReportMeasure::OrdinaryFilled:
+      return tally_->get(year, r, specialty, Metric::OrdinaryFilled);
     case ReportMeasure::ExtraordinaryFilledNew:
       return tally_->get(year, r, specialty, Metric::ExtraordinaryFilledNew);
   }

@@ -61,7 +61,8 @@ TEST_F(EvaluateCli, ObservedWritesThePosteriorValidAgainstItsSchemaAndTheSameCsv
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("extraordinary_new_share"), std::string::npos) << r.out;
     csv.push_back(read_file(out / "evaluation_posterior.csv"));
-    const ProgramResult valid = validate("evaluation_posterior.schema.json", out / "evaluation_posterior.json");
+    const ProgramResult valid =
+        validate("evaluation_posterior.schema.json", out / "evaluation_posterior.json");
     EXPECT_EQ(valid.status, 0) << valid.out << valid.err;
   }
   EXPECT_EQ(csv[0], csv[1]);
@@ -107,8 +108,9 @@ TEST_F(EvaluateCli, BadInputIsOneLineWithExitStatusTwoAndNothingWritten) {
   expect_refused(
       evaluate({"--observed", example(), "--set", "/fill/model=\"independent\"", "--out", out.string()}),
       "/fill/model", out);
-  expect_refused(evaluate({"--observed", example(), "--counterfactual", "nowhere.json", "--out", out.string()}),
-                 "nowhere.json", out);
+  expect_refused(
+      evaluate({"--observed", example(), "--counterfactual", "nowhere.json", "--out", out.string()}),
+      "nowhere.json", out);
   const fs::path other = write("other.csv",
                                "year,round,region,specialty,kind,posted,filled,source\n"
                                "2026,spring,Nord,hospital_other,ordinary,20,20,\"published: x\"\n");

@@ -86,10 +86,10 @@ TEST(AbcPosterior, WithoutExtraordinaryCoursesTheSharesPosteriorIsItsPrior) {
   EXPECT_NEAR(q.p95, 0.95, 4 * std::sqrt(0.05 * 0.95 / effective));
   // The same reports with the trial's courses posted would pin the share down near 0.05.
   EvaluationFixture informative;
-  const ReferenceTable table2 = build_reference_table(informative.trial, informative.prior, informative.layout, 11,
-                                                      draws, 0);
-  const AbcInference inference2(table2, full_design(informative.layout, informative.trial, 2028, false), settings,
-                                "test");
+  const ReferenceTable table2 =
+      build_reference_table(informative.trial, informative.prior, informative.layout, 11, draws, 0);
+  const AbcInference inference2(table2, full_design(informative.layout, informative.trial, 2028, false),
+                                settings, "test");
   const SimulatedReports reports2 =
       simulate_reports(informative.trial, informative.prior, informative.layout, 11, jobs, 0);
   const AbcPosterior post2 = inference2.infer_row(reports2.row(0));
