@@ -222,7 +222,9 @@ Command add_evaluate_command(CLI::App& app) {
       ->check(CLI::Range(0.0, 0.49))
       ->capture_default_str();
   add_run_flags(*cmd, o->flags);
-  // --replications is the reference table's size: one replication per draw of the unknowns.
+  cmd->footer(
+      "--replications is the size of the reference table: one replication of SCENARIO per draw of the "
+      "unknowns (default 5000).");
   return {cmd, [o] {
             if (o->observed.empty() && !o->power)
               throw UsageError("evaluate: expected --observed FILE or --power");
