@@ -7,6 +7,7 @@
 #include "app/Benchmark.hpp"
 #include "app/CalibrateCommand.hpp"
 #include "app/CommandLine.hpp"
+#include "app/EvaluateCommand.hpp"
 #include "app/ForecastCommand.hpp"
 #include "app/OptionChecks.hpp"
 #include "app/ParamsCommand.hpp"
@@ -41,6 +42,7 @@ int run_command_line(int argc, char** argv) {
       add_validate_history_command(app),
       add_backcast_command(app),
       add_forecast_command(app),
+      add_evaluate_command(app),
       add_report_command(app),
       add_bench_command(app),
   };

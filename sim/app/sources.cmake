@@ -13,6 +13,7 @@ set(FORLOB_APP_SOURCES
   app/BackcastCommand.cpp
   app/ReportCommand.cpp
   app/ForecastCommand.cpp
+  app/EvaluateCommand.cpp
   app/SensitivityFlags.cpp
   app/SweepCommand.cpp
   app/SensitivityCommand.cpp

@@ -43,6 +43,9 @@ enum class Purpose : std::uint64_t {
   Serving = 14,            // a posting's place among equally attractive ones
   FlexOrder = 15,          // an unfilled course's place in the flex scheme's conversion order
   StockExit = 16,          // retirements and other exits of one age cohort of specialists in a year
+  // forlob evaluate (sim/evaluate)
+  EvaluatePrior = 17,  // a reference-table draw of the unknowns from their prior
+  EvaluateTruth = 18,  // a synthetic truth's other unknowns in the power analysis
 };
 
 class StreamKey {

@@ -123,6 +123,8 @@ std::string files_read(const ReportInputs& in) {
   if (in.sweep) files.push_back("sweep.csv");
   if (in.sensitivity) files.push_back("sensitivity.csv");
   if (in.forecast) files.push_back("evaluation_forecast.csv");
+  if (in.evaluation.power) files.push_back("evaluation_power.csv");
+  if (in.evaluation.posterior) files.push_back("evaluation_posterior.csv");
   std::string out;
   for (std::size_t i = 0; i < files.size(); ++i) out += (i ? ", " : "") + files[i];
   return out;
@@ -679,6 +681,8 @@ std::string html_report(const ReportInputs& in, const std::vector<Chart>& charts
   if (in.sensitivity) h += sensitivity_section(in, figures(charts, rendered, "sensitivity", number));
   if (in.fill_models) h += fill_models_section(in);
   if (in.forecast) h += forecast_section(in, figures(charts, rendered, "forecast", number));
+  if (in.evaluation.any())
+    h += evaluation_section_html(in.evaluation, figures(charts, rendered, "evaluation", number));
   h += run_section(in);
   h += provenance_section(in);
   h += "<script>" + std::string(kImageCheck) + "</script>\n</body>\n</html>\n";

@@ -352,6 +352,7 @@ std::vector<Chart> report_charts(const ReportInputs& in) {
   if (in.sweep) add_sweep_charts(in, list);
   if (in.sensitivity) add_sensitivity_charts(in, list);
   if (in.forecast) add_forecast_chart(in, list);
+  if (auto chart = evaluation_power_chart(in.evaluation)) list.add(std::move(*chart));
   return list.take();
 }
 

@@ -74,6 +74,7 @@ ReportInputs read_report_inputs(const fs::path& dir) {
   if (is_file(path("evaluation_forecast.csv")))
     in.forecast =
         read_forecast_csv(TidyCsv::read(path("evaluation_forecast.csv"), shown("evaluation_forecast.csv")));
+  in.evaluation = read_evaluation_inputs(dir);
   return in;
 }
 

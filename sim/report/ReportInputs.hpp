@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "report/EvaluationSection.hpp"
 #include "report/FillModelsCsv.hpp"
 #include "report/ForecastCsv.hpp"
 #include "report/RunSummary.hpp"
@@ -29,6 +30,7 @@ struct ReportInputs {
   std::optional<Sensitivity> sensitivity;
   std::optional<std::vector<ForecastTableRow>> forecast;
   std::optional<std::vector<FillModelRow>> fill_models;  // compare --fill-models
+  EvaluationInputs evaluation;  // forlob evaluate's files, when present (report/EvaluationSection)
 
   // Scenario names in run order (A, B) and the difference's label ("" without one).
   std::vector<std::string> scenario_names() const;

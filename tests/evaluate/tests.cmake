@@ -1,0 +1,3 @@
+list(APPEND FORLOB_TEST_SOURCES
+  evaluate/RoundReportsTest.cpp
+  evaluate/AbcPosteriorTest.cpp)
