@@ -45,7 +45,7 @@ struct DriverWorker {
                                                 s->specialty_count(),
                                                 engines.back()->anchor_layout().pairs.size()));
     }
-    observer->engines_built(p, engines);
+    observer->engines_built(p, engines, tallies);
   }
   // The engines refer to the block's scenarios, which go when the block is done.
   void forget() {
@@ -96,8 +96,10 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
                               w.use(point, points.fixed);
                             }
                             const std::uint64_t before = keyed_draws_made;
+                            const std::int64_t key =
+                                points.first_replication ? points.first_replication(point) + rep : rep;
                             for (std::size_t k = 0; k < w.engines.size(); ++k)
-                              w.engines[k]->run(options.seed, rep, *w.tallies[k]);
+                              w.engines[k]->run(options.seed, key, *w.tallies[k]);
                             w.keyed_draws += keyed_draws_made - before;
                             w.observer->observe(point, rep, w.tallies);
                             if (options.progress) options.progress->advance();

@@ -24,9 +24,9 @@ class ProgressSink;
 class ReplicationObserver {
  public:
   virtual ~ReplicationObserver() = default;
-  // The thread has (re)built its engines for design point `point` (to attach fill hooks).
-  virtual void engines_built(std::size_t /*point*/,
-                             std::span<const std::unique_ptr<Replication>> /*engines*/) {}
+  // The thread has (re)built its engines and tallies for design point `point` (to attach fill hooks).
+  virtual void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> /*engines*/,
+                             std::span<const std::unique_ptr<Tally>> /*tallies*/) {}
   // Replication `replication` of every scenario of `point` has run; tallies[k] is scenario k's.
   virtual void observe(std::size_t point, std::int64_t replication,
                        std::span<const std::unique_ptr<Tally>> tallies) = 0;
@@ -41,6 +41,9 @@ struct DesignPoints {
   std::function<std::vector<Scenario>(std::size_t)> load;
   // Points whose scenarios are held at once when loaded (bounds memory for large designs).
   std::size_t block = 256;
+  // The key of point p's replication r is first_replication(p) + r (none: r), for designs whose
+  // points each stand for other replications (a reference table's draws).
+  std::function<std::int64_t(std::size_t)> first_replication;
 };
 
 struct DriverOptions {

@@ -1,13 +1,9 @@
 #include "evaluate/HeadlinePredictive.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 #include <memory>
 
-#include "engine/Replication.hpp"
+#include "engine/ReplicationDriver.hpp"
 #include "engine/Runner.hpp"
-#include "engine/ThreadArena.hpp"
 #include "forecast/ObservedRounds.hpp"
 
 namespace forlob {
@@ -23,20 +19,30 @@ std::int32_t completed_trial_specialties(const Scenario& s, const Tally& tally, 
   return sum;
 }
 
-// One thread's patched copies of both scenarios and their tallies.
-struct PairWorker {
-  PairWorker(const Scenario& a, const Scenario& b, const ObservedFigures* observed)
-      : copy_a(std::make_unique<Scenario>(a)),
-        copy_b(std::make_unique<Scenario>(b)),
-        tally_a(a.calendar.warmup_start_year, a.year_count(), a.specialty_count(),
-                Replication(a).anchor_layout().pairs.size()),
-        tally_b(b.calendar.warmup_start_year, b.year_count(), b.specialty_count(),
-                Replication(b).anchor_layout().pairs.size()) {
-    if (observed) hook = std::make_unique<ObservedRounds>(*observed);
+// The counterfactual (A) and trial (B) totals of each accepted draw, into its slot; the trial's
+// engine holds the rounds observed so far fixed.
+struct PairObserver final : ReplicationObserver {
+  PairObserver(const Scenario& trial, const ObservedFigures* observed, int from, int to,
+               std::vector<double>& a, std::vector<double>& b)
+      : trial_(trial), from_(from), to_(to), a_(a), b_(b) {
+    if (observed) hook_ = std::make_unique<ObservedRounds>(*observed);
   }
-  std::unique_ptr<Scenario> copy_a, copy_b;
-  Tally tally_a, tally_b;
-  std::unique_ptr<ObservedRounds> hook;
+  void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> engines,
+                     std::span<const std::unique_ptr<Tally>> /*tallies*/) override {
+    engines[1]->set_fill_override(hook_.get());
+  }
+  void observe(std::size_t point, std::int64_t /*replication*/,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
+    // Both scenarios have the same specialties (require_pairable), so the trial's name them.
+    a_[point] = completed_trial_specialties(trial_, *tallies[0], from_, to_);
+    b_[point] = completed_trial_specialties(trial_, *tallies[1], from_, to_);
+  }
+
+ private:
+  const Scenario& trial_;
+  std::unique_ptr<ObservedRounds> hook_;
+  int from_, to_;
+  std::vector<double>&a_, &b_;
 };
 
 }  // namespace
@@ -51,30 +57,24 @@ HeadlinePrediction predict_headline(const Scenario& trial, const Scenario& count
   out.name = "completed_trial_specialties_" + std::to_string(from) + "_" + std::to_string(to);
   const std::size_t k = posterior.rows.size();
   std::vector<double> a(k), b(k), d(k);
-  tbb::enumerable_thread_specific<std::unique_ptr<PairWorker>> workers(
-      [&] { return std::make_unique<PairWorker>(counterfactual, trial, observed); });
-  run_in_arena(threads, [&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, k, 4), [&](const tbb::blocked_range<std::size_t>& range) {
-          PairWorker& w = *workers.local();
-          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-            const std::size_t row = posterior.rows[i];
-            const UnknownsDraw draw = prior.with_values(table.draws[row], posterior.values[i]);
-            prior.apply(draw, *w.copy_a);
-            prior.apply(draw, *w.copy_b);
-            // The same replication index for both: common random numbers.
-            const std::int64_t replication = kPredictiveReplications + static_cast<std::int64_t>(row);
-            Replication ra(*w.copy_a);
-            ra.run(seed, replication, w.tally_a);
-            Replication rb(*w.copy_b);
-            rb.set_fill_override(w.hook.get());
-            rb.run(seed, replication, w.tally_b);
-            a[i] = completed_trial_specialties(*w.copy_a, w.tally_a, from, to);
-            b[i] = completed_trial_specialties(*w.copy_b, w.tally_b, from, to);
-            d[i] = b[i] - a[i];
-          }
-        });
-  });
+  DesignPoints design;
+  design.count = k;
+  design.load = [&](std::size_t i) {
+    const std::size_t row = posterior.rows[i];
+    const UnknownsDraw draw = prior.with_values(table.draws[row], posterior.values[i]);
+    std::vector<Scenario> pair{counterfactual, trial};
+    for (Scenario& s : pair) prior.apply(draw, s);
+    return pair;
+  };
+  // The same replication index for both: common random numbers.
+  design.first_replication = [&](std::size_t i) {
+    return kPredictiveReplications + static_cast<std::int64_t>(posterior.rows[i]);
+  };
+  std::vector<std::unique_ptr<PairObserver>> observers;
+  drive_observed<PairObserver>(
+      design, {seed, 1, threads, nullptr},
+      [&] { return std::make_unique<PairObserver>(trial, observed, from, to, a, b); }, observers);
+  for (std::size_t i = 0; i < k; ++i) d[i] = b[i] - a[i];
   out.counterfactual = summarise(a, posterior.weights);
   out.trial = summarise(b, posterior.weights);
   out.difference = summarise(d, posterior.weights);

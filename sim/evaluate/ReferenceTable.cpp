@@ -1,40 +1,31 @@
 #include "evaluate/ReferenceTable.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 #include <chrono>
 #include <memory>
 
-#include "engine/Replication.hpp"
-#include "engine/ThreadArena.hpp"
+#include "engine/ReplicationDriver.hpp"
 
 namespace forlob {
 
 namespace {
 
-// One thread's copy of the scenario (patched per draw), its tally and recorder.
-struct ReportWorker {
-  ReportWorker(const Scenario& scenario, const RoundReportLayout& layout)
-      : copy(std::make_unique<Scenario>(scenario)),
-        tally(scenario.calendar.warmup_start_year, scenario.year_count(), scenario.specialty_count(),
-              Replication(scenario).anchor_layout().pairs.size()),
-        recorder(std::make_unique<RoundRecorder>(layout)) {
-    recorder->watch(&tally);
+// Records each draw's round reports into its row of the table.
+struct ReportObserver final : ReplicationObserver {
+  ReportObserver(const RoundReportLayout& layout, SimulatedReports& out)
+      : recorder(std::make_unique<RoundRecorder>(layout)), out_(out) {}
+  void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> engines,
+                     std::span<const std::unique_ptr<Tally>> tallies) override {
+    recorder->watch(tallies.front().get());
+    engines.front()->set_fill_override(recorder.get());
   }
-
-  void run(const EvaluationPrior& prior, const ReportJob& job, std::uint64_t seed, std::int32_t* out) {
-    prior.apply(job.draw, *copy);
-    // A fresh engine per draw: nothing it derives from the scenario survives from the last draw.
-    Replication replication(*copy);
-    replication.set_fill_override(recorder.get());
-    replication.run(seed, job.replication, tally);
-    recorder->finish(out);
+  void observe(std::size_t point, std::int64_t /*replication*/,
+               std::span<const std::unique_ptr<Tally>> /*tallies*/) override {
+    recorder->finish(out_.cells.data() + point * out_.columns);
   }
-
-  std::unique_ptr<Scenario> copy;  // by pointer: the engine refers to it while the worker moves
-  Tally tally;
   std::unique_ptr<RoundRecorder> recorder;
+
+ private:
+  SimulatedReports& out_;
 };
 
 }  // namespace
@@ -45,18 +36,20 @@ SimulatedReports simulate_reports(const Scenario& scenario, const EvaluationPrio
   SimulatedReports out;
   out.columns = layout.cells();
   out.cells.assign(out.columns * jobs.size(), 0);
-  tbb::enumerable_thread_specific<std::unique_ptr<ReportWorker>> workers(
-      [&] { return std::make_unique<ReportWorker>(scenario, layout); });
-  run_in_arena(threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size(), 8),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                        ReportWorker& w = *workers.local();
-                        for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                          w.run(prior, jobs[i], seed, out.cells.data() + i * out.columns);
-                          if (progress) progress->advance();
-                        }
-                      });
-  });
+  // One design point per draw, one replication each, keyed as the job says. The driver builds a
+  // fresh engine per point: nothing it derives from the scenario survives from the last draw.
+  DesignPoints design;
+  design.count = jobs.size();
+  design.load = [&](std::size_t i) {
+    std::vector<Scenario> patched{scenario};
+    prior.apply(jobs[i].draw, patched.front());
+    return patched;
+  };
+  design.first_replication = [&](std::size_t i) { return jobs[i].replication; };
+  std::vector<std::unique_ptr<ReportObserver>> observers;
+  drive_observed<ReportObserver>(
+      design, {seed, 1, threads, progress}, [&] { return std::make_unique<ReportObserver>(layout, out); },
+      observers);
   return out;
 }
 

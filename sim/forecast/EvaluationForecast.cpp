@@ -29,7 +29,8 @@ struct ForecastObserver final : ReplicationObserver {
     }
   }
 
-  void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> engines) override {
+  void engines_built(std::size_t /*point*/, std::span<const std::unique_ptr<Replication>> engines,
+                     std::span<const std::unique_ptr<Tally>> /*tallies*/) override {
     if (hook) engines.front()->set_fill_override(hook.get());
   }
 

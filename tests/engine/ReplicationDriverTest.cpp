@@ -29,7 +29,8 @@ Scenario noisy_scenario(double fill) {
 // Keeps, per (point, replication), what every scenario's tally said: the started trainees in the
 // first year and the completions in the last, per scenario.
 struct RecordingObserver final : ReplicationObserver {
-  void engines_built(std::size_t point, std::span<const std::unique_ptr<Replication>> engines) override {
+  void engines_built(std::size_t point, std::span<const std::unique_ptr<Replication>> engines,
+                     std::span<const std::unique_ptr<Tally>> /*tallies*/) override {
     builds.emplace_back(point, engines.size());
   }
   void observe(std::size_t point, std::int64_t replication,
