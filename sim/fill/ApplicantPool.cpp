@@ -49,6 +49,9 @@ ApplicantPool::ApplicantPool(const Scenario& scenario)
         static_cast<std::uint64_t>(std::find(distinct.begin(), distinct.end(), level) - distinct.begin()));
   const auto years = static_cast<std::size_t>(scenario.calendar.end_year - first_year_ + 1);
   level_.assign(static_cast<std::size_t>(scenario.specialty_count()) * years, 0);
+  // The trend factor of each year, the same in every replication (computed once, not per draw).
+  for (std::size_t y = 0; y < years; ++y)
+    trend_.push_back(std::pow(1 + spec_.trend, first_year_ + static_cast<int>(y) - spec_.trend_base_year));
 }
 
 void ApplicantPool::begin_replication(StreamKey replication, Tally& tally) {
@@ -67,9 +70,8 @@ void ApplicantPool::begin_replication(StreamKey replication, Tally& tally) {
       KeyedStream year_stream(replication.with(Purpose::ApplicantYear)
                                   .with(sk)
                                   .with(static_cast<std::uint64_t>(first_year_ + y)));
-      const double trend = std::pow(1 + spec_.trend, first_year_ + y - spec_.trend_base_year);
       level_[static_cast<std::size_t>(s) * static_cast<std::size_t>(years) + static_cast<std::size_t>(y)] =
-          level * trend * lognormal_factor(spec_.year_sd, year_stream);
+          level * trend_[static_cast<std::size_t>(y)] * lognormal_factor(spec_.year_sd, year_stream);
     }
   }
 }

@@ -86,7 +86,8 @@ class ApplicantPool final : public FillMechanism {
   const ApplicantSpec& spec_;
   int first_year_ = 0;
   std::vector<std::uint64_t> specialty_keys_;
-  std::vector<double> level_;  // [s] the replication's level
+  std::vector<double> level_;  // [s][year] the replication's level in the year
+  std::vector<double> trend_;  // [year] (1 + trend)^(year - trend_base_year)
   StreamKey key_{0};
   Tally* tally_ = nullptr;
   std::vector<std::deque<Applicant>> queues_;  // [s][home]

@@ -1,7 +1,6 @@
 #include "model/SpecialistStock.hpp"
 
 #include <algorithm>
-#include <boost/random/binomial_distribution.hpp>
 
 #include "core/LargestRemainder.hpp"
 
@@ -9,14 +8,6 @@ namespace forlob {
 
 namespace {
 constexpr int kAges = StockSpec::kAges;
-
-// n draws with probability p, without a distribution object in the common certain cases.
-template <typename Engine>
-int binomial(int n, double p, Engine& engine) {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  return boost::random::binomial_distribution<int, double>(n, p)(engine);
-}
 }  // namespace
 
 SpecialistStock::SpecialistStock(const Scenario& scenario) {
@@ -52,6 +43,17 @@ SpecialistStock::SpecialistStock(const Scenario& scenario) {
   }
   entrants_.assign(static_cast<std::size_t>(std::max(years_, 0)) * specialties * kRegionCount * kAges, 0);
   cohort_.assign(kAges, 0);
+  binomials_.resize(specialties * kAges + specialties);
+}
+
+int SpecialistStock::draw(std::size_t slot, int n, double p, KeyedStream& stream) {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  std::vector<std::optional<Binomial>>& by_n = binomials_[slot];
+  if (by_n.size() <= static_cast<std::size_t>(n)) by_n.resize(static_cast<std::size_t>(n) + 1);
+  std::optional<Binomial>& d = by_n[static_cast<std::size_t>(n)];
+  if (!d) d.emplace(n, p);
+  return (*d)(stream);
 }
 
 void SpecialistStock::begin_replication() {
@@ -75,6 +77,7 @@ void SpecialistStock::close(StreamKey key, Tally& tally) {
     const auto si = static_cast<std::size_t>(s);
     const double other = other_exit_[si];
     const double* retire = &retire_[si * kAges];
+    const std::size_t other_slot = static_cast<std::size_t>(specialties_) * kAges + si;
     for (Region r : kRegions) {
       const std::size_t base = row(s, index(r));
       std::copy_n(initial_.begin() + static_cast<std::ptrdiff_t>(base), kAges, cohort_.begin());
@@ -86,8 +89,8 @@ void SpecialistStock::close(StreamKey key, Tally& tally) {
         // From the oldest, so that ageing shifts in place.
         for (int a = kAges - 1; a >= 0; --a) {
           const int n = cohort_[static_cast<std::size_t>(a)];
-          const int gone = binomial(n, retire[a], stream);
-          const int left = binomial(n - gone, other, stream);
+          const int gone = draw(si * kAges + static_cast<std::size_t>(a), n, retire[a], stream);
+          const int left = draw(other_slot, n - gone, other, stream);
           retired += gone;
           exited += left;
           // Survivors of the year plus the year's new specialists, a year older at its end.

@@ -6,7 +6,9 @@
 // two binomial draws from a stream keyed on (specialty, region, year), oldest cohort first, then the year's
 // new specialists join and everyone ages a year. The arrays are sized once per scenario.
 #include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/Month.hpp"
@@ -46,6 +48,14 @@ class SpecialistStock {
   std::size_t row(int s, int r) const {
     return (static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(r)) * StockSpec::kAges;
   }
+
+  using Binomial = boost::random::binomial_distribution<int, double>;
+  // n draws with the probability of `slot` (retirement [s][age], then other exits [s]). The same
+  // (slot, n) recurs thousands of times a replication, and Boost's set-up (a pow and more) costs
+  // more than the draw, so the distributions are kept; they are stateless, so the draws are the
+  // same as with a fresh one.
+  int draw(std::size_t slot, int n, double p, KeyedStream& stream);
+  std::vector<std::vector<std::optional<Binomial>>> binomials_;  // [slot][n]
 
   bool active_ = false;
   int first_year_ = 0, years_ = 0, specialties_ = 0;
