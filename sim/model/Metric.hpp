@@ -53,9 +53,18 @@ enum class Metric : int {
   Specialists,
   Retired,
   Exited,
+  // R10 before posting (/extraordinary/capacity; zero when no capacity binds): planned extraordinary
+  // courses the region lacked the capacity for, handed to another region (at the giver) and received
+  // (at the receiver), and those no region had capacity for, not posted (at the planning region).
+  // A region's plan = extraordinary_posted + handed_over_out - handed_over_in
+  //                   + extraordinary_handed_over_capacity - extraordinary_received_capacity
+  //                   + extraordinary_unposted_capacity.
+  ExtraordinaryHandedOverCapacity,
+  ExtraordinaryReceivedCapacity,
+  ExtraordinaryUnpostedCapacity,
 };
 
-inline constexpr int kMetricCount = 33;
+inline constexpr int kMetricCount = 36;
 
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
@@ -64,13 +73,15 @@ inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "extraordinary_posted", "extraordinary_filled", "started", "in_training", "completed",
     "dropped_out", "extraordinary_started", "extraordinary_in_training", "extraordinary_completed",
     "extraordinary_dropped_out", "ordinary_offered", "applicants", "applicants_placed", "applicants_left",
-    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool", "ordinary_filled", "specialists", "retired", "exited"};
+    "applicants_waiting", "extraordinary_filled_new", "extraordinary_filled_pool", "ordinary_filled", "specialists", "retired", "exited",
+    "extraordinary_handed_over_capacity", "extraordinary_received_capacity", "extraordinary_unposted_capacity"};
 // clang-format on
 
 constexpr int index(Metric m) { return static_cast<int>(m); }
 constexpr std::string_view metric_name(Metric m) { return kMetricNames[static_cast<std::size_t>(index(m))]; }
 
-static_assert(index(Metric::Exited) + 1 == kMetricCount && !kMetricNames.back().empty(),
+static_assert(index(Metric::ExtraordinaryUnpostedCapacity) + 1 == kMetricCount &&
+                  !kMetricNames.back().empty(),
               "every metric has a name");
 
 }  // namespace forlob

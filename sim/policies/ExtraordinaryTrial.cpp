@@ -34,6 +34,17 @@ ExtraordinaryTrial::ExtraordinaryTrial(const Scenario& scenario, const Extraordi
              static_cast<std::size_t>(layout.pairs[p].specialty)] = static_cast<int>(p);
   known_.assign(specialties * kRegionCount, {});
   open_round_.assign(specialties * kRegionCount, {});
+  if (!spec.capacity.per_year.empty()) {
+    held_.assign(static_cast<std::size_t>(spec.last_year - spec.first_year + 1) * known_.size(), 0);
+    own_after_.assign(spec.round_share.size() * known_.size(), 0);
+    for (Region r : kRegions) {
+      const std::vector<int>& plan = plan_[static_cast<std::size_t>(index(r))];
+      for (std::size_t round = 0; round < spec.round_share.size(); ++round)
+        for (std::size_t i = static_cast<std::size_t>(round_slice(r, static_cast<int>(round)).second);
+             i < plan.size(); ++i)
+          ++own_after_[round * known_.size() + cell(plan[i], r)];
+    }
+  }
   for (std::size_t a = 0; a < spec.anchors.size(); ++a) {
     const Anchor& anchor = spec.anchors[a];
     anchors_[static_cast<std::size_t>(index(anchor.region)) * 2 + (anchor.hospital ? 1U : 0U)].push_back(
@@ -45,6 +56,37 @@ void ExtraordinaryTrial::begin_replication() {
   anchor_cursor_.fill(0);
   std::fill(known_.begin(), known_.end(), Record{});
   std::fill(open_round_.begin(), open_round_.end(), Record{});
+  std::fill(held_.begin(), held_.end(), 0);
+}
+
+int ExtraordinaryTrial::spare(int year, int round, int specialty, Region r) const {
+  const int capacity = spec_.capacity.capacity(specialty, r);
+  if (capacity == CapacityRule::kUnlimited) return CapacityRule::kUnlimited;
+  const int own_later = own_after_[static_cast<std::size_t>(round) * known_.size() + cell(specialty, r)];
+  return capacity - held_[held_at(year, specialty, r)] - own_later;
+}
+
+std::vector<Region> ExtraordinaryTrial::receivers_in_order(Region giver) const {
+  std::vector<Region> candidates = spec_.handover.priority[static_cast<std::size_t>(index(giver))];
+  for (Region r : kRegions)
+    if (r != giver && std::find(candidates.begin(), candidates.end(), r) == candidates.end())
+      candidates.push_back(r);
+  return candidates;
+}
+
+std::optional<Region> ExtraordinaryTrial::capacity_receiver(int year, int round, int specialty,
+                                                            Region giver) const {
+  if (spec_.capacity.kind == CapacityRule::Kind::None) return std::nullopt;
+  std::optional<Region> best;
+  int best_spare = 0;
+  for (Region r : receivers_in_order(giver)) {
+    const int free = spare(year, round, specialty, r);
+    if (free <= best_spare) continue;  // ties keep the earlier region
+    best = r;
+    best_spare = free;
+    if (spec_.capacity.kind == CapacityRule::Kind::Priority) break;
+  }
+  return best;
 }
 
 int ExtraordinaryTrial::anchor_pair(const Posting& p) const {
@@ -108,36 +150,65 @@ int ExtraordinaryTrial::next_anchor(Region r, int specialty) {
   return anchor;
 }
 
-void ExtraordinaryTrial::on_round_opened(int year, int round, Month when, PolicyContext& /*ctx*/,
+void ExtraordinaryTrial::on_round_opened(int year, int round, Month when, PolicyContext& ctx,
                                          std::vector<Posting>& postings) {
   if (year < spec_.first_year || year > spec_.last_year) return;
+  const bool limited = !held_.empty();
+  // Each region's own courses first, in plan order; then the surplus, region by region, to the
+  // regions with spare capacity (R10 before posting), or not posted when none has any.
+  std::vector<std::pair<Region, int>> surplus;  // (planning region, index into its plan)
   for (Region r : kRegions) {
     const std::vector<int>& plan = plan_[static_cast<std::size_t>(index(r))];
     const auto [first, last] = round_slice(r, round);
     for (int i = first; i < last; ++i) {
-      Posting p;
-      p.course = StreamKey(0x45787472616f7264ULL)  // "Extraord": its own family of course ids
-                     .with(static_cast<std::uint64_t>(year))
-                     .with(static_cast<std::uint64_t>(index(r)))
-                     .with(static_cast<std::uint64_t>(i))
-                     .value();
-      p.specialty = plan[static_cast<std::size_t>(i)];
-      p.region = r;
-      p.kind = PostingKind::Extraordinary;
-      p.round = round;
-      p.month = when;
-      p.anchor = next_anchor(r, p.specialty);
-      postings.push_back(p);
+      const int specialty = plan[static_cast<std::size_t>(i)];
+      if (limited) {
+        int& holds = held_[held_at(year, specialty, r)];
+        if (holds >= spec_.capacity.capacity(specialty, r)) {
+          surplus.emplace_back(r, i);
+          continue;
+        }
+        ++holds;
+      }
+      postings.push_back(extraordinary_posting(year, round, when, r, i, r));
     }
+  }
+  for (const auto& [giver, i] : surplus) {
+    const int specialty = plan_[static_cast<std::size_t>(index(giver))][static_cast<std::size_t>(i)];
+    const std::optional<Region> receiver = capacity_receiver(year, round, specialty, giver);
+    if (!receiver) {
+      ctx.count(year, giver, specialty, Metric::ExtraordinaryUnpostedCapacity);
+      continue;
+    }
+    ++held_[held_at(year, specialty, *receiver)];
+    ctx.count(year, giver, specialty, Metric::ExtraordinaryHandedOverCapacity);
+    ctx.count(year, *receiver, specialty, Metric::ExtraordinaryReceivedCapacity);
+    postings.push_back(extraordinary_posting(year, round, when, giver, i, *receiver));
   }
 }
 
-Region ExtraordinaryTrial::choose_receiver(const Posting& p, const PolicyContext& ctx) const {
-  const std::vector<Region>& order = spec_.handover.priority[static_cast<std::size_t>(index(p.region))];
-  std::vector<Region> candidates = order;
-  for (Region r : kRegions)
-    if (r != p.region && std::find(candidates.begin(), candidates.end(), r) == candidates.end())
-      candidates.push_back(r);
+Posting ExtraordinaryTrial::extraordinary_posting(int year, int round, Month when, Region planner, int i,
+                                                  Region holder) {
+  Posting p;
+  // Keyed on the planning region, so a course keeps its draws wherever it is posted.
+  p.course = StreamKey(0x45787472616f7264ULL)  // "Extraord": its own family of course ids
+                 .with(static_cast<std::uint64_t>(year))
+                 .with(static_cast<std::uint64_t>(index(planner)))
+                 .with(static_cast<std::uint64_t>(i))
+                 .value();
+  p.specialty = plan_[static_cast<std::size_t>(index(planner))][static_cast<std::size_t>(i)];
+  p.region = holder;
+  // A course handed over for capacity has had its one hand-over (docs/MODEL.md, R10).
+  p.handovers = holder == planner ? 0 : 1;
+  p.kind = PostingKind::Extraordinary;
+  p.round = round;
+  p.month = when;
+  p.anchor = next_anchor(holder, p.specialty);
+  return p;
+}
+
+Region ExtraordinaryTrial::choose_receiver(const Posting& p, const std::vector<Region>& candidates,
+                                           const PolicyContext& ctx) const {
   if (spec_.handover.kind == HandoverRule::Kind::Priority) return candidates.front();
   // Ties go to the earlier region in the priority order.
   Region best = candidates.front();
@@ -175,7 +246,18 @@ bool ExtraordinaryTrial::on_unfilled(const Posting& p, PolicyContext& ctx) {
   int round = p.round;
   const Month when = ctx.next_round(p.month, true, round);
   if (when < 0) return false;
-  const Region receiver = choose_receiver(p, ctx);
+  std::vector<Region> candidates = receivers_in_order(p.region);
+  if (!held_.empty()) {  // only a region with capacity to spare can take it
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](Region r) { return spare(year, p.round, p.specialty, r) <= 0; }),
+                     candidates.end());
+    if (candidates.empty()) return false;  // it lapses like any course that is not handed over
+  }
+  const Region receiver = choose_receiver(p, candidates, ctx);
+  if (!held_.empty()) {
+    --held_[held_at(year, p.specialty, p.region)];
+    ++held_[held_at(year, p.specialty, receiver)];
+  }
 
   ctx.count(year, p.region, p.specialty, Metric::HandedOverOut);
   ctx.count(year, p.region, p.specialty, Metric::ExtraordinaryPosted, -1);  // no longer its course

@@ -2,9 +2,12 @@
 // The extraordinary-course trial (ekstraordinære forløb), 2026-2030: up to 10 courses a year per
 // region (R9) in the four trial specialties, posted outside the dimensioning, each anchored at an
 // acute hospital (R12) or in a municipality with poor GP coverage (R11). A course a region cannot
-// fill may be handed over to another region for the next round of the year (R10). The trial keeps
-// its own metrics (extraordinary_*, anchors.csv) through the engine's hooks.
+// fill may be handed over to another region for the next round of the year (R10), and a course a
+// region lacks the training capacity for is handed over before it is posted (R10's other case,
+// /extraordinary/capacity). The trial keeps its own metrics (extraordinary_*, anchors.csv) through
+// the engine's hooks.
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "policies/Policy.hpp"
@@ -31,8 +34,20 @@ class ExtraordinaryTrial final : public Policy {
   std::pair<int, int> round_slice(Region r, int round) const;
 
  private:
-  Region choose_receiver(const Posting& p, const PolicyContext& ctx) const;
+  Region choose_receiver(const Posting& p, const std::vector<Region>& candidates,
+                         const PolicyContext& ctx) const;
+  // Other regions than `giver` in its hand-over priority order, then the rest in region order.
+  std::vector<Region> receivers_in_order(Region giver) const;
+  // Capacity (R10 before posting): courses of `specialty` region r can still take in `year` after
+  // those it holds and its own plan's courses in rounds after `round` (its own plan comes first).
+  int spare(int year, int round, int specialty, Region r) const;
+  std::size_t held_at(int year, int specialty, Region r) const {
+    return static_cast<std::size_t>(year - spec_.first_year) * known_.size() + cell(specialty, r);
+  }
+  std::optional<Region> capacity_receiver(int year, int round, int specialty, Region giver) const;
   int next_anchor(Region r, int specialty);
+  // Course i of `planner`'s plan, posted by `holder` (the planner, or who it was handed to).
+  Posting extraordinary_posting(int year, int round, Month when, Region planner, int i, Region holder);
   int anchor_pair(const Posting& p) const;
   std::size_t cell(int specialty, Region r) const {
     return static_cast<std::size_t>(specialty) * kRegionCount + static_cast<std::size_t>(index(r));
@@ -52,6 +67,10 @@ class ExtraordinaryTrial final : public Policy {
     int offered = 0, filled = 0;
   };
   std::vector<Record> known_, open_round_;
+  // Extraordinary courses each specialty x region holds in each trial year (posted and kept, or
+  // received); only kept when some capacity is given.
+  std::vector<int> held_;
+  std::vector<int> own_after_;  // [round * cells + cell]: own plan's courses in later rounds
 };
 
 }  // namespace forlob

@@ -41,6 +41,8 @@ struct FanChartOptions {
   bool zero_line = false;                          // for differences
   std::optional<std::pair<int, int>> shade_years;  // e.g. the trial's years, shaded behind the data
   std::string shade_label;
+  // Hiring years under the post-trial rule (after the plan), tinted and labelled "post-trial rule".
+  std::optional<std::pair<int, int>> post_trial_years;
   // The first year of an incomplete tail (completions that miss the cohorts of unsimulated later
   // rounds), hatched to the end of the axis; none when unset.
   std::optional<int> tail_from;

@@ -68,7 +68,7 @@ std::vector<std::string> findings(const ReportInputs& in) {
   const std::vector<std::string> names = in.scenario_names();
   const std::vector<std::string> diffs = in.difference_labels();
   const int start = s.years ? s.years->start : 0;
-  const int hiring_end = s.years ? s.years->end : 0;
+  const int plan_end = s.years ? s.years->end : 0;  // the flows behind a difference: the policies' years
 
   for (std::size_t d = 0; d < diffs.size() && d + 1 < names.size(); ++d) {
     const std::string& diff = diffs[d];
@@ -97,12 +97,12 @@ std::vector<std::string> findings(const ReportInputs& in) {
       std::string text = "Over all specialties the change is " +
                          signed_with_interval(all->mean, all->q.p05, all->q.p95) + " new specialists (" +
                          year_span(*all) + ").";
-      if (in.has_yearly && hiring_end > 0) {
+      if (in.has_yearly && plan_end > 0) {
         const int from = trial ? trial->first_year : start;
-        const double lapsed = summed_mean(in, diff, "lapsed", from, hiring_end);
-        const double flex = summed_mean(in, diff, "flex_out", from, hiring_end);
-        const double extraordinary = summed_mean(in, diff, "extraordinary_filled", from, hiring_end);
-        text += " Behind it, " + std::to_string(from) + "–" + std::to_string(hiring_end) + " (means): " + x +
+        const double lapsed = summed_mean(in, diff, "lapsed", from, plan_end);
+        const double flex = summed_mean(in, diff, "flex_out", from, plan_end);
+        const double extraordinary = summed_mean(in, diff, "extraordinary_filled", from, plan_end);
+        text += " Behind it, " + std::to_string(from) + "–" + std::to_string(plan_end) + " (means): " + x +
                 " converts " + more_or_fewer(flex, "unfilled courses") + " by flex, fills " +
                 more_or_fewer(extraordinary, "extraordinary courses") + " and lets " +
                 more_or_fewer(lapsed, "courses lapse") + " than " + a +
@@ -126,6 +126,21 @@ std::vector<std::string> findings(const ReportInputs& in) {
         text += " By region (means): " + regions + ".";
       }
       out.push_back(text + certainty(*all));
+    }
+    // The stock: specialists at year end in the trial specialties, each single year a headline has.
+    std::vector<std::string> stock;
+    for (const HeadlineRow& h : in.headlines)
+      if (h.scenario == diff && h.first_year == h.last_year &&
+          h.headline == "specialists_trial_specialties_" + std::to_string(h.first_year))
+        stock.push_back(signed_with_interval(h.mean, h.q.p05, h.q.p95) + " in " +
+                        std::to_string(h.first_year));
+    if (!stock.empty()) {
+      std::string text =
+          "Specialists in the four trial specialties at year end (the stock, after retirements "
+          "and other exits): ";
+      for (std::size_t i = 0; i < stock.size(); ++i)
+        text += (i ? (i + 1 == stock.size() ? " and " : ", ") : "") + stock[i];
+      out.push_back(text + ".");
     }
   }
 
@@ -187,17 +202,19 @@ std::vector<std::string> findings(const ReportInputs& in) {
         "assumption-tier: a forlob sweep or forlob sensitivity run of the same scenarios, written into "
         "this directory (--out), adds that dependence here.");
 
-  if (s.years && !s.scenarios.empty() && !s.scenarios.front().specialties.empty()) {
-    int shortest = s.scenarios.front().specialties.front().course_months;
-    for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
-      shortest = std::min(shortest, sp.course_months);
-    const int tail = s.years->end + 1 + shortest / 12;
-    if (tail <= s.years->followup_end)
-      out.push_back(
-          "No hiring rounds after " + std::to_string(s.years->end) + " are simulated, so completions from " +
-          std::to_string(tail) + " on count only the cohorts up to " + std::to_string(s.years->end) +
-          ": their fall is the end of the simulated intake, not a forecast (hatched in the charts).");
-  }
+  if (s.years && s.years->has_post_trial())
+    out.push_back(
+        "After the plan's last year, " + std::to_string(s.years->end) + ", both policies keep hiring to " +
+        std::to_string(s.years->hiring_end) + " under the post-trial rule (the " +
+        std::to_string(s.years->end) +
+        " dimensioning, no flex, no extraordinary courses; tinted blue in the charts), so a difference "
+        "after " +
+        std::to_string(s.years->end) + " comes only from what the policies did until then.");
+  if (const auto tail = incomplete_tail_from(s))
+    out.push_back("No hiring rounds after " + std::to_string(s.years->hiring_end) +
+                  " are simulated, so completions from " + std::to_string(*tail) +
+                  " on count only the cohorts up to " + std::to_string(s.years->hiring_end) +
+                  ": their fall is the end of the simulated intake, not a forecast (hatched in the charts).");
   if (in.fill_models) {
     // The trial's central unknown: how much of its gain is new doctors rather than doctors moved.
     std::string widest;

@@ -200,7 +200,11 @@ std::string run_section(const ReportInputs& in) {
     if (s.threads) fact("threads", std::to_string(*s.threads) + " (results do not depend on it)");
     if (s.years)
       fact("years", "hiring rounds " + std::to_string(s.years->warmup_start) + "–" +
-                        std::to_string(s.years->end) + " (warm-up before " + std::to_string(s.years->start) +
+                        std::to_string(s.years->hiring_end) + " (warm-up before " +
+                        std::to_string(s.years->start) +
+                        (s.years->has_post_trial()
+                             ? "; the plan to " + std::to_string(s.years->end) + ", then the post-trial rule"
+                             : std::string()) +
                         "), completions followed to " + std::to_string(s.years->followup_end));
     fact("forlob version", html_escape(s.version.empty() ? "not recorded" : s.version) +
                                " (report written by forlob " FORLOB_VERSION ")");

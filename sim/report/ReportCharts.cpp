@@ -54,7 +54,7 @@ struct Years {
 };
 
 Years years_of(const RunSummary& s) {
-  if (s.years) return {s.years->start, s.years->followup_end, s.years->end};
+  if (s.years) return {s.years->start, s.years->followup_end, s.years->hiring_end};
   return {1900, 2200, 2200};  // whatever the files hold
 }
 
@@ -64,27 +64,118 @@ std::optional<std::pair<int, int>> trial_years(const RunSummary& s) {
   return std::nullopt;
 }
 
-// Completions from this year on miss cohorts that would have started after the last simulated
-// hiring round: the first round of the next year plus the shortest main course.
-std::optional<int> incomplete_tail_from(const RunSummary& s) {
-  if (!s.years || s.scenarios.empty() || s.scenarios.front().specialties.empty()) return std::nullopt;
-  int shortest = s.scenarios.front().specialties.front().course_months;
-  for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
-    shortest = std::min(shortest, sp.course_months);
-  const int from = s.years->end + 1 + shortest / 12;
-  if (from > s.years->followup_end) return std::nullopt;
-  return from;
+std::optional<std::pair<int, int>> post_trial_years(const RunSummary& s) {
+  if (!s.years || !s.years->has_post_trial()) return std::nullopt;
+  return std::pair{s.years->end + 1, s.years->hiring_end};
+}
+
+// What the marks for the years after the plan mean, for the captions: "" when there are none.
+std::string after_plan_note(const RunSummary& s) {
+  std::string note;
+  if (const auto post = post_trial_years(s))
+    note += " " + std::to_string(post->first) + "–" + std::to_string(post->second) +
+            " (tinted blue: post-trial rule): both policies hire the " + std::to_string(s.years->end) +
+            " dimensioning, with no flex and no extraordinary courses.";
+  if (const auto tail = incomplete_tail_from(s))
+    note += " No hiring rounds after " + std::to_string(s.years->hiring_end) +
+            " are simulated, so the years from " + std::to_string(*tail) +
+            " (hatched: incomplete tail) count only earlier cohorts.";
+  return note;
 }
 
 FanChartOptions specialist_options(const RunSummary& s, const std::string& ylabel) {
   FanChartOptions o;
   o.ylabel = ylabel;
   o.tail_from = incomplete_tail_from(s);
+  o.post_trial_years = post_trial_years(s);
   o.shade_years = trial_years(s);
   if (o.shade_years)
     o.shade_label =
         "trial years " + std::to_string(o.shade_years->first) + "–" + std::to_string(o.shade_years->second);
   return o;
+}
+
+// Per year, the sum over `ids` of the cell's mean (all regions): means add up, quantiles do not, so
+// the series has no bands. Years without a value are left out.
+FanSeries summed_means(const YearlyTable& table, const std::string& scenario,
+                       const std::vector<std::string>& ids, const std::string& metric, int from, int to) {
+  FanSeries f;
+  for (int year = from; year <= to; ++year) {
+    double sum = 0;
+    bool found = false;
+    for (const std::string& id : ids)
+      for (const YearValue& v : table.series({scenario, "all", id, metric}, year, year))
+        if (v.mean == v.mean) {
+          sum += v.mean;
+          found = true;
+        }
+    if (!found) continue;
+    Quantiles q;
+    q.p50 = sum;
+    f.points.push_back({year, q});
+  }
+  return f;
+}
+
+bool any_nonzero(const FanSeries& f) {
+  return std::any_of(f.points.begin(), f.points.end(), [](const YearBand& p) { return p.q.p50 != 0; });
+}
+
+// The stock of specialists at year end: all specialties with bands, the trial specialties' means.
+void add_stock_charts(const ReportInputs& in, const std::vector<std::string>& trial_ids, ChartList& list) {
+  const RunSummary& s = *in.summary;
+  const Years y = years_of(s);
+  const std::vector<std::string> names = in.scenario_names();
+  const std::string what =
+      "Specialists at the end of each year, all regions: the starting stock plus new specialists less "
+      "retirements and other exits (/stock). All specialties: ";
+  const std::string trial_note =
+      "; the four trial specialties: the sum of their means (no bands: the quantiles of a sum are not "
+      "sums of quantiles; the headline table gives 2030 and 2036 with intervals).";
+  std::vector<FanSeries> series;
+  bool any = false;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    FanSeries all = fan_series(in.yearly, {names[i], "all", "all", "specialists"}, y.from, y.to);
+    any = any || any_nonzero(all);
+    all.label = display_name(in, names[i]) + ", all specialties";
+    all.colour = palette(i);
+    series.push_back(std::move(all));
+  }
+  if (!any) return;  // no /stock: the metric is zero
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    FanSeries trial = summed_means(in.yearly, names[i], trial_ids, "specialists", y.from, y.to);
+    trial.label = display_name(in, names[i]) + ", trial specialties (mean)";
+    trial.colour = palette(names.size() + i);
+    series.push_back(std::move(trial));
+  }
+  const std::string bands = band_note(series.front().has_quartiles());
+  list.add(fan_chart(blank("specialists", "results", "Specialists at year end (the stock)",
+                           what + "median and bands" + trial_note + after_plan_note(s) + " " + bands + " " +
+                               source_note(in)),
+                     series, specialist_options(s, "specialists at year end (persons)")));
+
+  const std::vector<std::string> diffs = in.difference_labels();
+  for (const std::string& diff : diffs) {
+    const std::string suffix = diffs.size() > 1 ? "_" + file_stem(diff) : std::string();
+    FanSeries all = fan_series(in.yearly, {diff, "all", "all", "specialists"}, y.from, y.to);
+    all.label = "all specialties";
+    all.colour = palette(0);
+    FanSeries trial = summed_means(in.yearly, diff, trial_ids, "specialists", y.from, y.to);
+    trial.label = "four trial specialties (mean)";
+    trial.colour = palette(1);
+    if (all.points.size() < 2) continue;
+    FanChartOptions o = specialist_options(s, "difference in specialists at year end (persons)");
+    o.zero_line = true;
+    list.add(
+        fan_chart(blank("difference_specialists" + suffix, "results",
+                        "Difference in specialists at year end (" + display_name(in, diff) + ")",
+                        what +
+                            "median and bands of the difference taken replication by replication with common "
+                            "random numbers" +
+                            trial_note + after_plan_note(s) + " " + band_note(all.has_quartiles()) + " " +
+                            source_note(in)),
+                  {all, trial}, o));
+  }
 }
 
 void add_simulation_charts(const ReportInputs& in, ChartList& list) {
@@ -96,11 +187,7 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
   for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
     if (sp.trial) trial.push_back(&sp);
   const std::string per_year = "new specialists per year (persons)";
-  // Completions fall in the last years because no hiring rounds follow the last one simulated.
-  const std::string tail =
-      s.years ? " No hiring rounds after " + std::to_string(s.years->end) +
-                    " are simulated, so the last years (hatched: incomplete tail) count only earlier cohorts."
-              : std::string();
+  const std::string tail = after_plan_note(s);
   auto captioned = [&](const std::vector<FanSeries>& series, const std::string& what) {
     return what + tail + " " + band_note(all_have_quartiles(series)) + " " + source;
   };
@@ -137,6 +224,9 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
                           captioned(series, "Completed main courses in " + sp->name + ", all regions.")),
                     series, specialist_options(s, per_year)));
   }
+  std::vector<std::string> trial_ids;
+  for (const SpecialtyInfo* sp : trial) trial_ids.push_back(sp->id);
+  add_stock_charts(in, trial_ids, list);
 
   // Each paired difference from the first scenario, replication by replication (common random numbers).
   const std::vector<std::string> diffs = in.difference_labels();
@@ -157,9 +247,10 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
       if (!enough) return;
       FanChartOptions o = specialist_options(s, "difference in new specialists per year (persons)");
       o.zero_line = true;
-      list.add(fan_chart(blank(name + suffix, "results", title,
-                               description + pairing + band_note(all_have_quartiles(series)) + " " + source),
-                         series, o));
+      list.add(fan_chart(
+          blank(name + suffix, "results", title,
+                description + tail + pairing + band_note(all_have_quartiles(series)) + " " + source),
+          series, o));
     };
     difference_chart("difference_trial_specialties",
                      "Difference in new specialists per year (" + what + "), four trial specialties",
@@ -188,29 +279,12 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
       for (const auto& [specialty, label] :
            {std::pair<std::string, std::string>{"trial", "four trial specialties"},
             {"all", "all specialties"}}) {
-        FanSeries f;
+        FanSeries f =
+            summed_means(in.yearly, diff, specialty == "all" ? std::vector<std::string>{"all"} : trial_ids,
+                         "completed", y.from, y.to);
         f.label = label;
         double total = 0;
-        for (int year = y.from; year <= y.to; ++year) {
-          double mean = 0;
-          bool found = false;
-          const std::vector<std::string> ids = specialty == "all" ? std::vector<std::string>{"all"} : [&] {
-            std::vector<std::string> t;
-            for (const SpecialtyInfo* sp : trial) t.push_back(sp->id);
-            return t;
-          }();
-          for (const std::string& id : ids)
-            for (const YearValue& v : in.yearly.series({diff, "all", id, "completed"}, year, year))
-              if (v.mean == v.mean) {
-                mean += v.mean;
-                found = true;
-              }
-          if (!found) continue;
-          total += mean;
-          Quantiles q;
-          q.p50 = total;
-          f.points.push_back({year, q});
-        }
+        for (YearBand& p : f.points) p.q.p50 = total += p.q.p50;
         cumulative.push_back(std::move(f));
       }
       bool enough = false;
@@ -224,7 +298,7 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
         list.add(fan_chart(blank("cumulative_difference" + suffix, "results",
                                  "Cumulative difference in new specialists (" + what + ")",
                                  "Mean difference in completed main courses summed from " +
-                                     std::to_string(y.from) + " to each year, all regions." + pairing +
+                                     std::to_string(y.from) + " to each year, all regions." + tail + pairing +
                                      "Lines: means (the quantiles of a sum are not sums of quantiles; the "
                                      "headline table gives the intervals of the sums). " +
                                      source),

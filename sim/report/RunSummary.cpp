@@ -144,6 +144,8 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
     y->any_object();
     s.years = YearSpan{y->at("warmup_start").integer(1900, 2200), y->at("start").integer(1900, 2200),
                        y->at("end").integer(1900, 2200), y->at("followup_end").integer(1900, 2200)};
+    s.years->hiring_end = s.years->end;
+    if (auto h = y->find("hiring_end")) s.years->hiring_end = h->integer(s.years->end, s.years->followup_end);
   }
   std::vector<JsonReader> resolved;
   if (auto r = root.find("resolved_scenarios")) resolved = r->array();
@@ -218,6 +220,16 @@ RunSummary parse_run_summary(const std::string& text, const std::string& shown) 
 
 RunSummary read_run_summary(const std::filesystem::path& file, const std::string& shown) {
   return parse_run_summary(read_text_file(file, shown), shown);
+}
+
+std::optional<int> incomplete_tail_from(const RunSummary& s) {
+  if (!s.years || s.scenarios.empty() || s.scenarios.front().specialties.empty()) return std::nullopt;
+  int shortest = s.scenarios.front().specialties.front().course_months;
+  for (const SpecialtyInfo& sp : s.scenarios.front().specialties)
+    shortest = std::min(shortest, sp.course_months);
+  const int from = s.years->hiring_end + 1 + shortest / 12;
+  if (from > s.years->followup_end) return std::nullopt;
+  return from;
 }
 
 }  // namespace forlob

@@ -57,6 +57,10 @@ struct ScenarioInfo {
 
 struct YearSpan {
   int warmup_start = 0, start = 0, end = 0, followup_end = 0;
+  // The last hiring year: after `end` (the plan's last year) hiring follows the post-trial rule up to
+  // here (summary.json's hiring_end; `end` in summaries written before the rule).
+  int hiring_end = 0;
+  bool has_post_trial() const { return hiring_end > end; }
 };
 
 // A headline sum for one scenario (or the difference, scenario "<B> - <A>").
@@ -88,6 +92,11 @@ struct RunSummary {
 // InputError with the line and column or the JSON pointer.
 RunSummary read_run_summary(const std::filesystem::path& file, const std::string& shown);
 RunSummary parse_run_summary(const std::string& text, const std::string& shown);
+
+// The first year whose completions miss cohorts that would have started after the last simulated
+// hiring round (the year after hiring_end plus the shortest main course), or none within the
+// follow-up.
+std::optional<int> incomplete_tail_from(const RunSummary& s);
 
 // The years a headline name ends with: "..._2031_2036" -> {2031, 2036}, "..._2027" -> {2027, 2027};
 // nullopt when it ends with neither.

@@ -48,11 +48,38 @@ std::string replaced_by(const nlohmann::json& document, const std::string& point
   return document_contains(document, cell) ? cell : std::string();
 }
 
+std::string unread_by_fill_model(const nlohmann::json& document, const std::string& pointer) {
+  const Json::json_pointer model("/fill/model");
+  if (!document.contains(model) || document.at(model) != "applicants") return {};
+  for (const std::string only :
+       {"/fill/mean", "/fill/cells", "/fill/concentration", "/fill/year_concentration",
+        "/fill/kind_multiplier", "/fill/repost_multiplier"}) {
+    if (!pointer_at_or_under(pointer, only)) continue;
+    const std::string independent = "use the independent model (--set /fill/model=\"independent\")";
+    std::string instead = independent + " instead";
+    // /fill/mean/ID/REGION and /fill/cells/ID/REGION/...: the applicants who fill that cell.
+    const std::string rest = pointer.substr(only.size());
+    if ((only == "/fill/mean" || only == "/fill/cells") && rest.size() > 1) {
+      const std::string specialty = rest.substr(1, rest.find('/', 1) - 1);
+      instead = "set /applicants/level/" + specialty + " or /applicants/home/" + specialty +
+                "/<region> (the applicants who fill its courses) instead, or " + independent;
+    }
+    return "the applicant model (/fill/model \"applicants\") does not read " + only + "; " + instead;
+  }
+  return {};
+}
+
 void require_sets_take_effect(const ScenarioDocument& document) {
   for (const SetOverride& set : document.sets) {
     if (!document_contains(document.merged, set.pointer)) continue;
     for_each_number(document.merged.at(Json::json_pointer(set.pointer)), set.pointer,
                     [&](const std::string& pointer, const Json&) {
+                      // A --set of the block that also chooses the model sets what it reads.
+                      if (const std::string unread = unread_by_fill_model(document.merged, pointer);
+                          !unread.empty() && !pointer_at_or_under("/fill/model", set.pointer))
+                        throw InputError("--set " + one_line(set.arg), one_line(pointer),
+                                         "expected a value the scenario uses; " + unread +
+                                             ", so this --set would change nothing");
                       const std::string cell = replaced_by(document.merged, pointer);
                       if (cell.empty()) return;
                       throw InputError("--set " + one_line(set.arg), one_line(pointer),

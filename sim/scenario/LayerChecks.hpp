@@ -22,8 +22,14 @@ std::vector<LayerChange> changed_numbers(const ScenarioDocument& document, std::
 // reads that one: a calibrated cell /fill/cells/ID/REGION/mean replaces /fill/mean/ID/REGION.
 std::string replaced_by(const nlohmann::json& document, const std::string& pointer);
 
+// Under `/fill/model` "applicants" (the shipped default), what to set instead of a number that
+// only the independent fill model reads (/fill/mean, /fill/cells, /fill/concentration,
+// /fill/year_concentration, /fill/kind_multiplier, /fill/repost_multiplier); "" when the scenario's
+// fill model reads `pointer`. /fill/scale is read by both models.
+std::string unread_by_fill_model(const nlohmann::json& document, const std::string& pointer);
+
 // Throws InputError naming the --set argument when a number it sets (or one under it) is replaced
-// by another value, so that the --set would change nothing.
+// by another value or not read by the scenario's fill model, so that the --set would change nothing.
 void require_sets_take_effect(const ScenarioDocument& document);
 
 // Throws InputError naming the file and pointer when a file sets a number that differs from what

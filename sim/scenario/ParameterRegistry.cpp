@@ -65,6 +65,7 @@ const std::vector<ParameterInfo> kRegistry{
     {"/extraordinary/years/last", Kind::Integer, "year", 1990, 2100, Reach::Extraordinary, "Last year of the trial"},
     {"/extraordinary/per_region/{region}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::Extraordinary, "Extraordinary courses a year in the region"},
     {"/extraordinary/weights/{region}/{specialty}", Kind::Number, "weight", 0, kRegistryMaxWeight, Reach::Extraordinary, "Relative weight of the specialty among extraordinary courses"},
+    {"/extraordinary/capacity/per_year/{region}/{specialty}", Kind::Integer, "courses", 0, kRegistryMaxCourses, Reach::Extraordinary, "Extraordinary courses of the specialty the region can train a year (assumption tier; absent: unlimited); beyond it a course is handed over before posting (R10)"},
     {"/extraordinary/round_share/{round}", Kind::Number, "share", 0, 1, Reach::Extraordinary, "Share of the extraordinary courses posted in the round"},
     {"/calendar/post_trial/hiring_until", Kind::Integer, "year", 1990, 2100, Reach::Every, "Last year of hiring under the post-trial rule (both policies alike)"},
     {"/stock/year", Kind::Integer, "year", 1990, 2100, Reach::Every, "Year the starting stock of specialists refers to"},

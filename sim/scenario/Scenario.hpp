@@ -3,6 +3,7 @@
 // only these; it never sees JSON.
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -168,6 +169,22 @@ struct HandoverRule {
   std::array<std::vector<Region>, kRegionCount> priority;  // receivers in order, per giver
 };
 
+// R10's other case: a region hands an extraordinary course over before posting it when it lacks the
+// training capacity for it. Capacity is the number of extraordinary courses of a specialty a region
+// can hold in a year (those it posts and keeps, plus those it receives); none given is unlimited.
+struct CapacityRule {
+  static constexpr int kUnlimited = std::numeric_limits<int>::max();
+  // MostSpare: to the region with the most spare capacity for the specialty (ties in the giver's
+  // hand-over priority order, then Nord, Syd, Øst); Priority: the first region in that order with
+  // spare capacity; None: never handed over for capacity. A course no region can take is not posted.
+  enum class Kind { MostSpare, Priority, None } kind = Kind::MostSpare;
+  std::vector<int> per_year;  // [specialty * kRegionCount + region]; empty: unlimited everywhere
+  int capacity(int specialty, Region r) const {
+    if (per_year.empty()) return kUnlimited;
+    return per_year[static_cast<std::size_t>(specialty) * kRegionCount + static_cast<std::size_t>(index(r))];
+  }
+};
+
 struct ExtraordinarySpec {
   int first_year = 2026, last_year = 2030;
   std::array<int, kRegionCount> per_region{10, 10, 10};   // R9
@@ -175,6 +192,7 @@ struct ExtraordinarySpec {
   std::array<std::vector<double>, kRegionCount> weights;  // [r][k], k over `specialties`
   std::vector<double> round_share;                        // share posted in each round
   HandoverRule handover;                                  // R10
+  CapacityRule capacity;                                  // R10, before posting
   std::vector<Anchor> anchors;                            // R11, R12
 };
 

@@ -53,6 +53,7 @@ class ScenarioBuilder {
   FlexSpec read_flex(const JsonReader& f) const;
   FlexTargetRule read_flex_target(const JsonReader& t) const;
   ExtraordinarySpec read_extraordinary(const JsonReader& e) const;
+  void read_capacity(const JsonReader& c, ExtraordinarySpec& x) const;
   StockSpec read_stock(const JsonReader& st) const;
   void read_anchors(const JsonReader& a, ExtraordinarySpec& x) const;
   void read_sources(const JsonReader& src);
@@ -522,7 +523,8 @@ StockSpec ScenarioBuilder::read_stock(const JsonReader& st) const {
 }
 
 ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const {
-  e.object({"years", "per_region", "specialties", "weights", "round_share", "handover", "anchors"});
+  e.object(
+      {"years", "per_region", "specialties", "weights", "round_share", "handover", "capacity", "anchors"});
   ExtraordinarySpec x;
   const JsonReader years = e.at("years");
   years.object({"first", "last"});
@@ -602,8 +604,36 @@ ExtraordinarySpec ScenarioBuilder::read_extraordinary(const JsonReader& e) const
       }
     }
   }
+  if (auto capacity = e.find("capacity")) read_capacity(*capacity, x);
   read_anchors(e.at("anchors"), x);
   return x;
+}
+
+void ScenarioBuilder::read_capacity(const JsonReader& c, ExtraordinarySpec& x) const {
+  c.object({"rule", "per_year"});
+  if (auto rule = c.find("rule")) {
+    const std::string name = rule->choice({"most_spare", "priority", "none"});
+    x.capacity.kind = name == "priority" ? CapacityRule::Kind::Priority
+                      : name == "none"   ? CapacityRule::Kind::None
+                                         : CapacityRule::Kind::MostSpare;
+  }
+  auto per_year = c.find("per_year");
+  if (!per_year) return;
+  per_year->any_object();
+  // Regions and specialties left out keep an unlimited capacity.
+  x.capacity.per_year.assign(static_cast<std::size_t>(s_.specialty_count()) * kRegionCount,
+                             CapacityRule::kUnlimited);
+  for (const JsonReader& region : per_year->members()) {
+    const Region r = region.region_key();
+    region.any_object();
+    for (const JsonReader& m : region.members()) {
+      const int s = specialty_key(m);
+      if (std::find(x.specialties.begin(), x.specialties.end(), s) == x.specialties.end())
+        m.fail("specialty '" + m.key() + "' is not in /extraordinary/specialties");
+      x.capacity.per_year[static_cast<std::size_t>(s) * kRegionCount + static_cast<std::size_t>(index(r))] =
+          m.count();
+    }
+  }
 }
 
 void ScenarioBuilder::read_anchors(const JsonReader& a, ExtraordinarySpec& x) const {

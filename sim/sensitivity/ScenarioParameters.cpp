@@ -70,6 +70,9 @@ BoundParameter bind(const ParameterSpec& spec, const Json& document) {
     p.base = default_value;  // a /fill/scale key the scenario leaves at its default
     return p;
   }
+  // Under the applicant model the independent model's fill rates are not read at all.
+  if (const std::string unread = unread_by_fill_model(document, p.pointer); !unread.empty())
+    throw InputError(spec.origin, "", "expected a value the scenario uses; " + unread);
   // A calibrated cell (/fill/fitted, /fill/cells) replaces /fill/mean: varying the mean would
   // change nothing the simulator reads.
   if (const std::string cell = replaced_by(document, p.pointer); !cell.empty()) {

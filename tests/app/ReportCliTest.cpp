@@ -147,6 +147,8 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
                                         "new_specialists_psykiatri",
                                         "new_specialists_boerne_og_ungdomspsykiatri",
                                         "new_specialists_geriatri",
+                                        "specialists",
+                                        "difference_specialists",
                                         "difference_trial_specialties",
                                         "difference_all_specialties",
                                         "difference_by_region",
@@ -225,13 +227,19 @@ TEST_F(ReportCli, APrintedReportOpensWithFindingsFromTheNumbersAndHasAtMostTwelv
       first.find("Extraordinary trial against flex scheme: " + html_escape(expected) + " new specialists"),
       std::string::npos)
       << first;
-  for (const char* said : {"Over all specialties the change is", "lapse", "By region (means): Nord ",
-                           "The 2029 evaluation", "2035"})
+  for (const char* said :
+       {"Over all specialties the change is", "lapse", "By region (means): Nord ", "The 2029 evaluation",
+        "under the post-trial rule", "Specialists in the four trial"})
     EXPECT_NE(html.find(said, findings), std::string::npos) << said;
-  // The flows show lapsed courses; the tail is marked; the bands of B are hatched.
+  // The flows show lapsed courses; the post-trial years are marked (hiring goes on to the horizon,
+  // so no tail is incomplete); the bands of B are hatched; the stock has its charts.
   EXPECT_NE(read_file(out / "charts" / "flows_extraordinary_trial.svg").find("lapsed"), std::string::npos);
   const std::string fan = read_file(out / "charts" / "new_specialists_trial_specialties.svg");
-  EXPECT_NE(fan.find("incomplete tail"), std::string::npos);
+  EXPECT_NE(fan.find("post-trial rule"), std::string::npos);
+  EXPECT_EQ(fan.find("incomplete tail"), std::string::npos);
+  EXPECT_NE(read_file(out / "charts" / "specialists.svg").find("post-trial rule"), std::string::npos);
+  EXPECT_NE(read_file(out / "charts" / "difference_specialists.svg").find("all specialties"),
+            std::string::npos);
   EXPECT_NE(fan.find("pattern"), std::string::npos) << "hatched bands";
   EXPECT_EQ(html.find("What-if"), std::string::npos) << "the shipped scenarios are no what-if";
 

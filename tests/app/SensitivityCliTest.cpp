@@ -80,25 +80,25 @@ TEST_F(SensitivityCli, OneAtATimeSweepOfAPairWritesTidyCsvAndSummary) {
   const fs::path out = work_ / "sweep";
   const ProgramResult r =
       run({"sweep", "scenarios/flex_scheme.json", "--compare", "scenarios/extraordinary_trial.json",
-           "--param", "applicants.attractiveness.flex=0.8:1.2", "--param",
-           "/fill/cells/almen_medicin/Nord/mean=0.4:0.7", "--levels", "3", "-n", "4", "--out", out.string()});
+           "--param", "applicants.attractiveness.flex=0.8:1.2", "--param", "/applicants/mobility=0.3:0.7",
+           "--levels", "3", "-n", "4", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sweep.csv");
   ASSERT_EQ(rows.size(), 1u + (1u + 2u * 3u) * 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"point", "varied", "applicants.attractiveness.flex",
-                                               "/fill/cells/almen_medicin/Nord/mean", "output", "mean", "sd",
-                                               "mc_se", "p05", "p50", "p95"}));
+                                               "/applicants/mobility", "output", "mean", "sd", "mc_se", "p05",
+                                               "p50", "p95"}));
   for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
   EXPECT_EQ(rows[1][1], "base");
   EXPECT_EQ(rows[1][2], "1");  // a factor: 1 is the scenario's value
-  // A pointer: the scenario's (calibrated) value, the fitted 0.5732 of offered courses as the first
-  // posting's probability (one re-posting at 0.7 times it).
-  EXPECT_EQ(rows[1][3], "0.4046");
+  // A pointer: the scenario's value (base.json's mobility; the applicant model, shipped, reads
+  // /applicants, not /fill/mean or /fill/cells).
+  EXPECT_EQ(rows[1][3], "0.42");
   EXPECT_EQ(rows[1][4], "a:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[3][4], "diff:completed_trial_specialties_2026_2036");
   EXPECT_EQ(rows[4][1], "applicants.attractiveness.flex");
   EXPECT_EQ(rows[4][2], "0.8");
-  EXPECT_EQ(rows.back()[1], "/fill/cells/almen_medicin/Nord/mean");
+  EXPECT_EQ(rows.back()[1], "/applicants/mobility");
   EXPECT_EQ(rows.back()[3], "0.7");
   const auto summary = nlohmann::json::parse(read_file(out / "summary.json"));
   EXPECT_EQ(summary["command"], "sweep");
@@ -186,7 +186,7 @@ TEST_F(SensitivityCli, MorrisRunWritesEffects) {
   const fs::path out = work_ / "morris";
   const ProgramResult r = run({"sensitivity", "scenarios/flex_scheme.json", "--method", "morris", "--param",
                                "applicants.attractiveness.reposting=0.8:1.2", "--param",
-                               "/fill/concentration=50:200", "--trajectories", "3", "--levels", "4", "-n",
+                               "/applicants/mobility=0.3:0.6", "--trajectories", "3", "--levels", "4", "-n",
                                "2", "--bootstrap", "20", "-q", "--out", out.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto rows = read_csv(out / "sensitivity.csv");

@@ -49,11 +49,35 @@ void expect_one_line_error(const Result& r) {
 }
 
 TEST_F(WhatIfCli, ASetOfAValueACalibratedCellReplacesIsAnErrorNamingTheCellAndTheScenario) {
-  const Result r = compare({"--set", "/fill/mean/almen_medicin/Nord=0.45"}, "out");
+  // Under the independent model, which reads fill rates (the applicant model does not: below).
+  const Result r =
+      compare({"--set", "/fill/model=\"independent\"", "--set", "/fill/mean/almen_medicin/Nord=0.45"}, "out");
   expect_one_line_error(r);
   EXPECT_NE(r.err.find("scenario A"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("/fill/cells/almen_medicin/Nord/mean"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(work_ / "out"));
+}
+
+TEST_F(WhatIfCli, ASetOfAFillRateUnderTheApplicantModelIsAnErrorNamingWhatToSetInstead) {
+  for (const char* set : {"/fill/mean/psykiatri/Syd=0.45", "/fill/kind_multiplier/extraordinary=0.5",
+                          "/fill/concentration=10"}) {
+    const Result r = compare({"--set", set}, "out");
+    expect_one_line_error(r);
+    EXPECT_NE(r.err.find("the applicant model (/fill/model \"applicants\") does not read"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("--set /fill/model=\"independent\""), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(work_ / "out"));
+  }
+  const Result cell = compare({"--set", "/fill/mean/psykiatri/Syd=0.45"}, "out");
+  EXPECT_NE(cell.err.find("set /applicants/level/psykiatri or /applicants/home/psykiatri/<region>"),
+            std::string::npos)
+      << cell.err;
+  // Both accepted: the applicant-model pointer, and the fill rate with the independent model.
+  EXPECT_EQ(compare({"--set", "/applicants/level/psykiatri=100"}, "applicants").status, 0);
+  EXPECT_EQ(compare({"--set", "/fill/model=\"independent\"", "--set", "/fill/mean/geriatri/Syd=0.45"},
+                    "independent")
+                .status,
+            0);
 }
 
 TEST_F(WhatIfCli, ASetThatFitsOnlyBNamesScenarioAAndSetBPatchesOnlyB) {

@@ -113,12 +113,15 @@ TEST_P(ShippedScenario, ExtraordinaryCoursesKeepToQuotaYearsAndSpecialties) {
       const bool trial_year = scenario_.extraordinary && y >= scenario_.extraordinary->first_year &&
                               y <= scenario_.extraordinary->last_year;
       for (int s = 0; s < scenario_.specialty_count(); ++s) {
-        int in = 0, out = 0;
+        int in = 0, out = 0, capacity_in = 0, capacity_out = 0;
         for (Region r : kRegions) {
           in += t.get(y, r, s, Metric::HandedOverIn);
           out += t.get(y, r, s, Metric::HandedOverOut);
+          capacity_in += t.get(y, r, s, Metric::ExtraordinaryReceivedCapacity);
+          capacity_out += t.get(y, r, s, Metric::ExtraordinaryHandedOverCapacity);
         }
         ASSERT_EQ(in, out);
+        ASSERT_EQ(capacity_in, capacity_out);
       }
       for (Region r : kRegions) {
         int posted = 0, in = 0, out = 0;
@@ -132,13 +135,16 @@ TEST_P(ShippedScenario, ExtraordinaryCoursesKeepToQuotaYearsAndSpecialties) {
           // A region fills only courses it kept: its own not handed over, and those it received.
           ASSERT_LE(t.get(y, r, s, Metric::ExtraordinaryFilled), p);
           posted += p;
-          in += t.get(y, r, s, Metric::HandedOverIn);
-          out += t.get(y, r, s, Metric::HandedOverOut);
+          in += t.get(y, r, s, Metric::HandedOverIn) + t.get(y, r, s, Metric::ExtraordinaryReceivedCapacity);
+          out += t.get(y, r, s, Metric::HandedOverOut) +
+                 t.get(y, r, s, Metric::ExtraordinaryHandedOverCapacity) +
+                 t.get(y, r, s, Metric::ExtraordinaryUnpostedCapacity);
         }
         const int quota =
             trial_year ? scenario_.extraordinary->per_region[static_cast<std::size_t>(index(r))] : 0;
         // R9/R10: every course of the quota is posted, by its region or by the one it was handed to
-        // (a hand-over is always to a later round of the same year).
+        // (a hand-over is always to a later round of the same year, or before posting for lack of
+        // capacity), or counted as not posted when no region had the capacity for it.
         ASSERT_EQ(posted, quota + in - out) << "R9/R10, " << y << " " << region_name(r);
       }
     }
@@ -190,9 +196,16 @@ TEST_P(ShippedScenario, EachRegionPostsItsOwnPlanOfExtraordinaryCoursesBeforeHan
         const std::vector<int>& plan = trial.course_plan(r);
         for (int s : x.specialties) {
           const int own = t.get(y, r, s, Metric::ExtraordinaryPosted) +
-                          t.get(y, r, s, Metric::HandedOverOut) - t.get(y, r, s, Metric::HandedOverIn);
+                          t.get(y, r, s, Metric::HandedOverOut) - t.get(y, r, s, Metric::HandedOverIn) +
+                          t.get(y, r, s, Metric::ExtraordinaryHandedOverCapacity) -
+                          t.get(y, r, s, Metric::ExtraordinaryReceivedCapacity) +
+                          t.get(y, r, s, Metric::ExtraordinaryUnpostedCapacity);
           ASSERT_EQ(own, std::count(plan.begin(), plan.end(), s)) << y << " " << region_name(r) << " " << s;
-          all_regions += t.get(y, r, s, Metric::ExtraordinaryPosted);
+          all_regions += t.get(y, r, s, Metric::ExtraordinaryPosted) +
+                         t.get(y, r, s, Metric::ExtraordinaryUnpostedCapacity);
+          // The shipped scenarios give no capacity: nothing is handed over or held back before posting.
+          ASSERT_EQ(t.get(y, r, s, Metric::ExtraordinaryHandedOverCapacity), 0);
+          ASSERT_EQ(t.get(y, r, s, Metric::ExtraordinaryUnpostedCapacity), 0);
         }
       }
       ASSERT_EQ(all_regions, x.per_region[0] + x.per_region[1] + x.per_region[2]) << "R9: 30 a year, " << y;

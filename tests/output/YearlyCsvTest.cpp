@@ -50,8 +50,8 @@ TEST_F(YearlyCsvTest, BandsHaveTheSameRowsWithTheQuartilesForFanCharts) {
   // Values i and i + 1: type-7 quantiles are i + p.
   EXPECT_EQ(rows[1], "tiny,2020,Nord,s0,posted,0.0500,0.2500,0.5000,0.7500,0.9500");
   const std::string last = std::to_string(layout.cells() - 1);
-  EXPECT_EQ(rows.back(), "tiny,2020,all,all,exited," + last + ".0500," + last + ".2500," + last + ".5000," +
-                             last + ".7500," + last + ".9500");
+  EXPECT_EQ(rows.back(), "tiny,2020,all,all,extraordinary_unposted_capacity," + last + ".0500," + last +
+                             ".2500," + last + ".5000," + last + ".7500," + last + ".9500");
 }
 
 TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
@@ -74,7 +74,8 @@ TEST_F(YearlyCsvTest, RowsRunByRegionThenSpecialtyThenMetric) {
   EXPECT_EQ(row(3, 0, Metric::Posted).first, "tiny,2020,all,s0,posted," + row(3, 0, Metric::Posted).second);
   EXPECT_EQ(row(3, 1, Metric::OrdinaryOffered).first,
             "tiny,2020,all,all,ordinary_offered," + row(3, 1, Metric::OrdinaryOffered).second);
-  EXPECT_EQ(rows.back(), row(3, 1, Metric::Exited).first) << "the last metric comes last";
+  EXPECT_EQ(rows.back(), row(3, 1, Metric::ExtraordinaryUnpostedCapacity).first)
+      << "the last metric comes last";
 }
 
 TEST_F(YearlyCsvTest, EveryCellAppearsOnceInLayoutOrder) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "support/RunOnce.hpp"
 #include "support/TinyScenario.hpp"
 
@@ -148,6 +151,139 @@ TEST(ExtraordinaryTrial, KnownRulePrefersARegionWithApplicantsWaiting) {
   EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::HandedOverIn), out);
   EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::ExtraordinaryFilled),
             t.get(2021, Region::Ost, 0, Metric::ExtraordinaryPosted));
+}
+
+// R10 before posting. Nord's plan of specialty 0 is 3 courses in spring and 5 in autumn, Syd's 2 and
+// 3, Øst's 1 and 2; hand-over of unfilled courses is off unless a test turns it on.
+Scenario capacity_scenario(std::vector<std::tuple<Region, int>> capacities_of_specialty_0) {
+  Scenario s = trial_scenario();
+  s.extraordinary->handover.kind = HandoverRule::Kind::None;
+  s.extraordinary->capacity.per_year.assign(static_cast<std::size_t>(s.specialty_count()) * kRegionCount,
+                                            CapacityRule::kUnlimited);
+  for (const auto& [r, courses] : capacities_of_specialty_0)
+    s.extraordinary->capacity.per_year[static_cast<std::size_t>(index(r))] = courses;
+  return s;
+}
+
+int capacity_count(const Tally& t, int year, Region r, Metric m) { return t.get(year, r, 0, m); }
+
+TEST(ExtraordinaryTrialCapacity, ARegionHandsOverExactlyWhatItsCapacityCannotHold) {
+  const Tally t = run_once(capacity_scenario({{Region::Nord, 5}}));
+  for (int year : {2021, 2022}) {
+    // 8 planned, room for 5: the last 3 (autumn) go to Øst, first in Nord's priority, as Syd and
+    // Øst both have unlimited room.
+    EXPECT_EQ(capacity_count(t, year, Region::Nord, Metric::ExtraordinaryHandedOverCapacity), 3);
+    EXPECT_EQ(capacity_count(t, year, Region::Ost, Metric::ExtraordinaryReceivedCapacity), 3);
+    EXPECT_EQ(capacity_count(t, year, Region::Syd, Metric::ExtraordinaryReceivedCapacity), 0);
+    EXPECT_EQ(capacity_count(t, year, Region::Nord, Metric::ExtraordinaryPosted), 5);
+    EXPECT_EQ(capacity_count(t, year, Region::Ost, Metric::ExtraordinaryPosted), 3 + 3);
+    EXPECT_EQ(capacity_count(t, year, Region::Nord, Metric::ExtraordinaryUnpostedCapacity), 0);
+    // Specialty 1 has no capacity limit.
+    EXPECT_EQ(t.get(year, Region::Nord, 1, Metric::ExtraordinaryHandedOverCapacity), 0);
+    EXPECT_EQ(t.get(year, Region::Nord, 1, Metric::ExtraordinaryPosted), 2);
+  }
+  EXPECT_EQ(capacity_count(t, 2020, Region::Nord, Metric::ExtraordinaryHandedOverCapacity), 0);
+  EXPECT_EQ(capacity_count(t, 2023, Region::Nord, Metric::ExtraordinaryHandedOverCapacity), 0);
+}
+
+TEST(ExtraordinaryTrialCapacity, NoHandOverWhileThePlanFitsTheCapacity) {
+  const Tally t = run_once(capacity_scenario({{Region::Nord, 8}, {Region::Syd, 5}, {Region::Ost, 3}}));
+  for (int year : {2021, 2022})
+    for (Region r : kRegions) {
+      EXPECT_EQ(capacity_count(t, year, r, Metric::ExtraordinaryHandedOverCapacity), 0);
+      EXPECT_EQ(capacity_count(t, year, r, Metric::ExtraordinaryReceivedCapacity), 0);
+      EXPECT_EQ(capacity_count(t, year, r, Metric::ExtraordinaryUnpostedCapacity), 0);
+    }
+  EXPECT_EQ(capacity_count(t, 2021, Region::Nord, Metric::ExtraordinaryPosted), 8);
+}
+
+TEST(ExtraordinaryTrialCapacity, MostSpareCapacityReceivesFirstAndTheRestIsNotPosted) {
+  // Room left after their own plans: Syd 8 - 5 = 3, Øst 5 - 3 = 2. Nord's 3 surplus courses go to
+  // the region with the most room at each step: Syd (3 to 2), Øst on the tie (2 to 2), Syd (2 to 1).
+  Tally t = run_once(capacity_scenario({{Region::Nord, 5}, {Region::Syd, 8}, {Region::Ost, 5}}));
+  EXPECT_EQ(capacity_count(t, 2021, Region::Syd, Metric::ExtraordinaryReceivedCapacity), 2);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Ost, Metric::ExtraordinaryReceivedCapacity), 1);
+  // Priority: Øst, first in Nord's list, while it has room, then Syd.
+  Scenario priority = capacity_scenario({{Region::Nord, 5}, {Region::Syd, 8}, {Region::Ost, 5}});
+  priority.extraordinary->capacity.kind = CapacityRule::Kind::Priority;
+  t = run_once(priority);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Ost, Metric::ExtraordinaryReceivedCapacity), 2);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Syd, Metric::ExtraordinaryReceivedCapacity), 1);
+  // Room for one more in Syd, none in Øst: one handed over, two not posted.
+  t = run_once(capacity_scenario({{Region::Nord, 5}, {Region::Syd, 6}, {Region::Ost, 3}}));
+  EXPECT_EQ(capacity_count(t, 2021, Region::Syd, Metric::ExtraordinaryReceivedCapacity), 1);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Ost, Metric::ExtraordinaryReceivedCapacity), 0);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Nord, Metric::ExtraordinaryUnpostedCapacity), 2);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Nord, Metric::ExtraordinaryHandedOverCapacity), 1);
+  // Rule none: every course beyond the capacity is not posted.
+  Scenario none = capacity_scenario({{Region::Nord, 5}});
+  none.extraordinary->capacity.kind = CapacityRule::Kind::None;
+  t = run_once(none);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Nord, Metric::ExtraordinaryUnpostedCapacity), 3);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Ost, Metric::ExtraordinaryReceivedCapacity), 0);
+  EXPECT_EQ(capacity_count(t, 2021, Region::Nord, Metric::ExtraordinaryPosted), 5);
+}
+
+TEST(ExtraordinaryTrialCapacity, UnfilledCoursesGoOnlyToARegionWithRoom) {
+  // Nord fills nothing in specialty 0, so its 3 spring courses are handed over for autumn. Øst
+  // (first in priority) has room for one beside its own 3; the other two go to Syd.
+  Scenario s = capacity_scenario({{Region::Ost, 4}});
+  s.extraordinary->handover.kind = HandoverRule::Kind::Priority;
+  s.fill.mean[0] = {0.0, 1.0, 1.0};
+  const Tally t = run_once(s);
+  EXPECT_EQ(t.get(2021, Region::Nord, 0, Metric::HandedOverOut), 3);
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::HandedOverIn), 1);
+  EXPECT_EQ(t.get(2021, Region::Syd, 0, Metric::HandedOverIn), 2);
+  EXPECT_EQ(t.get(2021, Region::Ost, 0, Metric::ExtraordinaryPosted), 4);
+  for (Region r : kRegions) EXPECT_EQ(capacity_count(t, 2021, r, Metric::ExtraordinaryUnpostedCapacity), 0);
+}
+
+TEST(ExtraordinaryTrialCapacity, AnUnlimitedCapacityChangesNothing) {
+  // The shipped default (no /extraordinary/capacity/per_year) and every capacity given as
+  // unlimited give the same replication, metric for metric.
+  const Scenario plain = trial_scenario();
+  Scenario unlimited = plain;
+  unlimited.extraordinary->capacity.per_year.assign(
+      static_cast<std::size_t>(plain.specialty_count()) * kRegionCount, CapacityRule::kUnlimited);
+  for (int replication : {0, 1, 2}) {
+    const Tally a = run_once(plain, replication);
+    const Tally b = run_once(unlimited, replication);
+    for (int y = plain.calendar.warmup_start_year; y <= plain.calendar.followup_end_year; ++y)
+      for (Region r : kRegions)
+        for (int s = 0; s < plain.specialty_count(); ++s) {
+          for (int m = 0; m < kMetricCount; ++m)
+            ASSERT_EQ(a.get(y, r, s, static_cast<Metric>(m)), b.get(y, r, s, static_cast<Metric>(m)))
+                << y << " " << region_name(r) << " " << s << " " << kMetricNames[static_cast<std::size_t>(m)];
+          ASSERT_EQ(a.get(y, r, s, Metric::ExtraordinaryHandedOverCapacity), 0);
+        }
+  }
+}
+
+TEST(ExtraordinaryTrialCapacity, EveryPlannedCourseIsPostedHandedOverOrCountedUnposted) {
+  // Tight capacities everywhere and hand-over of unfilled courses on, over several replications:
+  // no region holds more than its capacity, and each region's plan is accounted for.
+  Scenario s = capacity_scenario({{Region::Nord, 4}, {Region::Syd, 5}, {Region::Ost, 3}});
+  s.extraordinary->handover.kind = HandoverRule::Kind::Known;
+  s.fill.mean[0] = {0.3, 0.6, 0.5};
+  const ExtraordinaryTrial trial(s, *s.extraordinary);
+  int unposted = 0;
+  for (int replication = 0; replication < 20; ++replication) {
+    const Tally t = run_once(s, replication);
+    for (int year : {2021, 2022})
+      for (Region r : kRegions) {
+        auto get = [&](Metric m) { return t.get(year, r, 0, m); };
+        EXPECT_LE(get(Metric::ExtraordinaryPosted), s.extraordinary->capacity.capacity(0, r));
+        const std::vector<int>& plan = trial.course_plan(r);
+        EXPECT_EQ(get(Metric::ExtraordinaryPosted) + get(Metric::HandedOverOut) - get(Metric::HandedOverIn) +
+                      get(Metric::ExtraordinaryHandedOverCapacity) -
+                      get(Metric::ExtraordinaryReceivedCapacity) + get(Metric::ExtraordinaryUnpostedCapacity),
+                  std::count(plan.begin(), plan.end(), 0));
+        unposted += get(Metric::ExtraordinaryUnpostedCapacity);
+      }
+  }
+  // 16 planned against a capacity of 12 a year. Hand-over moves a course without changing the total
+  // held, and the autumn surplus fills every room left, so exactly 4 are not posted each year.
+  EXPECT_EQ(unposted, 20 * 2 * 4);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "report/ReportFixture.hpp"
 #include "support/TestDirectory.hpp"
 
@@ -41,6 +43,62 @@ TEST(ReportCharts, ACompareGetsFanDifferenceAndFlowCharts) {
   EXPECT_NE(charts[0].commands.find(kPalette[1]), std::string::npos);
   EXPECT_NE(charts[2].commands.find(kDifferenceColour), std::string::npos);
   EXPECT_NE(charts[2].commands.find("no difference"), std::string::npos);
+}
+
+TEST(ReportCharts, AStockGetsALevelAndADifferenceChartWithBands) {
+  testing::TestDirectory dir;
+  testing::FixtureFiles files;
+  files.stock = true;
+  testing::write_report_fixture(dir.path(), files);
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  const std::vector<std::string> n = names(charts);
+  const auto level = std::find(n.begin(), n.end(), "specialists");
+  const auto difference = std::find(n.begin(), n.end(), "difference_specialists");
+  ASSERT_NE(level, n.end());
+  ASSERT_NE(difference, n.end());
+  const Chart& a = charts[static_cast<std::size_t>(level - n.begin())];
+  // Both policies' all-specialty medians and bands, and each one's trial-specialty mean.
+  EXPECT_NE(a.commands.find("flex scheme, all specialties: 90% band"), std::string::npos);
+  EXPECT_NE(a.commands.find("extraordinary trial, all specialties: 50% band"), std::string::npos);
+  EXPECT_NE(a.commands.find("extraordinary trial, trial specialties (mean)"), std::string::npos);
+  // 2030 in the fixture's terms: the all-specialty median of flex_scheme in 2022, from yearly.csv.
+  const std::string median_2022 =
+      testing::number(testing::fixture_value(0, 2022, "all", "all", "specialists"));
+  bool found = false;
+  for (const ChartData& d : a.data) {
+    const auto row = d.text.find("\n2022\t");
+    if (row == std::string::npos) continue;
+    const std::string line = d.text.substr(row + 1, d.text.find('\n', row + 1) - row - 1);
+    found = found || line.find("\t" + median_2022 + "\t") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << median_2022;
+  const Chart& b = charts[static_cast<std::size_t>(difference - n.begin())];
+  EXPECT_NE(b.commands.find("no difference"), std::string::npos);
+  EXPECT_NE(b.commands.find("all specialties: 90% band"), std::string::npos);
+  // Without a stock (every fixture without `stock`), no stock chart.
+  testing::TestDirectory plain;
+  testing::write_report_fixture(plain.path());
+  const std::vector<std::string> without = names(report_charts(read_report_inputs(plain.path())));
+  EXPECT_EQ(std::find(without.begin(), without.end(), "specialists"), without.end());
+}
+
+TEST(ReportCharts, PostTrialYearsAreTintedAndCaptionedOnlyWhenHiringGoesOnAfterThePlan) {
+  testing::TestDirectory dir;
+  testing::FixtureFiles files;
+  files.post_trial = true;
+  testing::write_report_fixture(dir.path(), files);
+  const std::vector<Chart> charts = report_charts(read_report_inputs(dir.path()));
+  ASSERT_FALSE(charts.empty());
+  const Chart& c = charts.front();
+  EXPECT_NE(c.commands.find("set object 3 rect from 2024-0.5"), std::string::npos) << c.commands;
+  EXPECT_NE(c.commands.find("'post-trial rule'"), std::string::npos);
+  EXPECT_NE(c.caption.find("2024–2024 (tinted blue: post-trial rule)"), std::string::npos) << c.caption;
+  // Hiring to 2024 and courses of at least four years: no completion year to 2026 misses a cohort.
+  EXPECT_EQ(c.commands.find("incomplete tail"), std::string::npos);
+  testing::TestDirectory plain;
+  testing::write_report_fixture(plain.path());
+  const Chart p = report_charts(read_report_inputs(plain.path())).front();
+  EXPECT_EQ(p.commands.find("post-trial rule"), std::string::npos);
 }
 
 TEST(ReportCharts, FanChartsOfTheFourTogetherUseTheHeadlineQuantiles) {

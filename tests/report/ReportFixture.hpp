@@ -29,12 +29,16 @@ inline double fixture_value(int scenario, int year, const std::string& region, c
   v += specialty == "all" ? 0.0 : specialty == "almen_medicin" ? 0.125 : 0.0625;
   for (std::size_t m = 0; m < kFixtureMetrics.size(); ++m)
     if (kFixtureMetrics[m] == metric) v += 100.0 * static_cast<double>(m);
+  if (metric == "specialists") v += 5000;  // the stock (FixtureFiles::stock)
   return v;
 }
 
 struct FixtureFiles {
   bool bands = true, headlines = true, sweep = false, sensitivity = false, forecast = false;
   bool parameters = true;
+  // A stock of specialists (the `specialists` metric, whose value is fixture_value of "specialists")
+  // and hiring under the post-trial rule in 2024 (summary.json's hiring_end).
+  bool stock = false, post_trial = false;
 };
 
 inline void write_text(const std::filesystem::path& p, const std::string& text) {
@@ -58,7 +62,12 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
     for (int y = kFixtureFirstYear; y <= kFixtureLastYear; ++y)
       for (const char* r : {"Nord", "all"})
         for (const char* sp : {"almen_medicin", "other", "all"})
-          for (const std::string& m : kFixtureMetrics) {
+          for (const std::string& m : files.stock ? [] {
+                 std::vector<std::string> with = kFixtureMetrics;
+                 with.push_back("specialists");
+                 return with;
+               }()
+                                                  : kFixtureMetrics) {
             const double v = fixture_value(s, y, r, sp, m);
             const std::string key = labels[static_cast<std::size_t>(s)] + "," + std::to_string(y) + "," + r +
                                     "," + sp + "," + m + ",";
@@ -125,8 +134,10 @@ inline void write_report_fixture(const std::filesystem::path& dir, const Fixture
       dir / "summary.json",
       "{\"forlob_version\":\"0.1.0\",\"command\":\"compare\",\"seed\":7,\"replications\":40,\"threads\":2,"
       "\"wall_seconds\":0.5,\"years\":{\"warmup_start\":2019,\"start\":2021,\"end\":2023,\"followup_end\":"
-      "2026},"
-      "\"scenarios\":[" +
+      "2026" +
+          std::string(files.post_trial ? ",\"hiring_end\":2024,\"post_trial_years\":[2024]" : "") +
+          "},"
+          "\"scenarios\":[" +
           scenarios + "],\"difference\":{\"label\":\"" + kFixtureDifference + "\",\"headlines\":[" +
           json_headlines[2] + "]},\"files\":[],\"resolved_scenarios\":[{" + specialties + "},{" +
           specialties + ",\"extraordinary\":{\"years\":{\"first\":2022,\"last\":2023}}}]}\n");

@@ -387,6 +387,44 @@ TEST_F(BadInput, ExtraordinarySpecialtyThatIsNotATrialSpecialty) {
   EXPECT_EQ(e.expected().rfind("specialty 'hospital_other' is not a trial specialty", 0), 0u) << e.what();
 }
 
+TEST_F(LoadScenario, ExtraordinaryCapacityIsUnlimitedUnlessGivenPerRegionAndSpecialty) {
+  const std::string trial = shipped("extraordinary_trial.json");
+  const Scenario shipped_trial = load_scenario(trial);
+  ASSERT_TRUE(shipped_trial.extraordinary.has_value());
+  EXPECT_TRUE(shipped_trial.extraordinary->capacity.per_year.empty());
+  EXPECT_EQ(shipped_trial.extraordinary->capacity.kind, CapacityRule::Kind::MostSpare);
+  const Scenario s = load_scenario(
+      trial, {R"(/extraordinary/capacity/per_year={"Nord": {"psykiatri": 2}, "Øst": {"geriatri": 0}})",
+              "/extraordinary/capacity/rule=\"priority\""});
+  const CapacityRule& c = s.extraordinary->capacity;
+  EXPECT_EQ(c.kind, CapacityRule::Kind::Priority);
+  int psykiatri = -1, geriatri = -1;
+  for (int k = 0; k < s.specialty_count(); ++k) {
+    if (s.specialties[static_cast<std::size_t>(k)].id == "psykiatri") psykiatri = k;
+    if (s.specialties[static_cast<std::size_t>(k)].id == "geriatri") geriatri = k;
+  }
+  EXPECT_EQ(c.capacity(psykiatri, Region::Nord), 2);
+  EXPECT_EQ(c.capacity(geriatri, Region::Ost), 0);
+  EXPECT_EQ(c.capacity(psykiatri, Region::Syd), CapacityRule::kUnlimited);
+  EXPECT_EQ(c.capacity(geriatri, Region::Nord), CapacityRule::kUnlimited);
+}
+
+TEST_F(BadInput, ExtraordinaryCapacityOutsideTheTrialSpecialtiesOrNegative) {
+  const std::string trial = shipped("extraordinary_trial.json");
+  InputError e = thrown_input_error(
+      [&] { load_scenario(trial, {R"(/extraordinary/capacity/per_year={"Syd": {"hospital_other": 2}})"}); });
+  EXPECT_EQ(e.place(), "/extraordinary/capacity/per_year/Syd/hospital_other");
+  EXPECT_EQ(e.expected(), "specialty 'hospital_other' is not in /extraordinary/specialties") << e.what();
+  e = thrown_input_error(
+      [&] { load_scenario(trial, {R"(/extraordinary/capacity/per_year={"Syd": {"psykiatri": -1}})"}); });
+  EXPECT_EQ(e.place(), "/extraordinary/capacity/per_year/Syd/psykiatri");
+  e = thrown_input_error(
+      [&] { load_scenario(trial, {R"(/extraordinary/capacity/per_year={"Fyn": {"psykiatri": 1}})"}); });
+  EXPECT_EQ(e.place(), "/extraordinary/capacity/per_year/Fyn");
+  e = thrown_input_error([&] { load_scenario(trial, {"/extraordinary/capacity/rule=\"largest\""}); });
+  EXPECT_EQ(e.place(), "/extraordinary/capacity/rule");
+}
+
 TEST_F(BadInput, MissingSource) {
   Json doc = minimal_scenario();
   doc["sources"].erase("/fill");

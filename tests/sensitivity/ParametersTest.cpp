@@ -178,21 +178,37 @@ TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
   EXPECT_EQ(unknown.rfind("--param /fill/nope=0:1: expected a pointer to a number", 0), 0u) << unknown;
   EXPECT_NE(unknown.find("(/fill has: "), std::string::npos) << unknown;
   EXPECT_NE(unknown.find("concentration"), std::string::npos) << unknown;
+  // The independent model reads /fill/mean and /fill/cells; the applicant model (shipped) does not.
+  const std::vector<std::string> independent{"/fill/model=\"independent\""};
   const std::string object = input_error_of(
-      [] { (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean=0:1")}); });
+      [&] { (void)ScenarioParameters(kFlexScenario, independent, {parse_parameter_arg("/fill/mean=0:1")}); });
   EXPECT_NE(object.find("/fill/mean is an object"), std::string::npos) << object;
   const std::string text =
       input_error_of([] { (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/name=0:1")}); });
   EXPECT_NE(text.find("/name is a string"), std::string::npos) << text;
   // almen medicin in Nord has a calibrated cell, which replaces /fill/mean there.
-  const std::string shadowed = input_error_of([] {
-    (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0:1")});
+  const std::string shadowed = input_error_of([&] {
+    (void)ScenarioParameters(kFlexScenario, independent,
+                             {parse_parameter_arg("/fill/mean/almen_medicin/Nord=0:1")});
   });
   EXPECT_NE(shadowed.find("is replaced by /fill/cells/almen_medicin/Nord/mean"), std::string::npos)
       << shadowed;
-  EXPECT_THROW(
-      (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean/kirurgi/Nord=0:1")}),
-      InputError);
+  EXPECT_THROW((void)ScenarioParameters(kFlexScenario, independent,
+                                        {parse_parameter_arg("/fill/mean/kirurgi/Nord=0:1")}),
+               InputError);
+  // Under the applicant model a fill rate or a kind multiplier is not read: the error names what is.
+  const std::string unread = input_error_of([] {
+    (void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/mean/psykiatri/Syd=0.4:0.6")});
+  });
+  EXPECT_NE(unread.find("does not read /fill/mean; set /applicants/level/psykiatri or "
+                        "/applicants/home/psykiatri/<region>"),
+            std::string::npos)
+      << unread;
+  EXPECT_NE(unread.find("--set /fill/model=\"independent\""), std::string::npos) << unread;
+  EXPECT_THROW((void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("fill.kind.flex=0.5:1.5")}),
+               InputError);
+  EXPECT_NO_THROW((void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("fill.overall=0.8:1.2")}))
+      << "/fill/scale is read by both models";
   EXPECT_THROW((void)ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("fill/concentration=0:1")}),
                InputError);
   // Two names for one value.
@@ -203,7 +219,8 @@ TEST(ScenarioParametersTest, UnknownOrNonNumericPointersAreRejected) {
 }
 
 TEST(ScenarioParametersTest, BoundsTheScenarioRejectsFailBeforeAnyRunNamingTheParameter) {
-  const ScenarioParameters p(kFlexScenario, {},
+  const std::vector<std::string> independent{"/fill/model=\"independent\""};
+  const ScenarioParameters p(kFlexScenario, independent,
                              {parse_parameter_arg("/fill/cells/almen_medicin/Nord/mean=0.4:1.3")});
   const std::string e = input_error_of([&] { p.check_bounds(); });
   EXPECT_EQ(e.rfind("--param /fill/cells/almen_medicin/Nord/mean=0.4:1.3: "
@@ -212,8 +229,9 @@ TEST(ScenarioParametersTest, BoundsTheScenarioRejectsFailBeforeAnyRunNamingThePa
             0u)
       << e;
   EXPECT_NE(e.find("at 1.3"), std::string::npos) << e;
-  EXPECT_NO_THROW(ScenarioParameters(kFlexScenario, {}, {parse_parameter_arg("/fill/concentration=50:200")})
-                      .check_bounds());
+  EXPECT_NO_THROW(
+      ScenarioParameters(kFlexScenario, independent, {parse_parameter_arg("/fill/concentration=50:200")})
+          .check_bounds());
 }
 
 }  // namespace
