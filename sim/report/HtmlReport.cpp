@@ -58,6 +58,7 @@ figcaption .files { color: #777; }
   h2 { break-after: avoid; }
   body { font-size: 10pt; }
   section#parameters { break-before: page; }
+  table.parameters { font-size: 7pt; }  /* the appendix is for reference: print it compactly */
   tr { break-inside: avoid; }
 }
 )";
