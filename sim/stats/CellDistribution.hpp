@@ -50,7 +50,7 @@ class CellDistribution {
   //    max(kDenseMin, 2 x the distinct values).
   // Sums and sums of squares are taken from the counts when summarised (exactly, in 128 bits).
   struct Histogram {
-    static constexpr std::int64_t kDenseMin = 512;  // a dense range this narrow (2 KB) is always allowed
+    static constexpr std::int64_t kDenseMin = 160;  // a dense range this narrow (640 bytes) is always allowed
     std::int32_t lo = 0;                            // value of counts[0]
     std::uint32_t distinct = 0;                     // values with a non-zero count (dense form)
     std::vector<std::uint32_t> counts;              // dense form; empty in the sparse form
