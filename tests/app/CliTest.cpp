@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -70,11 +71,14 @@ void Cli::compare_at_one_two_and_four_threads(const std::string& model) {
                                          "anchors.csv"};
   std::array<std::array<std::string, 5>, 3> content;
   const std::array<int, 3> threads{1, 2, 4};
+  // Under the sanitizers (CI's second pass) 48 replications: still three blocks of 16 to share out.
+  const std::string replications = std::getenv("FORLOB_SANITIZED") ? "48" : "120";
   for (std::size_t i = 0; i < threads.size(); ++i) {
     const fs::path out = work_ / (model + std::to_string(threads[i]));
-    const Result r = run({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json",
-                          "--replications", "120", "--seed", "5", "--threads", std::to_string(threads[i]),
-                          "--out", out.string(), "--quiet", "--set", "/fill/model=\"" + model + "\""});
+    const Result r =
+        run({"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json", "--replications",
+             replications, "--seed", "5", "--threads", std::to_string(threads[i]), "--out", out.string(),
+             "--quiet", "--set", "/fill/model=\"" + model + "\""});
     ASSERT_EQ(r.status, 0) << r.err;
     for (std::size_t f = 0; f < files.size(); ++f) content[i][f] = read_file(out / files[f]);
     EXPECT_TRUE(fs::exists(out / "summary.json"));
