@@ -43,6 +43,18 @@ std::filesystem::path counterfactual_path(const EvaluateOptions& o) {
   return std::filesystem::path(o.file).parent_path() / "flex_scheme.json";
 }
 
+EvaluationRun evaluation_run(const EvaluateOptions& o, const ReferenceTable& table,
+                             std::chrono::steady_clock::time_point started) {
+  EvaluationRun run;
+  run.seed = o.flags.seed;
+  run.draws = o.flags.replications;
+  run.accept = o.accept;
+  run.threads = resolved_threads(o.flags.threads);
+  run.table_seconds = table.wall_seconds;
+  run.total_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return run;
+}
+
 int run_observed(const EvaluateOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   const Scenario trial = load_scenario(o.file, o.flags.set);
@@ -92,12 +104,7 @@ int run_observed(const EvaluateOptions& o) {
   }
   report.headline_prior = predict_headline(trial, counterfactual, prior, table, prior_sample, nullptr,
                                            o.flags.seed, o.flags.threads);
-  report.seed = o.flags.seed;
-  report.draws = o.flags.replications;
-  report.accept = o.accept;
-  report.threads = resolved_threads(o.flags.threads);
-  report.table_seconds = table.wall_seconds;
-  report.total_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.run = evaluation_run(o, table, started);
   out.write("evaluation_posterior.csv", posterior_csv(report));
   out.write("evaluation_posterior.json", posterior_json(report).dump(2) + "\n");
   out.commit();
@@ -117,7 +124,7 @@ int run_observed(const EvaluateOptions& o) {
                 << " row(s) of the file are not trial specialties' rounds and were not used\n";
     std::cout << "Wrote " << out_path.string()
               << "/ (evaluation_posterior.csv, evaluation_posterior.json) in "
-              << format_fixed(report.total_seconds, 1) << " s on " << report.threads << " threads.\n";
+              << format_fixed(report.run.total_seconds, 1) << " s on " << report.run.threads << " threads.\n";
   }
   return kExitOk;
 }
@@ -157,12 +164,7 @@ int run_power_analysis(const EvaluateOptions& o) {
   report.inferences = {&counts, &rich};
   report.settings = &settings;
   report.result = &result;
-  report.seed = o.flags.seed;
-  report.draws = o.flags.replications;
-  report.accept = o.accept;
-  report.threads = resolved_threads(o.flags.threads);
-  report.table_seconds = table.wall_seconds;
-  report.total_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.run = evaluation_run(o, table, started);
   out.write("evaluation_power.csv", power_csv(report));
   out.write("evaluation_power.json", power_json(report).dump(2) + "\n");
   out.commit();
@@ -182,7 +184,7 @@ int run_power_analysis(const EvaluateOptions& o) {
                 << format_fixed(row.mean_width, 3) << "\n";
     }
     std::cout << "Wrote " << out_path.string() << "/ (evaluation_power.csv, evaluation_power.json) in "
-              << format_fixed(report.total_seconds, 1) << " s on " << report.threads << " threads.\n";
+              << format_fixed(report.run.total_seconds, 1) << " s on " << report.run.threads << " threads.\n";
   }
   return kExitOk;
 }

@@ -15,6 +15,15 @@
 
 namespace forlob {
 
+// How an evaluation was run: the same for the posterior and the power analysis.
+struct EvaluationRun {
+  std::uint64_t seed = 0;
+  std::int64_t draws = 0;  // reference-table draws
+  double accept = 0;
+  int threads = 0;
+  double table_seconds = 0, total_seconds = 0;
+};
+
 struct PosteriorReport {
   const Scenario* trial = nullptr;
   const Scenario* counterfactual = nullptr;
@@ -25,11 +34,7 @@ struct PosteriorReport {
   std::vector<double> observed_summaries;
   std::vector<int> unused_lines;
   HeadlinePrediction headline, headline_prior;
-  std::uint64_t seed = 0;
-  std::int64_t draws = 0;
-  double accept = 0;
-  int threads = 0;
-  double table_seconds = 0, total_seconds = 0;
+  EvaluationRun run;
 };
 
 std::string posterior_csv(const PosteriorReport& r);
@@ -41,11 +46,7 @@ struct PowerReport {
   std::vector<const AbcInference*> inferences;
   const PowerSettings* settings = nullptr;
   const PowerResult* result = nullptr;
-  std::uint64_t seed = 0;
-  std::int64_t draws = 0;
-  double accept = 0;
-  int threads = 0;
-  double table_seconds = 0, total_seconds = 0;
+  EvaluationRun run;
 };
 
 std::string power_csv(const PowerReport& r);
