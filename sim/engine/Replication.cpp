@@ -142,12 +142,13 @@ void Replication::serve(const FillBatch& batch) {
 }
 
 void Replication::record(const Posting& p, bool filled) {
-  const int year = year_of(p.month);
-  tally_->add(year, p.region, p.specialty, Metric::Posted);
-  const bool ordinary = p.kind != PostingKind::Extraordinary;
-  if (ordinary && p.reposts == 0) tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
-  tally_->add(year, p.region, p.specialty, filled ? Metric::Filled : Metric::Unfilled);
-  if (ordinary && filled) tally_->add(year, p.region, p.specialty, Metric::OrdinaryFilled);
+  if (std::int32_t* counts = tally_->row(year_of(p.month), p.region, p.specialty)) {
+    counts[index(Metric::Posted)] += 1;
+    const bool ordinary = p.kind != PostingKind::Extraordinary;
+    if (ordinary && p.reposts == 0) counts[index(Metric::OrdinaryOffered)] += 1;
+    counts[index(filled ? Metric::Filled : Metric::Unfilled)] += 1;
+    if (ordinary && filled) counts[index(Metric::OrdinaryFilled)] += 1;
+  }
   for (auto& policy : policies_) policy->on_posted(p, filled, *this);
 }
 
