@@ -29,6 +29,9 @@ class Replication final : private PolicyContext {
 
   // Consults `hook` (not owned; may be null) before every fill decision from the next run on.
   void set_fill_override(FillOverride* hook) { fill_override_ = hook; }
+  // `leader` runs each replication just before this engine, on the same thread (the driver's first
+  // scenario of a design point): this engine may take per-replication draws that would be the same.
+  void follow_draws_of(const Replication& leader) { fill_->follow_draws_of(*leader.fill_); }
 
   const Scenario& scenario() const { return scenario_; }
   const FillMechanism& fill_mechanism() const { return *fill_; }

@@ -45,6 +45,7 @@ struct DriverWorker {
                                                 s->specialty_count(),
                                                 engines.back()->anchor_layout().pairs.size()));
     }
+    for (std::size_t k = 1; k < engines.size(); ++k) engines[k]->follow_draws_of(*engines.front());
     observer->engines_built(p, engines, tallies);
   }
   // The engines refer to the block's scenarios, which go when the block is done.

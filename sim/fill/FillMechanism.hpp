@@ -55,6 +55,10 @@ class FillMechanism : public FillKnowledge {
   // The independent model's drawn fill probability of `p`: an oracle that no region has, kept for
   // the "highest_fill" hand-over rule; nullopt for mechanisms without one.
   virtual std::optional<double> drawn_probability(const Posting& /*p*/) const { return std::nullopt; }
+  // `leader` runs each replication just before this one (the first scenario of a comparison, on
+  // the same thread). A mechanism whose per-replication draws would be the same may take the
+  // leader's instead of drawing them again; the answers must not change.
+  virtual void follow_draws_of(const FillMechanism& /*leader*/) {}
 };
 
 // The mechanism /fill/model names.

@@ -7,7 +7,17 @@ IndependentFill::IndependentFill(const Scenario& scenario)
 
 void IndependentFill::begin_replication(StreamKey replication, Tally& /*tally*/) {
   fill_key_ = replication.with(Purpose::Fill);
-  model_.draw(replication);
+  if (leader_ && leader_->drawn_ && leader_->drawn_for_.value() == replication.value())
+    model_.copy_draws(leader_->model_);
+  else
+    model_.draw(replication);
+  drawn_for_ = replication;
+  drawn_ = true;
+}
+
+void IndependentFill::follow_draws_of(const FillMechanism& leader) {
+  const auto* other = dynamic_cast<const IndependentFill*>(&leader);
+  leader_ = other && other != this && model_.draws_as(other->model_) ? other : nullptr;
 }
 
 void IndependentFill::serve(const FillBatch& /*batch*/, std::span<const Posting> postings) {

@@ -22,12 +22,18 @@ class IndependentFill final : public FillMechanism {
   std::optional<double> drawn_probability(const Posting& p) const override { return model_.probability(p); }
 
   const FillModel& model() const { return model_; }
+  // The Beta draws of the cells (hundreds of Boost quantiles a replication) are taken from a
+  // leader with the same fill section once it has drawn for the same replication.
+  void follow_draws_of(const FillMechanism& leader) override;
 
  private:
   const Scenario& scenario_;
   FillModel model_;
   Month last_month_ = 0;
   StreamKey fill_key_{0};
+  const IndependentFill* leader_ = nullptr;
+  StreamKey drawn_for_{0};  // the replication whose probabilities model_ holds
+  bool drawn_ = false;
   std::span<const Posting> batch_;
   std::vector<char> proposed_;
 };

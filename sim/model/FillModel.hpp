@@ -18,6 +18,14 @@ class FillModel {
 
   // Draws this replication's fill probabilities; `replication` is the replication's stream key.
   void draw(StreamKey replication);
+  // Whether `other` draws the same probabilities for every replication: the same fill section,
+  // specialties and hiring years (the draws are a function of these and the key alone).
+  bool draws_as(const FillModel& other) const;
+  // Takes the probabilities `other` drew, when draws_as(other) and it drew for this replication.
+  void copy_draws(const FillModel& other) {
+    base_ = other.base_;
+    p_ = other.p_;
+  }
 
   // This replication's fill probability of `p` in the year it is posted.
   double probability(const Posting& p) const {

@@ -94,6 +94,7 @@ struct FillSpec {
     const double by_specialty = scale_specialty.empty() ? 1.0 : scale_specialty[static_cast<std::size_t>(s)];
     return scale_overall * by_specialty * scale_region[static_cast<std::size_t>(r)];
   }
+  bool operator==(const FillSpec&) const = default;
 };
 
 // The order in which an applicant pool serves the postings of its specialty in one batch (a round's

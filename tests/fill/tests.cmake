@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES fill/ApplicantPoolTest.cpp)
+list(APPEND FORLOB_TEST_SOURCES fill/ApplicantPoolTest.cpp fill/IndependentFillTest.cpp)
