@@ -206,4 +206,39 @@ std::size_t CellDistribution::bytes() const {
   return total;
 }
 
+std::vector<CellDistribution::ValueCount> CellDistribution::counts(std::size_t cell) const {
+  std::vector<ValueCount> out;
+  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {
+    out.emplace_back(static_cast<std::int32_t>(value), count);
+  });
+  return out;
+}
+
+CellDistribution CellDistribution::from_counts(std::int64_t replications,
+                                               const std::vector<std::vector<ValueCount>>& cells) {
+  if (replications < 0) throw std::invalid_argument("CellDistribution::from_counts: negative replications");
+  CellDistribution d(cells.size());
+  d.n_ = replications;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const std::vector<ValueCount>& pairs = cells[c];
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (pairs[i].second == 0 || (i > 0 && pairs[i].first <= pairs[i - 1].first))
+        throw std::invalid_argument("CellDistribution::from_counts: cell " + std::to_string(c) +
+                                    ": expected increasing values with positive counts");
+      total += pairs[i].second;
+    }
+    if (total != replications)
+      throw std::invalid_argument("CellDistribution::from_counts: cell " + std::to_string(c) + " counts " +
+                                  std::to_string(total) + " replications, expected " +
+                                  std::to_string(replications));
+    if (pairs.empty()) continue;
+    // The sparse form holds any valid state; it turns dense when that is smaller, as add() would.
+    Histogram& h = d.hist_[c];
+    h.sparse = pairs;
+    h.to_dense_if_smaller();
+  }
+  return d;
+}
+
 }  // namespace forlob
