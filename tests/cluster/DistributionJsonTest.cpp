@@ -9,7 +9,7 @@
 namespace forlob {
 namespace {
 
-CellDistribution sample() {
+CellDistribution three_cell_sample() {
   CellDistribution d(3);
   for (std::int32_t r = 0; r < 50; ++r) d.add(std::vector<std::int32_t>{r % 7, -1000 * (r % 3), 400'000 * r});
   return d;
@@ -17,7 +17,7 @@ CellDistribution sample() {
 
 // Round trip through JSON and CBOR: the same counts, so the same summaries, byte for byte.
 TEST(DistributionJson, RoundTripsExactlyThroughCbor) {
-  const CellDistribution d = sample();
+  const CellDistribution d = three_cell_sample();
   const nlohmann::json j = nlohmann::json::from_cbor(nlohmann::json::to_cbor(distribution_json(d)));
   const CellDistribution back = distribution_from_json(j, 3, "p.cbor", "");
   ASSERT_EQ(back.replications(), 50);
@@ -32,7 +32,7 @@ TEST(DistributionJson, RoundTripsExactlyThroughCbor) {
 }
 
 TEST(DistributionJson, ACorruptStateIsAnInputErrorNamingTheFileAndPlace) {
-  nlohmann::json j = distribution_json(sample());
+  nlohmann::json j = distribution_json(three_cell_sample());
   EXPECT_EQ(testing::input_error_of([&] { distribution_from_json(j, 2, "s/partial.cbor", "/run"); }),
             "s/partial.cbor: /run/cells: expected 2 cells, got 3");
   nlohmann::json short_counts = j;

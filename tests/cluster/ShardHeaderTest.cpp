@@ -11,7 +11,7 @@
 namespace forlob {
 namespace {
 
-ShardHeader header() {
+ShardHeader shard_two_of_three() {
   ShardHeader h;
   h.forlob_version = "0.1.0";
   h.command = "compare";
@@ -38,7 +38,7 @@ TEST(ShardHeader, ResultOptionsDropOnlyPlacementAndSpeed) {
 }
 
 TEST(ShardHeader, RoundTripsThroughJson) {
-  const ShardHeader h = header();
+  const ShardHeader h = shard_two_of_three();
   const ShardHeader back = shard_header_from_json(shard_header_json(h), "s2/shard.json");
   EXPECT_EQ(back.command_line, h.command_line);
   EXPECT_EQ(back.options, h.options);
@@ -49,7 +49,7 @@ TEST(ShardHeader, RoundTripsThroughJson) {
 
 // Every way two shards can belong to different runs is named; which share each holds is not.
 TEST(ShardHeader, DifferencesNameWhatDiffers) {
-  const ShardHeader h = header();
+  const ShardHeader h = shard_two_of_three();
   ShardHeader third = h;
   third.shard = 3;
   third.range = share_of(30, 3, 3);
@@ -78,19 +78,19 @@ TEST(ShardHeader, DifferencesNameWhatDiffers) {
 }
 
 TEST(ShardHeader, AHeaderWhoseShareIsNotItsShardsIsRefused) {
-  nlohmann::json j = shard_header_json(header());
+  nlohmann::json j = shard_header_json(shard_two_of_three());
   j["shard"]["end_task"] = 21;
   EXPECT_EQ(testing::input_error_of([&] { shard_header_from_json(j, "s2/shard.json"); }),
             "s2/shard.json: /shard: expected the tasks of shard 2/3");
-  j = shard_header_json(header());
+  j = shard_header_json(shard_two_of_three());
   j["shard"]["index"] = 4;
   EXPECT_EQ(testing::input_error_of([&] { shard_header_from_json(j, "h"); }),
             "h: /shard: expected a shard index from 1 to the count of shards");
-  j = shard_header_json(header());
+  j = shard_header_json(shard_two_of_three());
   j["format"] = "something else";
   EXPECT_NE(testing::input_error_of([&] { shard_header_from_json(j, "h"); }).find("h: /format: expected"),
             std::string::npos);
-  j = shard_header_json(header());
+  j = shard_header_json(shard_two_of_three());
   j.erase("seed");
   EXPECT_NE(testing::input_error_of([&] {
               shard_header_from_json(j, "h");
