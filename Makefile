@@ -2,7 +2,7 @@
 BUILD       ?= build
 BUILD_SAN   ?= build-sanitize
 BUILD_FUZZ  ?= build-fuzz
-FUZZ_SECONDS ?= 50
+FUZZ_SECONDS ?= 40
 JOBS        ?= $(shell nproc)
 CMAKE_FLAGS ?=
 FORLOB      := $(BUILD)/sim/forlob

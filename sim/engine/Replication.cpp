@@ -101,14 +101,14 @@ void Replication::gather_round(int year, int round, Month when, const std::vecto
                              kRegionCount +
                          static_cast<std::size_t>(index(r))];
       for (int i = first; i < last; ++i) {
-        Posting p;
+        // Built in place: a local copied in stalls on store forwarding, a third of this loop's time.
+        Posting& p = batch_.emplace_back();
         // Distinct within the cell; cells are far apart because their keys are hashes.
         p.course = cell.value() + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
         p.specialty = s;
         p.region = r;
         p.round = round;
         p.month = when;
-        batch_.push_back(p);
       }
     }
   // Courses a policy adds to the round (extraordinary courses, outside the dimensioning).
@@ -142,12 +142,13 @@ void Replication::serve(const FillBatch& batch) {
 }
 
 void Replication::record(const Posting& p, bool filled) {
-  const int year = year_of(p.month);
-  tally_->add(year, p.region, p.specialty, Metric::Posted);
-  const bool ordinary = p.kind != PostingKind::Extraordinary;
-  if (ordinary && p.reposts == 0) tally_->add(year, p.region, p.specialty, Metric::OrdinaryOffered);
-  tally_->add(year, p.region, p.specialty, filled ? Metric::Filled : Metric::Unfilled);
-  if (ordinary && filled) tally_->add(year, p.region, p.specialty, Metric::OrdinaryFilled);
+  if (std::int32_t* counts = tally_->row(year_of(p.month), p.region, p.specialty)) {
+    counts[index(Metric::Posted)] += 1;
+    const bool ordinary = p.kind != PostingKind::Extraordinary;
+    if (ordinary && p.reposts == 0) counts[index(Metric::OrdinaryOffered)] += 1;
+    counts[index(filled ? Metric::Filled : Metric::Unfilled)] += 1;
+    if (ordinary && filled) counts[index(Metric::OrdinaryFilled)] += 1;
+  }
   for (auto& policy : policies_) policy->on_posted(p, filled, *this);
 }
 

@@ -49,10 +49,11 @@ SpecialistStock::SpecialistStock(const Scenario& scenario) {
 int SpecialistStock::draw(std::size_t slot, int n, double p, KeyedStream& stream) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  std::vector<std::optional<Binomial>>& by_n = binomials_[slot];
+  if (n > kCachedCohort) return Binomial(n, p)(stream);
+  std::vector<std::unique_ptr<Binomial>>& by_n = binomials_[slot];
   if (by_n.size() <= static_cast<std::size_t>(n)) by_n.resize(static_cast<std::size_t>(n) + 1);
-  std::optional<Binomial>& d = by_n[static_cast<std::size_t>(n)];
-  if (!d) d.emplace(n, p);
+  std::unique_ptr<Binomial>& d = by_n[static_cast<std::size_t>(n)];
+  if (!d) d = std::make_unique<Binomial>(n, p);
   return (*d)(stream);
 }
 

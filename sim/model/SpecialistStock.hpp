@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <boost/random/binomial_distribution.hpp>
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <vector>
 
 #include "core/Month.hpp"
@@ -52,10 +52,13 @@ class SpecialistStock {
   using Binomial = boost::random::binomial_distribution<int, double>;
   // n draws with the probability of `slot` (retirement [s][age], then other exits [s]). The same
   // (slot, n) recurs thousands of times a replication, and Boost's set-up (a pow and more) costs
-  // more than the draw, so the distributions are kept; they are stateless, so the draws are the
-  // same as with a fresh one.
+  // more than the draw, so the distributions of cohorts up to kCachedCohort are kept; they are
+  // stateless, so the draws are the same as with a fresh one. Larger cohorts (at many times the
+  // shipped dimensioning) vary from replication to replication, and keeping theirs cost 6 MB an
+  // engine at 100 times.
+  static constexpr int kCachedCohort = 256;
   int draw(std::size_t slot, int n, double p, KeyedStream& stream);
-  std::vector<std::vector<std::optional<Binomial>>> binomials_;  // [slot][n]
+  std::vector<std::vector<std::unique_ptr<Binomial>>> binomials_;  // [slot][n], n <= kCachedCohort
 
   bool active_ = false;
   int first_year_ = 0, years_ = 0, specialties_ = 0;

@@ -22,6 +22,13 @@ class Tally {
     if (y < 0 || y >= years_) return;
     cells_[offset(y, index(r), specialty) + static_cast<std::size_t>(index(m))] += delta;
   }
+  // The counts of (year, region, specialty), indexed by metric; null for a year outside the range.
+  // For a caller that adds several metrics of one cell (a posting's record).
+  std::int32_t* row(int year, Region r, int specialty) {
+    const int y = year - first_year_;
+    if (y < 0 || y >= years_) return nullptr;
+    return &cells_[offset(y, index(r), specialty)];
+  }
   void add_anchor(int year, int pair, AnchorMetric m) {
     const int y = year - first_year_;
     if (y < 0 || y >= years_ || pair < 0) return;

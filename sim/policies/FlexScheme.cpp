@@ -55,18 +55,20 @@ void FlexScheme::order_unfilled(std::vector<Posting>& unfilled, PolicyContext& c
   if (spec_.conversion_order == FlexSpec::Order::Listed || unfilled.empty() ||
       !spec_.caps.contains(year_of(unfilled.front().month)))
     return;
-  // (donor rank, keyed uniform) per course: the rank is 0 for every course under Order::Random.
-  std::vector<std::pair<std::pair<std::size_t, double>, std::size_t>> keyed;
+  // (donor rank, keyed uniform) per course, packed in one integer: the rank above the uniform's 53
+  // bits (the order of uniform01's values), so one integer comparison orders by rank, then by the
+  // uniform. The rank is 0 for every course under Order::Random.
+  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
   keyed.reserve(unfilled.size());
   for (std::size_t i = 0; i < unfilled.size(); ++i) {
     const Posting& p = unfilled[i];
-    std::size_t rank = 0;
+    std::uint64_t rank = 0;
     if (spec_.conversion_order == FlexSpec::Order::Priority) {
       const auto it = std::find(spec_.donor_priority.begin(), spec_.donor_priority.end(), p.specialty);
-      rank = static_cast<std::size_t>(it - spec_.donor_priority.begin());  // unlisted: after the list
+      rank = static_cast<std::uint64_t>(it - spec_.donor_priority.begin());  // unlisted: after the list
     }
     KeyedStream u = ctx.stream(Purpose::FlexOrder, p.course, static_cast<std::uint64_t>(p.attempt));
-    keyed.push_back({{rank, uniform01(u)}, i});
+    keyed.emplace_back((rank << 53U) | (u() >> 11U), i);  // u() >> 11 is uniform01's numerator
   }
   std::sort(keyed.begin(), keyed.end());
   std::vector<Posting> ordered;

@@ -117,11 +117,11 @@ void CellDistribution::Histogram::merge(const Histogram& other) {
   });
 }
 
-std::int32_t CellDistribution::Histogram::value_at_rank(std::int64_t rank) const {
+std::int32_t CellDistribution::value_at_rank(const Histogram& h, std::int64_t rank) const {
   std::int64_t below = 0;
   std::int64_t found = 0;
   bool done = false;
-  for_each([&](std::int64_t value, std::uint32_t count) {
+  for_each_value(h, [&](std::int64_t value, std::uint32_t count) {
     if (done) return;
     below += count;
     if (below > rank) {
@@ -142,7 +142,8 @@ void CellDistribution::add(std::span<const std::int32_t> values) {
   Histogram* h = hist_.data();
   const std::int32_t* v = values.data();
   const std::size_t n = values.size();
-  for (std::size_t i = 0; i < n; ++i) h[i].add(v[i]);
+  for (std::size_t i = 0; i < n; ++i)
+    if (v[i] != 0) h[i].add(v[i]);
   ++n_;
 }
 
@@ -159,17 +160,18 @@ double CellDistribution::quantile(std::size_t cell, double p) const {
   if (n_ == 0) return 0;
   const Histogram& h = hist_.at(cell);
   const Type7Position pos = type7_position(n_, p);
-  const double x = h.value_at_rank(pos.rank);
+  const double x = value_at_rank(h, pos.rank);
   if (pos.fraction == 0 || pos.rank + 1 >= n_) return x;
-  const double y = h.value_at_rank(pos.rank + 1);
+  const double y = value_at_rank(h, pos.rank + 1);
   return x + pos.fraction * (y - x);
 }
 
 double CellDistribution::mean(std::size_t cell) const {
   if (n_ == 0) return 0;
   Int128 sum = 0;
-  hist_.at(cell).for_each(
-      [&](std::int64_t value, std::uint32_t count) { sum += static_cast<Int128>(count) * value; });
+  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {
+    sum += static_cast<Int128>(count) * value;
+  });  // zeros add 0
   return static_cast<double>(static_cast<long double>(sum) / static_cast<long double>(n_));
 }
 
@@ -178,7 +180,7 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
   s.n = n_;
   if (n_ == 0) return s;
   Int128 sum = 0, sum_sq = 0;
-  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {
+  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {  // zeros add nothing
     const Int128 v = value;
     sum += count * v;
     sum_sq += count * v * v;

@@ -59,6 +59,9 @@ class CellDistribution {
   //  - sparse: (value, count) pairs sorted by value, once the dense range would be wider than
   //    max(kDenseMin, 2 x the distinct values).
   // Sums and sums of squares are taken from the counts when summarised (exactly, in 128 bits).
+  // Zeros are not stored: most cells of a replication are 0 (a metric that does not apply to a
+  // specialty or a year, a difference before the policies diverge), and skipping them saves most of
+  // the reduction's memory traffic. A cell's count of zeros is the replications less its stored counts.
   struct Histogram {
     static constexpr std::int64_t kDenseMin = 160;  // a dense range this narrow (640 bytes) is always allowed
     std::int32_t lo = 0;                            // value of counts[0]
@@ -82,7 +85,7 @@ class CellDistribution {
       return width <= std::max<std::int64_t>(kDenseMin, 2 * distinct_values);
     }
     void merge(const Histogram& other);
-    // Calls f(value, count) for every value seen, in increasing order.
+    // Calls f(value, count) for every stored (non-zero) value, in increasing order.
     template <typename F>
     void for_each(F&& f) const {
       if (!sparse.empty()) {
@@ -92,8 +95,25 @@ class CellDistribution {
       for (std::size_t i = 0; i < counts.size(); ++i)
         if (counts[i] != 0) f(static_cast<std::int64_t>(lo) + static_cast<std::int64_t>(i), counts[i]);
     }
-    std::int32_t value_at_rank(std::int64_t rank) const;  // 0-based rank in sorted order
   };
+  // Calls f(value, count) for every value of cell h over all n_ replications, zeros included, in
+  // increasing order.
+  template <typename F>
+  void for_each_value(const Histogram& h, F&& f) const {
+    std::int64_t stored = 0;
+    h.for_each([&](std::int64_t, std::uint32_t count) { stored += count; });
+    const auto zeros = static_cast<std::uint32_t>(n_ - stored);
+    bool zeros_told = zeros == 0;
+    h.for_each([&](std::int64_t value, std::uint32_t count) {
+      if (!zeros_told && value > 0) {
+        f(std::int64_t{0}, zeros);
+        zeros_told = true;
+      }
+      f(value, count);
+    });
+    if (!zeros_told) f(std::int64_t{0}, zeros);
+  }
+  std::int32_t value_at_rank(const Histogram& h, std::int64_t rank) const;  // 0-based, sorted order
   std::vector<Histogram> hist_;
   std::int64_t n_ = 0;
 };

@@ -167,6 +167,35 @@ TEST(CellDistribution, NoReplicationsGiveZeros) {
   EXPECT_EQ(d.quantile(0, 0.5), 0);
 }
 
+// Zeros are counted, not stored: a cell that is always 0 costs no memory beyond its slot, and a
+// cell that is mostly 0 still gives exact quantiles on both sides of its zeros, whole or merged.
+TEST(CellDistribution, ZerosCostNothingYetCountInEveryQuantileAndMerge) {
+  std::mt19937_64 gen(7);
+  Sample x(3000, 0);
+  for (std::size_t i = 0; i < x.size(); i += 7) x[i] = static_cast<std::int32_t>(gen() % 9) - 4;
+  CellDistribution whole(2), first(2), second(2);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const std::vector<std::int32_t> row{x[i], 0};
+    whole.add(row);
+    (i < 1234 ? first : second).add(row);
+  }
+  first.merge(second);
+  for (const CellDistribution* d : {&whole, &first}) {
+    EXPECT_DOUBLE_EQ(d->mean(0), direct_mean(x));
+    EXPECT_NEAR(d->summary(0).sd, direct_sd(x), 1e-12);
+    for (double p : {0.0, 0.01, 0.05, 0.3, 0.5, 0.7, 0.95, 0.99, 1.0})
+      EXPECT_EQ(d->quantile(0, p), type7(x, p));
+    const CellSummary always_zero = d->summary(1);
+    EXPECT_EQ(always_zero.n, 3000);
+    EXPECT_EQ(always_zero.p05, 0);
+    EXPECT_EQ(always_zero.p95, 0);
+  }
+  CellDistribution zeros(1000);
+  for (int r = 0; r < 50; ++r) zeros.add(std::vector<std::int32_t>(1000, 0));
+  EXPECT_EQ(zeros.summary(999).n, 50);
+  EXPECT_EQ(zeros.bytes(), CellDistribution(1000).bytes());  // the slots alone: nothing allocated
+}
+
 TEST(CellDistribution, OneReplicationHasSdZeroAndEveryQuantileAtItsValue) {
   const CellSummary s = one_cell({-17}).summary(0);
   EXPECT_EQ(s.n, 1);
