@@ -210,8 +210,8 @@ std::size_t CellDistribution::bytes() const {
 
 std::vector<CellDistribution::ValueCount> CellDistribution::counts(std::size_t cell) const {
   std::vector<ValueCount> out;
-  hist_.at(cell).for_each([&](std::int64_t value, std::uint32_t count) {
-    out.emplace_back(static_cast<std::int32_t>(value), count);
+  for_each_value(hist_.at(cell), [&](std::int64_t value, std::uint32_t count) {
+    if (count > 0) out.emplace_back(static_cast<std::int32_t>(value), count);  // zeros as any value
   });
   return out;
 }
@@ -234,11 +234,12 @@ CellDistribution CellDistribution::from_counts(std::int64_t replications,
       throw std::invalid_argument("CellDistribution::from_counts: cell " + std::to_string(c) + " counts " +
                                   std::to_string(total) + " replications, expected " +
                                   std::to_string(replications));
-    if (pairs.empty()) continue;
-    // The sparse form holds any valid state; it turns dense when that is smaller, as add() would.
+    // The sparse form holds any valid state (zeros are not stored); it turns dense when that is
+    // smaller, as add() would.
     Histogram& h = d.hist_[c];
-    h.sparse = pairs;
-    h.to_dense_if_smaller();
+    for (const ValueCount& p : pairs)
+      if (p.first != 0) h.sparse.push_back(p);
+    if (!h.sparse.empty()) h.to_dense_if_smaller();
   }
   return d;
 }

@@ -41,8 +41,8 @@ class CellDistribution {
   // Approximate heap use, for the benchmark's memory report.
   std::size_t bytes() const;
 
-  // The exact state of one cell, for a shard's partial result: every value seen with its count, in
-  // increasing order of value.
+  // The exact state of one cell, for a shard's partial result: every value seen with its count
+  // (zeros included), in increasing order of value.
   using ValueCount = std::pair<std::int32_t, std::uint32_t>;
   std::vector<ValueCount> counts(std::size_t cell) const;
   // The distribution of `replications` replications whose cells have these counts. Throws
