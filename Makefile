@@ -124,7 +124,7 @@ bench: build
 	    --method sobol --param fill.overall=0.8:1.2 --param fill.specialty.almen_medicin=0.8:1.2 \
 	    --param fill.specialty.psykiatri=0.8:1.2 --param fill.specialty.geriatri=0.8:1.2 \
 	    --param fill.region.Nord=0.8:1.2 --param fill.kind.reposting=0.8:1.2 \
-	    --param fill.kind.flex=0.8:1.2 --param fill.kind.extraordinary=0.8:1.2 \
+	    --param fill.kind.flex=0.8:1.2 --param fill.kind.extraordinary=0.8:1.2 --set /fill/model='"independent"' \
 	    --output diff:completed_trial_specialties_2026_2036 --threads 2 --quiet --force \
 	    --out $(BUILD)/bench-sobol 2>&1 | tail -1; \
 	fi

@@ -1,6 +1,7 @@
 #pragma once
 // The three training regions (videreuddannelsesregioner). Fixed by law, so an enum, not data.
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,7 +9,7 @@
 
 namespace forlob {
 
-enum class Region : int { Nord = 0, Syd = 1, Ost = 2 };
+enum class Region : std::uint8_t { Nord = 0, Syd = 1, Ost = 2 };  // one byte: postings are many
 
 inline constexpr int kRegionCount = 3;
 inline constexpr std::array<Region, kRegionCount> kRegions{Region::Nord, Region::Syd, Region::Ost};

@@ -107,7 +107,7 @@ void Replication::gather_round(int year, int round, Month when, const std::vecto
         p.course = cell.value() + static_cast<std::uint64_t>(i) * 0x9e3779b97f4a7c15ULL;
         p.specialty = s;
         p.region = r;
-        p.round = round;
+        p.round = static_cast<std::int16_t>(round);
         p.month = when;
       }
     }

@@ -19,7 +19,7 @@ struct TraineeOutcome {
 class TraineeModel {
  public:
   static constexpr int kMaxExtensionMonths = 72;  // longer extensions are folded into this one
-  static constexpr int kBucketBits = 12;          // the uniform's top bits index the table
+  static constexpr int kBucketBits = 10;          // the uniform's top bits index the table
   static constexpr int kBuckets = 1 << kBucketBits;
 
   explicit TraineeModel(const Scenario& scenario);

@@ -201,9 +201,9 @@ Posting ExtraordinaryTrial::extraordinary_posting(int year, int round, Month whe
   // A course handed over for capacity has had its one hand-over (docs/MODEL.md, R10).
   p.handovers = holder == planner ? 0 : 1;
   p.kind = PostingKind::Extraordinary;
-  p.round = round;
+  p.round = static_cast<std::int16_t>(round);
   p.month = when;
-  p.anchor = next_anchor(holder, p.specialty);
+  p.anchor = static_cast<std::int16_t>(next_anchor(holder, p.specialty));
   return p;
 }
 
@@ -267,8 +267,8 @@ bool ExtraordinaryTrial::on_unfilled(const Posting& p, PolicyContext& ctx) {
   handed.region = receiver;
   handed.reposts = 0;
   handed.handovers += 1;
-  handed.round = round;
-  handed.anchor = next_anchor(receiver, p.specialty);
+  handed.round = static_cast<std::int16_t>(round);
+  handed.anchor = static_cast<std::int16_t>(next_anchor(receiver, p.specialty));
   if (!ctx.schedule(next_attempt(handed, when), when))
     ctx.count(year, p.region, p.specialty, Metric::PendingAtEnd);
   return true;

@@ -43,7 +43,7 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
   if (uniform01(timing) >= spec_.within_round_share) {
     int round = p.round;
     when = ctx.next_round(p.month, false, round);
-    flex.round = round;
+    flex.round = static_cast<std::int16_t>(round);
   }
   if (!ctx.schedule(next_attempt(flex, when), when))
     ctx.count(year, p.region, p.specialty, Metric::PendingAtEnd);

@@ -1,5 +1,7 @@
 #include "report/FlowsChart.hpp"
 
+#include <algorithm>
+
 #include "output/CsvFormat.hpp"
 
 namespace forlob {
@@ -16,7 +18,7 @@ FlowsData flows_data(const YearlyTable& table, const std::string& scenario, int 
   return d;
 }
 
-Chart flows_chart(Chart chart, const FlowsData& data) {
+Chart flows_chart(Chart chart, const FlowsData& data, std::optional<std::pair<int, int>> post_trial_years) {
   ChartData d{"flows.tsv", "# year"};
   for (const FlowMetric& m : kFlowMetrics) d.text += std::string("\t") + m.metric;
   d.text += "\n";
@@ -38,6 +40,15 @@ Chart flows_chart(Chart chart, const FlowsData& data) {
   if (!data.years.empty())
     c += "set xrange [" + std::to_string(data.years.front()) + "-0.3:" + std::to_string(data.years.back()) +
          "+0.3]\nset xtics 1\n";
+  // An object, unlike the labels, stays for the bottom panel too.
+  if (post_trial_years && !data.years.empty() && post_trial_years->first <= data.years.back()) {
+    const int from = std::max(post_trial_years->first, data.years.front());
+    const int to = std::min(post_trial_years->second, data.years.back());
+    c += "set object 3 rect from " + std::to_string(from) + "-0.5, graph 0 to " + std::to_string(to) +
+         "+0.5, graph 1 behind fc rgb '#e3ecf7' fs solid 1.0 noborder\n";
+    c += "set label 22 " + gp_string("post-trial rule") + " at " + std::to_string(from) +
+         "-0.4, graph 0.06 left font ',9' tc rgb '#45627f'\n";
+  }
   constexpr const char* points[] = {"7", "5", "9", "7", "5", "9", "13", "11"};
   static_assert(sizeof(points) / sizeof(points[0]) == kFlowMetricCount, "one point type per flow metric");
   auto panel = [&](bool fates) {

@@ -3,7 +3,9 @@
 // left unfilled (top panel), and what became of unfilled courses: re-posted (genopslag, R5),
 // carried over to spring (R4), converted by the flex scheme (R1-R3) or handed over to another
 // region (R10) (bottom panel, on its own scale because these are tens, not thousands).
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/Chart.hpp"
@@ -35,6 +37,9 @@ struct FlowsData {
 // Means across replications, region all, specialty all, years [from, to].
 FlowsData flows_data(const YearlyTable& table, const std::string& scenario, int from, int to);
 
-Chart flows_chart(Chart chart, const FlowsData& data);
+// `post_trial_years` (first, last), when given, are tinted in both panels as the fan charts tint
+// them: hiring under the post-trial rule, not under either policy.
+Chart flows_chart(Chart chart, const FlowsData& data,
+                  std::optional<std::pair<int, int>> post_trial_years = std::nullopt);
 
 }  // namespace forlob

@@ -324,10 +324,10 @@ void add_simulation_charts(const ReportInputs& in, ChartList& list) {
               "re-posted, carried over, flex, extraordinary) and whether it was filled. Bottom: the fate of "
               "unfilled postings: re-posted two months later (R5), carried over to the spring round (R4), "
               "converted to another specialty by the flex scheme (R1-R3), handed over to another region "
-              "(R10), or lapsed (given up: the capacity is lost). " +
-                  source);
+              "(R10), or lapsed (given up: the capacity is lost)." +
+                  after_plan_note(s) + " " + source);
     c.height = 640;
-    list.add(flows_chart(std::move(c), d));
+    list.add(flows_chart(std::move(c), d, post_trial_years(s)));
   }
 }
 

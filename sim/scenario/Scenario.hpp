@@ -14,7 +14,7 @@
 namespace forlob {
 
 // What kind of posting a course is at a given moment; fill probability depends on it.
-enum class PostingKind : int { Ordinary = 0, CarriedOver = 1, Flex = 2, Extraordinary = 3 };
+enum class PostingKind : std::uint8_t { Ordinary = 0, CarriedOver = 1, Flex = 2, Extraordinary = 3 };
 inline constexpr int kPostingKindCount = 4;
 
 struct RoundSpec {

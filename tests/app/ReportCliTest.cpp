@@ -2,6 +2,7 @@
 // Chromium to check that every image renders and that every headline number in the page is the
 // one in the output directory; and bad input (exit status 2, one line, nothing written).
 #include <gtest/gtest.h>
+#include <cstdlib>
 
 #include <filesystem>
 #include <map>
@@ -164,6 +165,9 @@ TEST_F(ReportCli, ACompareReportRendersInChromiumWithTheHeadlinesOfTheCsv) {
     EXPECT_TRUE(fs::exists(out / "charts" / (c + ".png"))) << c;
   }
 
+  // Chromium is not built with the sanitizers, so CI's sanitized pass stops here: what it renders
+  // of the same report is checked in the normal pass.
+  if (std::getenv("FORLOB_SANITIZED")) GTEST_SKIP() << "Chromium rendering: checked in the normal pass";
   const std::string dom = rendered_dom(out / "report.html", work_);
   ASSERT_FALSE(dom.empty());
   const auto body = dom.find("<body");
@@ -243,6 +247,9 @@ TEST_F(ReportCli, APrintedReportOpensWithFindingsFromTheNumbersAndHasAtMostTwelv
   EXPECT_NE(fan.find("pattern"), std::string::npos) << "hatched bands";
   EXPECT_EQ(html.find("What-if"), std::string::npos) << "the shipped scenarios are no what-if";
 
+  // Chromium is not built with the sanitizers, so CI's sanitized pass stops here: what it renders
+  // of the same report is checked in the normal pass.
+  if (std::getenv("FORLOB_SANITIZED")) GTEST_SKIP() << "Chromium rendering: checked in the normal pass";
   const int pages = printed_pages(out / "report.html", work_);
   EXPECT_GE(pages, 3) << "the count must see the pages";
   EXPECT_LE(pages, 12);

@@ -46,5 +46,21 @@ TEST(FlowsChart, AMissingYearIsAGapNotAZero) {
   EXPECT_NE(c.commands.find("set multiplot"), std::string::npos);
 }
 
+// The years under the post-trial rule are tinted, as in the fan charts; without them, nothing is.
+TEST(FlowsChart, TintsThePostTrialYearsInBothPanels) {
+  FlowsData d;
+  for (int y = 2026; y <= 2036; ++y) d.years.push_back(y);
+  d.means.assign(kFlowMetricCount, std::vector<double>(d.years.size(), 1.0));
+  const Chart tinted = flows_chart(Chart{}, d, std::pair{2031, 2036});
+  const auto rect = tinted.commands.find("set object 3 rect from 2031-0.5, graph 0 to 2036+0.5");
+  ASSERT_NE(rect, std::string::npos) << tinted.commands;
+  EXPECT_LT(rect, tinted.commands.find("\nplot "));  // before the first panel, kept for the second
+  EXPECT_NE(tinted.commands.find("post-trial rule"), std::string::npos);
+  const Chart plain = flows_chart(Chart{}, d);
+  EXPECT_EQ(plain.commands.find("set object 3"), std::string::npos);
+  const Chart beyond = flows_chart(Chart{}, d, std::pair{2040, 2045});
+  EXPECT_EQ(beyond.commands.find("set object 3"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace forlob
