@@ -16,6 +16,10 @@ PACKAGES := cmake make g++ libboost-random-dev libboost-math-dev libtbb-dev libc
 # renders; python3-jsonschema checks evaluation_forecast.json against its JSON Schema (run with
 # /usr/bin/python3, which sees Debian's Python packages).
 TEST_PACKAGES := chromium python3-jsonschema
+# Debian 12 packages of the MPI build (FORLOB_MPI; `make test` configures build/ with it): Open MPI's
+# headers and library, and its mpirun for the tests.
+MPI_PACKAGES := libopenmpi-dev openmpi-bin
+MPI_FLAGS ?=
 # Debian 12 packages of `make fuzz`: clang and its libFuzzer and sanitizer runtimes.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -48,7 +52,8 @@ install-packages:
 	fi
 
 configure: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	@[ -z "$(MPI_FLAGS)" ] || $(MAKE) --no-print-directory install-packages WANT="$(MPI_PACKAGES)"
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(MPI_FLAGS) $(CMAKE_FLAGS)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -69,6 +74,8 @@ run: build-forlob
 	$(FORLOB) compare scenarios/flex_scheme.json scenarios/extraordinary_trial.json --fill-models --force
 	$(FORLOB) report output/flex_scheme_vs_extraordinary_trial
 
+# The suite runs on the MPI build (the same build/ with FORLOB_MPI on), so the MPI tests run too.
+test: MPI_FLAGS = -DFORLOB_MPI=ON
 test: build test-deps
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 

@@ -9,6 +9,7 @@
 
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
+#include "cluster/PartialState.hpp"
 #include "core/Errors.hpp"
 #include "forecast/EvaluationForecast.hpp"
 #include "forecast/ForecastCsv.hpp"
@@ -17,10 +18,11 @@
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "scenario/ScenarioRecord.hpp"
 
 namespace forlob {
 
-Command add_forecast_command(CLI::App& app) {
+Command add_forecast_command(CLI::App& app, const WorkContext& context) {
   struct Options {
     RunFlags flags;
     std::string file;
@@ -41,7 +43,9 @@ Command add_forecast_command(CLI::App& app) {
                   "Evaluation year: the forecast covers the trial's first year to it")
       ->capture_default_str();
   add_run_flags(*cmd, o->flags);
-  return {cmd, [o] {
+  add_shard_flag(*cmd, o->flags);
+  return {cmd, [o, context] {
+            const WorkShare share(context, o->flags.shard);
             // Every input is checked before anything is written.
             const Scenario scenario = load_scenario(o->file, o->flags.set);
             const auto [first, last] = evaluation_years(scenario);
@@ -52,18 +56,39 @@ Command add_forecast_command(CLI::App& app) {
             std::optional<ObservedFigures> observed;
             if (!o->observed.empty()) observed = read_observed_figures(o->observed, scenario, o->through);
             const std::filesystem::path out_path = o->flags.out_dir(scenario.name + "_evaluation_forecast");
-            OutputDirectory out(out_path, o->flags.force);
+            std::optional<OutputDirectory> staged;  // refuses an existing directory before any work
+            if (share.writes_output()) staged.emplace(out_path, o->flags.force);
+            const bool quiet = o->flags.quiet || !share.writes_output();
+            const auto reps = static_cast<std::size_t>(o->flags.replications);
 
-            ProgressBar progress(o->flags.replications, !o->flags.quiet && stderr_is_terminal());
+            ProgressBar progress(static_cast<std::int64_t>(share.tasks(reps).size()),
+                                 !quiet && stderr_is_terminal());
             ForecastOptions options;
+            options.tasks = share.tasks(reps);
             options.seed = o->flags.seed;
             options.replications = o->flags.replications;
             options.threads = o->flags.threads;
             options.through_year = o->through;
             options.observed = observed ? &*observed : nullptr;
             options.progress = &progress;
-            const ForecastResult result = run_forecast(scenario, options);
+            ForecastResult result = run_forecast(scenario, options);
             progress.finish();
+
+            std::vector<ShardInput> inputs = scenario_inputs({record_scenario(o->file, o->flags.set)});
+            if (observed) inputs.push_back(file_input(o->observed));
+            const ShardHeader header =
+                command_header("forecast", std::move(inputs), o->flags.seed, o->flags.replications, reps);
+            if (!share.finish(
+                    staged ? &*staged : nullptr, header, [&] { return partial_state(result); },
+                    [&](const nlohmann::json& part, const std::string& file) {
+                      absorb_partial(result, part, file);
+                    })) {
+              if (!quiet)
+                std::cout << "Wrote shard " << o->flags.shard << " to " << out_path.string() << "/ in "
+                          << format_fixed(result.wall_seconds, 1) << " s.\n";
+              return kExitOk;
+            }
+            OutputDirectory& out = *staged;
 
             const std::vector<ForecastRow> rows = forecast_rows(result);
             std::ostringstream csv;
@@ -72,7 +97,7 @@ Command add_forecast_command(CLI::App& app) {
             out.write("evaluation_forecast.json", forecast_json(result, rows).dump(2) + "\n");
             out.commit();
 
-            if (!o->flags.quiet) {
+            if (!quiet) {
               print_forecast_table(std::cout, result, rows);
               std::cout << "Wrote " << out_path.string()
                         << "/ (evaluation_forecast.csv, evaluation_forecast.json) in "

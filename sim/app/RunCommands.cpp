@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -14,6 +15,7 @@
 #include "app/OptionChecks.hpp"
 #include "app/ProgressBar.hpp"
 #include "app/RunFlags.hpp"
+#include "cluster/PartialState.hpp"
 #include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "output/ConsoleTable.hpp"
@@ -65,24 +67,53 @@ Scenario load_named(char role, const std::string& file, const std::vector<std::s
   }
 }
 
-// Runs, then writes every file into a staging directory that replaces `out` only when complete.
-// `run_fill_models` (compare --fill-models) adds the comparison under each fill model.
-int execute(const RunRecord& record, const std::vector<const Scenario*>& scenarios, const RunFlags& flags,
-            bool draws, const std::filesystem::path& out_path,
-            const std::function<std::vector<FillModelRun>()>& run_fill_models = {}) {
+// Runs this process's share, then, once the result is complete, writes every file into a staging
+// directory that replaces `out` only when complete. `run_fill_models` (compare --fill-models) adds
+// the comparison under each fill model, sharded like the main one.
+int execute(const RunRecord& record, const std::vector<const Scenario*>& scenarios, RunFlags flags,
+            bool draws, const std::filesystem::path& out_path, const WorkShare& share,
+            const std::function<std::vector<FillModelRun>(const RunFlags&)>& run_fill_models = {}) {
   require_distinct_names(scenarios);
-  OutputDirectory out(out_path, flags.force);  // refuses an existing directory before any work
+  std::optional<OutputDirectory> staged;  // refuses an existing directory before any work
+  if (share.writes_output()) staged.emplace(out_path, flags.force);
+  flags.quiet = flags.quiet || !share.writes_output();
+  const auto reps = static_cast<std::size_t>(flags.replications);
+  flags.tasks = share.tasks(reps);
 
-  ProgressBar progress(flags.replications, !flags.quiet && stderr_is_terminal());
+  ProgressBar progress(static_cast<std::int64_t>(flags.tasks.size()), !flags.quiet && stderr_is_terminal());
   RunOptions options = flags.run_options(&progress);
   options.keep_draws = draws;
-  const RunResult result = run_scenarios(scenarios, options);
+  RunResult result = run_scenarios(scenarios, options);
+  std::vector<FillModelRun> fill_models;
+  if (run_fill_models) fill_models = run_fill_models(flags);
   progress.finish();
 
+  const auto state = [&] {
+    nlohmann::json variants = nlohmann::json::array();
+    for (const FillModelRun& run : fill_models) variants.push_back(partial_state(run.result, flags.tasks));
+    return nlohmann::json{{"run", partial_state(result, flags.tasks)}, {"fill_models", std::move(variants)}};
+  };
+  const auto absorb = [&](const nlohmann::json& part, const std::string& file) {
+    absorb_partial(result, state_member(part, "run", file), file);
+    const nlohmann::json& variants = state_member(part, "fill_models", file);
+    if (!variants.is_array() || variants.size() != fill_models.size())
+      throw InputError(file, "/fill_models",
+                       "expected " + std::to_string(fill_models.size()) + " fill-model runs");
+    for (std::size_t v = 0; v < fill_models.size(); ++v)
+      absorb_partial(fill_models[v].result, variants[v], file);
+  };
+  const ShardHeader header =
+      command_header(record.command, scenario_inputs(record.scenarios), flags.seed, flags.replications, reps);
+  if (!share.finish(staged ? &*staged : nullptr, header, state, absorb)) {
+    if (!flags.quiet)
+      std::cout << "Wrote shard " << flags.shard << " (replications " << flags.tasks.begin << " to "
+                << flags.tasks.end << ") to " << out_path.string() << "/ in "
+                << format_fixed(result.wall_seconds, 1) << " s.\n";
+    return kExitOk;
+  }
+  OutputDirectory& out = *staged;
   std::vector<std::string> files = write_run_files(out, result, record);
-  std::vector<FillModelRun> fill_models;
   if (run_fill_models) {
-    fill_models = run_fill_models();
     std::ostringstream csv;
     write_fill_models_csv(csv, fill_models);
     out.write("fill_models.csv", csv.str());
@@ -101,7 +132,7 @@ int execute(const RunRecord& record, const std::vector<const Scenario*>& scenari
 
 }  // namespace
 
-Command add_run_command(CLI::App& app) {
+Command add_run_command(CLI::App& app, const WorkContext& context) {
   struct Options {
     RunFlags flags;
     std::string file;
@@ -111,15 +142,17 @@ Command add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario");
   cmd->add_option("SCENARIO", o->file, "Scenario JSON file")->required();
   add_run_flags(*cmd, o->flags);
+  add_shard_flag(*cmd, o->flags);
   cmd->add_flag("--draws", o->draws, "Also write draws.csv: every replication's headline sums");
-  return {cmd, [o] {
+  return {cmd, [o, context] {
+            const WorkShare share(context, o->flags.shard);
             const Scenario s = load_scenario(o->file, o->flags.set);
             const RunRecord record{"run", recorded_command_line(), {record_scenario(o->file, o->flags.set)}};
-            return execute(record, {&s}, o->flags, o->draws, o->flags.out_dir(s.name));
+            return execute(record, {&s}, o->flags, o->draws, o->flags.out_dir(s.name), share);
           }};
 }
 
-Command add_compare_command(CLI::App& app) {
+Command add_compare_command(CLI::App& app, const WorkContext& context) {
   static constexpr std::string_view kRoles = "ABCDEF";  // scenarios that can be patched one by one
   struct Options {
     RunFlags flags;
@@ -139,6 +172,7 @@ Command add_compare_command(CLI::App& app) {
       ->required()
       ->expected(2, static_cast<int>(kRoles.size()));
   add_run_flags(*cmd, o->flags);
+  add_shard_flag(*cmd, o->flags);
   cmd->add_flag(
       "--fill-models", o->fill_models,
       "Also run the comparison of A and B under the independent model and under the applicant model at "
@@ -152,7 +186,8 @@ Command add_compare_command(CLI::App& app) {
   }
   cmd->add_flag("--draws", o->draws,
                 "Also write draws.csv: every replication's headline sums, and each difference from A");
-  return {cmd, [o] {
+  return {cmd, [o, context] {
+            const WorkShare share(context, o->flags.shard);
             RunRecord record{"compare", recorded_command_line(), {}};
             std::vector<Scenario> loaded;
             std::string name;
@@ -171,20 +206,20 @@ Command add_compare_command(CLI::App& app) {
                                      " scenarios");
             std::vector<const Scenario*> scenarios;
             for (const Scenario& s : loaded) scenarios.push_back(&s);
-            std::function<std::vector<FillModelRun>()> variants;
+            std::function<std::vector<FillModelRun>(const RunFlags&)> variants;
             if (o->fill_models) {
               if (o->files.size() != 2)
                 throw InputError("--fill-models", "",
                                  "expected exactly two scenarios (A and B) to compare under each fill model");
-              variants = [o] {
+              variants = [o](const RunFlags& flags) {
                 std::array<std::vector<std::string>, 2> sets{o->flags.set, o->flags.set};
                 for (std::size_t k = 0; k < 2; ++k)
                   sets[k].insert(sets[k].end(), o->set_one[k].begin(), o->set_one[k].end());
-                return run_fill_model_variants(o->files[0], sets[0], o->files[1], sets[1], o->flags,
+                return run_fill_model_variants(o->files[0], sets[0], o->files[1], sets[1], flags,
                                                kReportedNewShares);
               };
             }
-            return execute(record, scenarios, o->flags, o->draws, o->flags.out_dir(name), variants);
+            return execute(record, scenarios, o->flags, o->draws, o->flags.out_dir(name), share, variants);
           }};
 }
 

@@ -16,6 +16,7 @@ RunOptions RunFlags::run_options(ProgressSink* progress) const {
   options.replications = replications;
   options.threads = threads;
   options.progress = progress;
+  options.tasks = tasks;
   return options;
 }
 
@@ -32,6 +33,13 @@ void add_run_flags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--quiet,-q", f.quiet, "No progress bar and no table");
   cmd.add_option("--set", f.set, "Patch the scenario: /json/pointer=value (repeatable)")
       ->type_name("POINTER=VALUE");
+}
+
+void add_shard_flag(CLI::App& cmd, RunFlags& f) {
+  cmd.add_option("--shard", f.shard,
+                 "Run only shard K of N (a contiguous share of the replication tasks) and write its partial "
+                 "result to --out, for forlob merge")
+      ->type_name("K/N");
 }
 
 }  // namespace forlob

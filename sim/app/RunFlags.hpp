@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/TaskRange.hpp"
+
 namespace CLI {
 class App;
 }
@@ -22,6 +24,8 @@ struct RunFlags {
   bool force = false;
   bool quiet = false;
   std::vector<std::string> set;  // "/json/pointer=value" patches
+  std::string shard;             // --shard K/N ("": the whole run)
+  TaskRange tasks;               // the replications this process runs (its share, see WorkShare)
 
   // --out, or output/<default_name> when it is not given.
   std::filesystem::path out_dir(const std::string& default_name) const;
@@ -31,5 +35,7 @@ struct RunFlags {
 
 // Declares --replications, --seed, --threads, --out, --force, --quiet and --set on `cmd`.
 void add_run_flags(CLI::App& cmd, RunFlags& flags);
+// Declares --shard K/N, on the commands whose shards `forlob merge` combines.
+void add_shard_flag(CLI::App& cmd, RunFlags& flags);
 
 }  // namespace forlob

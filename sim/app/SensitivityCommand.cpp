@@ -3,9 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <optional>
 
-#include "app/ProgressBar.hpp"
 #include "app/SensitivityFlags.hpp"
+#include "app/ShardedEvaluation.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
 #include "scenario/JsonReader.hpp"
@@ -52,7 +53,7 @@ nlohmann::json design_json(const SensitivityAnalysis& a) {
 
 }  // namespace
 
-Command add_sensitivity_command(CLI::App& app) {
+Command add_sensitivity_command(CLI::App& app, const WorkContext& context) {
   struct Options {
     SensitivityFlags flags;
     std::string method;
@@ -79,8 +80,9 @@ Command add_sensitivity_command(CLI::App& app) {
   cmd->add_option("--bootstrap", o->analysis.bootstrap.resamples, "Bootstrap resamples for the 95% intervals")
       ->check(CLI::Range(1, 1'000'000))
       ->capture_default_str();
-  return {cmd, [o] {
+  return {cmd, [o, context] {
             const SensitivityFlags& f = o->flags;
+            const WorkShare share(context, f.run.shard);
             SensitivityOptions options = o->analysis;
             options.method = o->method == "morris" ? SensitivityMethod::Morris : SensitivityMethod::Sobol;
             options.bootstrap.seed = f.run.seed;
@@ -89,13 +91,16 @@ Command add_sensitivity_command(CLI::App& app) {
             SensitivityDesign design =
                 sensitivity_design(evaluator.parameters(), options);  // checks --levels
             const std::filesystem::path out_path = f.out_path(evaluator, method_name(options.method));
-            OutputDirectory out(out_path, f.run.force);
-
-            ProgressBar progress(static_cast<std::int64_t>(design.points.size()) * f.run.replications,
-                                 !f.run.quiet && stderr_is_terminal());
-            const RunOptions evaluation = f.run.run_options(&progress);
-            const SensitivityAnalysis a = run_sensitivity(evaluator, options, std::move(design), evaluation);
-            progress.finish();
+            std::optional<OutputDirectory> staged;  // refuses an existing directory before any work
+            if (share.writes_output()) staged.emplace(out_path, f.run.force);
+            const bool quiet = f.run.quiet || !share.writes_output();
+            ShardedEvaluation shared = evaluate_share(evaluator, design.points, f, share, "sensitivity",
+                                                      staged ? &*staged : nullptr, quiet);
+            if (!shared.evaluation) return kExitOk;  // a shard, or an MPI rank other than 0: done
+            const RunOptions& evaluation = shared.options;
+            const SensitivityAnalysis a =
+                analyse_sensitivity(evaluator, options, std::move(design), std::move(*shared.evaluation));
+            OutputDirectory& out = *staged;
 
             out.write("sensitivity.csv", sensitivity_csv(a.rows));
             out.write("sensitivity_noise.csv", sensitivity_noise_csv(a));
@@ -114,7 +119,7 @@ Command add_sensitivity_command(CLI::App& app) {
                                           "\n");
             out.commit();
 
-            if (!f.run.quiet) {
+            if (!quiet) {
               print_sensitivity_table(std::cout, a, evaluator);
               std::cout << "Wrote " << out_path.string() << "/ (" << join(files)
                         << "): " << a.evaluation.points << " points x " << a.evaluation.replications

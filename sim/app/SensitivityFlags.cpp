@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "scenario/ScenarioRecord.hpp"
+
 namespace forlob {
 
 std::vector<ScenarioInput> SensitivityFlags::inputs() const {
@@ -15,6 +17,14 @@ std::filesystem::path SensitivityFlags::out_path(const SimulationEvaluator& eval
   const std::vector<Scenario>& s = evaluator.base_scenarios();
   const std::string name = s.size() == 2 ? s[0].name + "_vs_" + s[1].name : s[0].name;
   return run.out_dir(name + "_" + suffix);
+}
+
+std::vector<ShardInput> SensitivityFlags::shard_inputs() const {
+  std::vector<ScenarioRecord> records;
+  for (const ScenarioInput& in : inputs()) records.push_back(record_scenario(in.file, in.set));
+  std::vector<ShardInput> out = scenario_inputs(records);
+  if (!params_file.empty()) out.push_back(file_input(params_file));
+  return out;
 }
 
 void add_sensitivity_flags(CLI::App& cmd, SensitivityFlags& f) {
@@ -37,6 +47,7 @@ void add_sensitivity_flags(CLI::App& cmd, SensitivityFlags& f) {
       ->type_name("NAME");
   f.run.replications = 100;  // per design point
   add_run_flags(cmd, f.run);
+  add_shard_flag(cmd, f.run);
   cmd.get_option("--replications")->description("Monte Carlo replications per design point");
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/RunFlags.hpp"
+#include "app/WorkShare.hpp"
 #include "sensitivity/Evaluator.hpp"
 
 namespace CLI {
@@ -25,6 +26,8 @@ struct SensitivityFlags {
   std::vector<ScenarioInput> inputs() const;
   // --out, or output/<A>[_vs_<B>]_<suffix>.
   std::filesystem::path out_path(const SimulationEvaluator& evaluator, const std::string& suffix) const;
+  // The files the results depend on, for a shard's header: the scenarios' and --params.
+  std::vector<ShardInput> shard_inputs() const;
 };
 
 void add_sensitivity_flags(CLI::App& cmd, SensitivityFlags& flags);

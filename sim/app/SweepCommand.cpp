@@ -3,9 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <optional>
 
-#include "app/ProgressBar.hpp"
 #include "app/SensitivityFlags.hpp"
+#include "app/ShardedEvaluation.hpp"
 #include "output/CsvFormat.hpp"
 #include "output/OutputDirectory.hpp"
 #include "scenario/JsonReader.hpp"
@@ -21,7 +22,7 @@ constexpr std::size_t kMaxGridPoints = 100'000;
 constexpr std::size_t kMaxTableRows = 60;
 }  // namespace
 
-Command add_sweep_command(CLI::App& app) {
+Command add_sweep_command(CLI::App& app, const WorkContext& context) {
   struct Options {
     SensitivityFlags flags;
     std::string design = "oat";
@@ -40,21 +41,24 @@ Command add_sweep_command(CLI::App& app) {
       ->check(CLI::Range(2, 1000))
       ->capture_default_str();
   return {
-      cmd, [o] {
+      cmd, [o, context] {
         const SensitivityFlags& f = o->flags;
+        const WorkShare share(context, f.run.shard);
         const SimulationEvaluator evaluator(f.inputs(), collect_parameters(f.params, f.params_file),
                                             f.outputs);
         const SweepDesign design = o->design == "grid"
                                        ? grid_design(evaluator.parameters(), o->levels, kMaxGridPoints)
                                        : one_at_a_time_design(evaluator.parameters(), o->levels);
         const std::filesystem::path out_path = f.out_path(evaluator, "sweep");
-        OutputDirectory out(out_path, f.run.force);  // refuses an existing directory before any work
-
-        ProgressBar progress(static_cast<std::int64_t>(design.points.size()) * f.run.replications,
-                             !f.run.quiet && stderr_is_terminal());
-        const RunOptions options = f.run.run_options(&progress);
-        const Evaluation evaluation = evaluator.evaluate(design.points, options);
-        progress.finish();
+        std::optional<OutputDirectory> staged;  // refuses an existing directory before any work
+        if (share.writes_output()) staged.emplace(out_path, f.run.force);
+        const bool quiet = f.run.quiet || !share.writes_output();
+        ShardedEvaluation shared =
+            evaluate_share(evaluator, design.points, f, share, "sweep", staged ? &*staged : nullptr, quiet);
+        if (!shared.evaluation) return kExitOk;  // a shard, or an MPI rank other than 0: done
+        const RunOptions& options = shared.options;
+        const Evaluation& evaluation = *shared.evaluation;
+        OutputDirectory& out = *staged;
 
         PointsTable table;
         table.key_columns = {"varied"};
@@ -72,7 +76,7 @@ Command add_sweep_command(CLI::App& app) {
                 "\n");
         out.commit();
 
-        if (!f.run.quiet) {
+        if (!quiet) {
           print_sweep_table(std::cout, design, evaluator, evaluation, kMaxTableRows);
           std::cout << "Wrote " << out_path.string() << "/ (" << join(files) << "): " << evaluation.points
                     << " points x " << evaluation.replications << " replications in "

@@ -18,4 +18,8 @@ set(FORLOB_APP_SOURCES
   app/SweepCommand.cpp
   app/SensitivityCommand.cpp
   app/ProgressBar.cpp
-  app/Benchmark.cpp)
+  app/Benchmark.cpp
+  app/WorkShare.cpp
+  app/ShardedEvaluation.cpp
+  app/MergeCommand.cpp
+  app/MpiTransport.cpp)

@@ -74,38 +74,42 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
     return w;
   });
   run_in_arena(stats.threads, [&] {
+    const TaskRange share = options.tasks.within(points.count * reps);
     for (std::size_t first = 0; first < points.count; first += block_points) {
       const std::size_t count = std::min(block_points, points.count - first);
+      // The block's tasks within this process's share, as task numbers relative to the block.
+      const std::size_t lo = std::clamp(share.begin, first * reps, (first + count) * reps) - first * reps;
+      const std::size_t hi = std::clamp(share.end, first * reps, (first + count) * reps) - first * reps;
+      if (lo == hi) continue;
       std::vector<LoadedPoint> block(loaded ? count : 0);
       // One flattened loop over (point, replication): a point's replications are neighbours, so a
       // thread mostly stays on one point and rarely rebuilds its engines.
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count * reps, 16),
-                        [&](const tbb::blocked_range<std::size_t>& range) {
-                          DriverWorker& w = workers.local();
-                          for (std::size_t t = range.begin(); t != range.end(); ++t) {
-                            const std::size_t local = t / reps;
-                            const std::size_t point = first + local;
-                            const auto rep = static_cast<std::int64_t>(t % reps);
-                            if (loaded) {
-                              LoadedPoint& lp = block[local];
-                              std::call_once(lp.once, [&] {
-                                lp.owned = points.load(point);
-                                for (const Scenario& s : lp.owned) lp.scenarios.push_back(&s);
-                              });
-                              w.use(point, lp.scenarios);
-                            } else {
-                              w.use(point, points.fixed);
-                            }
-                            const std::uint64_t before = keyed_draws_made;
-                            const std::int64_t key =
-                                points.first_replication ? points.first_replication(point) + rep : rep;
-                            for (std::size_t k = 0; k < w.engines.size(); ++k)
-                              w.engines[k]->run(options.seed, key, *w.tallies[k]);
-                            w.keyed_draws += keyed_draws_made - before;
-                            w.observer->observe(point, rep, w.tallies);
-                            if (options.progress) options.progress->advance();
-                          }
-                        });
+      tbb::parallel_for(
+          tbb::blocked_range<std::size_t>(lo, hi, 16), [&](const tbb::blocked_range<std::size_t>& range) {
+            DriverWorker& w = workers.local();
+            for (std::size_t t = range.begin(); t != range.end(); ++t) {
+              const std::size_t local = t / reps;
+              const std::size_t point = first + local;
+              const auto rep = static_cast<std::int64_t>(t % reps);
+              if (loaded) {
+                LoadedPoint& lp = block[local];
+                std::call_once(lp.once, [&] {
+                  lp.owned = points.load(point);
+                  for (const Scenario& s : lp.owned) lp.scenarios.push_back(&s);
+                });
+                w.use(point, lp.scenarios);
+              } else {
+                w.use(point, points.fixed);
+              }
+              const std::uint64_t before = keyed_draws_made;
+              const std::int64_t key = points.first_replication ? points.first_replication(point) + rep : rep;
+              for (std::size_t k = 0; k < w.engines.size(); ++k)
+                w.engines[k]->run(options.seed, key, *w.tallies[k]);
+              w.keyed_draws += keyed_draws_made - before;
+              w.observer->observe(point, rep, w.tallies);
+              if (options.progress) options.progress->advance();
+            }
+          });
       if (loaded)
         for (DriverWorker& w : workers) w.forget();
     }

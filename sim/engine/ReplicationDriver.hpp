@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/Replication.hpp"
+#include "engine/TaskRange.hpp"
 #include "model/Tally.hpp"
 #include "scenario/Scenario.hpp"
 
@@ -51,6 +52,8 @@ struct DriverOptions {
   std::int64_t replications = 0;
   int threads = 0;  // 0: every hardware thread
   ProgressSink* progress = nullptr;
+  // The tasks to run, numbered point * replications + replication (a shard's or an MPI rank's share).
+  TaskRange tasks;
 };
 
 struct DriverStats {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/RunResult.hpp"
+#include "engine/TaskRange.hpp"
 #include "scenario/Scenario.hpp"
 
 namespace forlob {
@@ -22,6 +23,7 @@ struct RunOptions {
   int threads = 0;  // 0: all hardware threads
   ProgressSink* progress = nullptr;
   bool keep_draws = false;  // keep every replication's headline sums (RunResult::draws)
+  TaskRange tasks;          // the replications to run here (a shard's share); the rest stay empty
 };
 
 // Runs every scenario for the same replications and seed. Replication i of each uses the same keyed

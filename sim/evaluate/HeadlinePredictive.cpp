@@ -72,7 +72,7 @@ HeadlinePrediction predict_headline(const Scenario& trial, const Scenario& count
   };
   std::vector<std::unique_ptr<PairObserver>> observers;
   drive_observed<PairObserver>(
-      design, {seed, 1, threads, nullptr},
+      design, {seed, 1, threads, nullptr, {}},
       [&] { return std::make_unique<PairObserver>(trial, observed, from, to, a, b); }, observers);
   for (std::size_t i = 0; i < k; ++i) d[i] = b[i] - a[i];
   out.counterfactual = summarise(a, posterior.weights);

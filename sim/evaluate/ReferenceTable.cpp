@@ -48,7 +48,7 @@ SimulatedReports simulate_reports(const Scenario& scenario, const EvaluationPrio
   design.first_replication = [&](std::size_t i) { return jobs[i].replication; };
   std::vector<std::unique_ptr<ReportObserver>> observers;
   drive_observed<ReportObserver>(
-      design, {seed, 1, threads, progress}, [&] { return std::make_unique<ReportObserver>(layout, out); },
+      design, {seed, 1, threads, progress, {}}, [&] { return std::make_unique<ReportObserver>(layout, out); },
       observers);
   return out;
 }

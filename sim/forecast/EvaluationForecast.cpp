@@ -79,7 +79,7 @@ ForecastResult run_forecast(const Scenario& scenario, const ForecastOptions& opt
   point.fixed = {&scenario};
   std::vector<std::unique_ptr<ForecastObserver>> observers;
   drive_observed<ForecastObserver>(
-      point, {options.seed, options.replications, options.threads, options.progress},
+      point, {options.seed, options.replications, options.threads, options.progress, options.tasks},
       [&] { return std::make_unique<ForecastObserver>(result); }, observers);
 
   // Integer histograms: merging in any order gives the same result.

@@ -20,6 +20,7 @@ struct ForecastOptions {
   int through_year = 2029;
   const ObservedFigures* observed = nullptr;  // not owned; null: every round is simulated
   ProgressSink* progress = nullptr;
+  TaskRange tasks;  // the replications to run here (a shard's share); the rest stay empty
 };
 
 struct ForecastResult {

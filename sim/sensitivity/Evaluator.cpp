@@ -37,7 +37,8 @@ struct OutputObserver final : ReplicationObserver {
         v = spec.sum(*tallies[1]);
       else
         v = spec.sum(*tallies[1]) - spec.sum(*tallies[0]);
-      result_.values[(point * n_outputs + o) * reps + static_cast<std::size_t>(replication)] = v;
+      result_.values[((point - result_.first_point) * n_outputs + o) * reps +
+                     static_cast<std::size_t>(replication)] = v;
     }
   }
 
@@ -50,7 +51,21 @@ struct OutputObserver final : ReplicationObserver {
 
 std::span<const std::int32_t> Evaluation::replicates(std::size_t point, std::size_t output) const {
   const auto r = static_cast<std::size_t>(replications);
-  return {values.data() + (point * outputs.size() + output) * r, r};
+  return {values.data() + ((point - first_point) * outputs.size() + output) * r, r};
+}
+
+void Evaluation::summarise() {
+  const std::size_t n_outputs = outputs.size();
+  summaries.assign(points * n_outputs, OutputSummary{});
+  for (std::size_t p = 0; p < distributions.size(); ++p) {
+    const CellDistribution& dist = distributions[p];
+    if (dist.replications() == 0) continue;  // another shard's point
+    for (std::size_t o = 0; o < n_outputs; ++o) {
+      const CellSummary c = dist.summary(o);
+      summaries[p * n_outputs + o] = {c.mean, c.sd,  c.sd / std::sqrt(static_cast<double>(c.n)),
+                                      c.p05,  c.p50, c.p95};
+    }
+  }
 }
 
 std::vector<double> Evaluation::means(std::size_t output) const {
@@ -90,8 +105,11 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   result.threads = resolved_threads(options.threads);
   const std::size_t n_outputs = outputs_.size();
   const auto reps = static_cast<std::size_t>(options.replications);
-  result.values.assign(points.size() * n_outputs * reps, 0);
-  result.summaries.resize(points.size() * n_outputs);
+  // This process's share of the (point, replication) tasks and the points it touches.
+  const TaskRange share = options.tasks.within(points.size() * reps);
+  result.first_point = reps == 0 ? 0 : share.begin / reps;
+  const std::size_t end_point = share.size() == 0 ? result.first_point : (share.end - 1) / reps + 1;
+  result.values.assign((end_point - result.first_point) * n_outputs * reps, 0);
 
   DesignPoints design;
   design.count = points.size();
@@ -103,24 +121,25 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   };
   std::vector<std::unique_ptr<OutputObserver>> observers;
   drive_observed<OutputObserver>(
-      design, {options.seed, options.replications, options.threads, options.progress},
+      design, {options.seed, options.replications, options.threads, options.progress, share},
       [&] { return std::make_unique<OutputObserver>(outputs_, result); }, observers);
+  result.distributions.assign(points.size(), CellDistribution(n_outputs));
   run_in_arena(result.threads, [&] {
-    // Exact summaries per point from integer histograms (as yearly.csv's).
-    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {
-      CellDistribution dist(n_outputs);
+    // Exact distributions per point from integer histograms (as yearly.csv's), over the replications
+    // of the point that ran here.
+    tbb::parallel_for(result.first_point, end_point, [&](std::size_t p) {
+      const std::size_t from = std::max(share.begin, p * reps) - p * reps;
+      const std::size_t to = std::min(share.end, (p + 1) * reps) - p * reps;
+      CellDistribution& dist = result.distributions[p];
       std::vector<std::int32_t> row(n_outputs);
-      for (std::size_t rep = 0; rep < reps; ++rep) {
-        for (std::size_t o = 0; o < n_outputs; ++o) row[o] = result.values[(p * n_outputs + o) * reps + rep];
+      const std::size_t at = p - result.first_point;
+      for (std::size_t rep = from; rep < to; ++rep) {
+        for (std::size_t o = 0; o < n_outputs; ++o) row[o] = result.values[(at * n_outputs + o) * reps + rep];
         dist.add(row);
-      }
-      for (std::size_t o = 0; o < n_outputs; ++o) {
-        const CellSummary c = dist.summary(o);
-        result.summaries[p * n_outputs + o] = {c.mean, c.sd,  c.sd / std::sqrt(static_cast<double>(reps)),
-                                               c.p05,  c.p50, c.p95};
       }
     });
   });
+  result.summarise();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

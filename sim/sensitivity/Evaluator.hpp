@@ -13,6 +13,7 @@
 #include "engine/Runner.hpp"
 #include "sensitivity/OutputSelection.hpp"
 #include "sensitivity/ScenarioParameters.hpp"
+#include "stats/CellDistribution.hpp"
 
 namespace forlob {
 
@@ -33,10 +34,19 @@ struct Evaluation {
   std::size_t points = 0;
   std::vector<std::string> outputs;
   std::int64_t replications = 0;
-  std::vector<std::int32_t> values;      // [(point * outputs + output) * replications + replication]
+  // The replications run here (RunOptions::tasks; every one unless sharded), from point first_point
+  // on: [((point - first_point) * outputs + output) * replications + replication].
+  std::size_t first_point = 0;
+  std::vector<std::int32_t> values;
+  // Per point, its outputs' exact distribution across the replications run here: the partial state
+  // a shard hands on, since the summaries are all that is reported.
+  std::vector<CellDistribution> distributions;
   std::vector<OutputSummary> summaries;  // [point * outputs + output]
   int threads = 0;
   double wall_seconds = 0;
+
+  // The summaries from the distributions (after a merge of shards' distributions).
+  void summarise();
 
   const OutputSummary& summary(std::size_t point, std::size_t output) const {
     return summaries[point * outputs.size() + output];

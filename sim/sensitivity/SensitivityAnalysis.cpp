@@ -45,11 +45,18 @@ SensitivityDesign sensitivity_design(const std::vector<BoundParameter>& paramete
 
 SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const SensitivityOptions& options,
                                     SensitivityDesign design, const RunOptions& evaluation) {
+  Evaluation e = evaluator.evaluate(design.points, evaluation);
+  return analyse_sensitivity(evaluator, options, std::move(design), std::move(e));
+}
+
+SensitivityAnalysis analyse_sensitivity(const SimulationEvaluator& evaluator,
+                                        const SensitivityOptions& options, SensitivityDesign design,
+                                        Evaluation evaluation) {
   SensitivityAnalysis a;
   a.options = options;
   const std::vector<BoundParameter>& parameters = evaluator.parameters();
   a.design = std::move(design);
-  a.evaluation = evaluator.evaluate(a.design.points, evaluation);
+  a.evaluation = std::move(evaluation);
   const char* method = method_name(options.method);
   for (std::size_t o = 0; o < a.evaluation.outputs.size(); ++o) {
     const std::string& output = a.evaluation.outputs[o];

@@ -54,5 +54,9 @@ struct SensitivityAnalysis {
 // Evaluates `design`, made by sensitivity_design for the evaluator's parameters and `options`.
 SensitivityAnalysis run_sensitivity(const SimulationEvaluator& evaluator, const SensitivityOptions& options,
                                     SensitivityDesign design, const RunOptions& evaluation);
+// The indices from an evaluation of `design` already made (e.g. merged from shards).
+SensitivityAnalysis analyse_sensitivity(const SimulationEvaluator& evaluator,
+                                        const SensitivityOptions& options, SensitivityDesign design,
+                                        Evaluation evaluation);
 
 }  // namespace forlob

@@ -208,4 +208,40 @@ std::size_t CellDistribution::bytes() const {
   return total;
 }
 
+std::vector<CellDistribution::ValueCount> CellDistribution::counts(std::size_t cell) const {
+  std::vector<ValueCount> out;
+  for_each_value(hist_.at(cell), [&](std::int64_t value, std::uint32_t count) {
+    if (count > 0) out.emplace_back(static_cast<std::int32_t>(value), count);  // zeros as any value
+  });
+  return out;
+}
+
+CellDistribution CellDistribution::from_counts(std::int64_t replications,
+                                               const std::vector<std::vector<ValueCount>>& cells) {
+  if (replications < 0) throw std::invalid_argument("CellDistribution::from_counts: negative replications");
+  CellDistribution d(cells.size());
+  d.n_ = replications;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const std::vector<ValueCount>& pairs = cells[c];
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+      if (pairs[i].second == 0 || (i > 0 && pairs[i].first <= pairs[i - 1].first))
+        throw std::invalid_argument("CellDistribution::from_counts: cell " + std::to_string(c) +
+                                    ": expected increasing values with positive counts");
+      total += pairs[i].second;
+    }
+    if (total != replications)
+      throw std::invalid_argument("CellDistribution::from_counts: cell " + std::to_string(c) + " counts " +
+                                  std::to_string(total) + " replications, expected " +
+                                  std::to_string(replications));
+    // The sparse form holds any valid state (zeros are not stored); it turns dense when that is
+    // smaller, as add() would.
+    Histogram& h = d.hist_[c];
+    for (const ValueCount& p : pairs)
+      if (p.first != 0) h.sparse.push_back(p);
+    if (!h.sparse.empty()) h.to_dense_if_smaller();
+  }
+  return d;
+}
+
 }  // namespace forlob

@@ -41,6 +41,16 @@ class CellDistribution {
   // Approximate heap use, for the benchmark's memory report.
   std::size_t bytes() const;
 
+  // The exact state of one cell, for a shard's partial result: every value seen with its count
+  // (zeros included), in increasing order of value.
+  using ValueCount = std::pair<std::int32_t, std::uint32_t>;
+  std::vector<ValueCount> counts(std::size_t cell) const;
+  // The distribution of `replications` replications whose cells have these counts. Throws
+  // std::invalid_argument unless every cell's values increase strictly, its counts are positive and
+  // they add up to `replications`.
+  static CellDistribution from_counts(std::int64_t replications,
+                                      const std::vector<std::vector<ValueCount>>& cells);
+
  private:
   // The exact values seen and how often, kept in whichever of two forms is smaller, so memory
   // stays bounded when counts are large (a cell of 100 times the courses spreads over 100 times the

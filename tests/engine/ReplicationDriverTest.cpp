@@ -47,11 +47,15 @@ struct RecordingObserver final : ReplicationObserver {
   std::vector<std::pair<std::size_t, std::size_t>> builds;
 };
 
-std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> drive(
-    const DesignPoints& points, int threads, std::int64_t reps, DriverStats* stats = nullptr) {
+std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> drive(const DesignPoints& points,
+                                                                                int threads,
+                                                                                std::int64_t reps,
+                                                                                DriverStats* stats = nullptr,
+                                                                                TaskRange tasks = {}) {
   std::vector<std::unique_ptr<RecordingObserver>> observers;
   const DriverStats s = drive_observed<RecordingObserver>(
-      points, {7, reps, threads, nullptr}, [] { return std::make_unique<RecordingObserver>(); }, observers);
+      points, {7, reps, threads, nullptr, tasks}, [] { return std::make_unique<RecordingObserver>(); },
+      observers);
   if (stats) *stats = s;
   std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> all;
   for (const auto& o : observers)
@@ -110,6 +114,32 @@ TEST(ReplicationDriver, LoadsEachPointOnceAndGivesTheSameAnswersAtAnyThreadCount
     last += serial.at({4, i})[0];
   }
   EXPECT_LT(first, last);
+}
+
+// A share of the tasks (a shard's, an MPI rank's) runs exactly those (point, replication) tasks,
+// each as the whole run does, across block boundaries; the shares together are the whole run.
+TEST(ReplicationDriver, ATaskRangeRunsExactlyItsTasksAndTheSharesMakeTheWhole) {
+  DesignPoints points;
+  points.count = 5;
+  points.block = 2;
+  points.load = [](std::size_t p) {
+    return std::vector<Scenario>{noisy_scenario(0.5 + 0.1 * static_cast<double>(p))};
+  };
+  const auto whole = drive(points, 2, 6);
+  ASSERT_EQ(whole.size(), 30U);
+  std::map<std::pair<std::size_t, std::int64_t>, std::vector<std::int32_t>> joined;
+  for (std::size_t k = 1; k <= 4; ++k) {
+    const TaskRange share = share_of(30, k, 4);  // 8, 8, 7, 7 tasks: shares split points 1, 2 and 3
+    const auto part = drive(points, 2, 6, nullptr, share);
+    EXPECT_EQ(part.size(), share.size());
+    for (const auto& [key, row] : part) {
+      const std::size_t task = key.first * 6 + static_cast<std::size_t>(key.second);
+      EXPECT_TRUE(task >= share.begin && task < share.end) << "task " << task << " outside share " << k;
+      EXPECT_TRUE(joined.emplace(key, row).second);
+    }
+  }
+  EXPECT_EQ(joined, whole);
+  EXPECT_TRUE(drive(points, 2, 6, nullptr, TaskRange{0, 0}).empty());
 }
 
 }  // namespace

@@ -285,5 +285,37 @@ TEST(CellDistribution, DenseAndSparseFormsGiveIdenticalSummariesAndMerges) {
   expect_same(dense_part.summary(0), expected);
 }
 
+// A shard's partial state: the counts of every cell rebuild a distribution that summarises and
+// merges as the original does, in the dense form and in the sparse.
+TEST(CellDistribution, CountsRebuildTheSameDistributionInEitherForm) {
+  std::mt19937_64 gen(31);
+  const Sample narrow = random_sample(gen, 200, 0, 30);
+  const Sample wide = random_sample(gen, 60, -50'000, 50'000);
+  CellDistribution d(2);
+  for (std::size_t i = 0; i < narrow.size(); ++i)
+    d.add(std::vector<std::int32_t>{narrow[i], wide[i % wide.size()]});
+  const std::vector<std::vector<CellDistribution::ValueCount>> counts{d.counts(0), d.counts(1)};
+  EXPECT_GT(counts[0].size(), 5U);
+  const CellDistribution rebuilt = CellDistribution::from_counts(d.replications(), counts);
+  EXPECT_EQ(rebuilt.replications(), d.replications());
+  for (std::size_t c = 0; c < 2; ++c) {
+    expect_same(rebuilt.summary(c), d.summary(c));
+    EXPECT_EQ(rebuilt.counts(c), counts[c]);
+  }
+  CellDistribution twice = rebuilt;
+  twice.merge(d);
+  EXPECT_EQ(twice.replications(), 2 * d.replications());
+  EXPECT_EQ(twice.counts(0).front().second, 2 * counts[0].front().second);
+}
+
+TEST(CellDistribution, InconsistentCountsAreRefused) {
+  using Cells = std::vector<std::vector<CellDistribution::ValueCount>>;
+  EXPECT_THROW(CellDistribution::from_counts(3, Cells{{{1, 2}}}), std::invalid_argument);  // adds up to 2
+  EXPECT_THROW(CellDistribution::from_counts(3, Cells{{{2, 1}, {1, 2}}}), std::invalid_argument);  // order
+  EXPECT_THROW(CellDistribution::from_counts(3, Cells{{{1, 3}, {2, 0}}}), std::invalid_argument);  // zero
+  EXPECT_THROW(CellDistribution::from_counts(-1, Cells{}), std::invalid_argument);
+  EXPECT_EQ(CellDistribution::from_counts(0, Cells{{}, {}}).cells(), 2U);
+}
+
 }  // namespace
 }  // namespace forlob
