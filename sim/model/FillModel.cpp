@@ -51,8 +51,8 @@ void FillModel::draw(StreamKey replication) {
 }
 
 bool FillModel::draws_as(const FillModel& other) const {
-  return scenario_.fill == other.scenario_.fill && first_year_ == other.first_year_ && years_ == other.years_ &&
-         specialty_keys_ == other.specialty_keys_;
+  return scenario_.fill == other.scenario_.fill && first_year_ == other.first_year_ &&
+         years_ == other.years_ && specialty_keys_ == other.specialty_keys_;
 }
 
 bool FillModel::fills(const Posting& p, StreamKey fill_key) const {
