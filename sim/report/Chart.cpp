@@ -92,6 +92,13 @@ std::string caption_labels(const Chart& chart, std::size_t& lines) {
   return s;
 }
 
+std::string post_trial_tint(int from, int to, double label_y) {
+  return "set object 3 rect from " + std::to_string(from) + "-0.5, graph 0 to " + std::to_string(to) +
+         "+0.5, graph 1 behind fc rgb '#e3ecf7' fs solid 1.0 noborder\n" + "set label 22 " +
+         gp_string("post-trial rule") + " at " + std::to_string(from) + "-0.4, graph " +
+         format_trimmed(label_y, 2) + " left font ',9' tc rgb '#45627f'\n";
+}
+
 double caption_height(const Chart& chart, std::size_t lines) {
   return 13.0 / chart.height * static_cast<double>(lines);
 }

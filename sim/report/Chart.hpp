@@ -52,6 +52,9 @@ std::string spaced(std::string_view name);
 std::string caption_labels(const Chart& chart, std::size_t& lines);
 // The height of `lines` caption lines as a fraction of the chart's height.
 double caption_height(const Chart& chart, std::size_t lines);
+// The tint and label of the years `from`..`to` hired under the post-trial rule (gnuplot object 3,
+// label 22), the same in every chart that shows them; the label at height `label_y` of the graph.
+std::string post_trial_tint(int from, int to, double label_y);
 // Common settings every chart starts with: title, axis labels, grid, the caption lines at the
 // bottom and room for them. With key labels (the legend's entries, in plot order) the legend goes
 // in rows between the title and the plot; without, the chart places its legend itself.

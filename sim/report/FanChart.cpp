@@ -95,10 +95,7 @@ Chart fan_chart(Chart chart, const std::vector<FanSeries>& series, const FanChar
   if (options.post_trial_years && options.post_trial_years->first <= last) {
     const int from = std::max(options.post_trial_years->first, first);
     const int to = std::min(options.post_trial_years->second, last);
-    c += "set object 3 rect from " + std::to_string(from) + "-0.5, graph 0 to " + std::to_string(to) +
-         "+0.5, graph 1 behind fc rgb '#e3ecf7' fs solid 1.0 noborder\n";
-    c += "set label 22 " + gp_string("post-trial rule") + " at " + std::to_string(from) +
-         "-0.4, graph 0.97 left font ',9' tc rgb '#45627f'\n";
+    c += post_trial_tint(from, to, 0.97);
   }
   if (options.tail_from && *options.tail_from <= last) {
     const int from = std::max(*options.tail_from, first);

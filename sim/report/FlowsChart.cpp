@@ -44,10 +44,7 @@ Chart flows_chart(Chart chart, const FlowsData& data, std::optional<std::pair<in
   if (post_trial_years && !data.years.empty() && post_trial_years->first <= data.years.back()) {
     const int from = std::max(post_trial_years->first, data.years.front());
     const int to = std::min(post_trial_years->second, data.years.back());
-    c += "set object 3 rect from " + std::to_string(from) + "-0.5, graph 0 to " + std::to_string(to) +
-         "+0.5, graph 1 behind fc rgb '#e3ecf7' fs solid 1.0 noborder\n";
-    c += "set label 22 " + gp_string("post-trial rule") + " at " + std::to_string(from) +
-         "-0.4, graph 0.06 left font ',9' tc rgb '#45627f'\n";
+    c += post_trial_tint(from, to, 0.06);
   }
   constexpr const char* points[] = {"7", "5", "9", "7", "5", "9", "13", "11"};
   static_assert(sizeof(points) / sizeof(points[0]) == kFlowMetricCount, "one point type per flow metric");
