@@ -17,6 +17,7 @@ RunOptions RunFlags::run_options(ProgressSink* progress) const {
   options.threads = threads;
   options.progress = progress;
   options.tasks = tasks;
+  options.fork = !no_fork;
   return options;
 }
 
@@ -33,6 +34,9 @@ void add_run_flags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--quiet,-q", f.quiet, "No progress bar and no table");
   cmd.add_option("--set", f.set, "Patch the scenario: /json/pointer=value (repeatable)")
       ->type_name("POINTER=VALUE");
+  cmd.add_flag("--no-fork", f.no_fork,
+               "Run every scenario of a comparison from the start, instead of carrying the later ones on "
+               "from the first at the year they part (the results are the same; for checking)");
 }
 
 void add_shard_flag(CLI::App& cmd, RunFlags& f) {

@@ -26,6 +26,7 @@ struct RunFlags {
   std::vector<std::string> set;  // "/json/pointer=value" patches
   std::string shard;             // --shard K/N ("": the whole run)
   TaskRange tasks;               // the replications this process runs (its share, see WorkShare)
+  bool no_fork = false;          // run every scenario of a comparison in full (DriverOptions::fork)
 
   // --out, or output/<default_name> when it is not given.
   std::filesystem::path out_dir(const std::string& default_name) const;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/Divergence.hpp"
 #include "policies/PolicySet.hpp"
 
 namespace forlob {
@@ -34,7 +35,29 @@ Replication::Replication(const Scenario& scenario)
 
 Replication::~Replication() = default;
 
-void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally) {
+void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally,
+                      std::span<const Follower> followers) {
+  begin(seed, replication, tally);
+  watching_.clear();
+  for (const Follower& f : followers)
+    for (std::size_t i = 0; i < f.engine->policies_.size(); ++i)
+      if (f.engine->leader_policy_[i] < 0) {
+        f.engine->policies_[i]->begin_replication();
+        watching_.push_back({f.engine->policies_[i].get(), f.from});
+      }
+  advance(followers);
+  for (const Follower& f : followers)
+    if (f.from > last_month_) f.engine->take_over(*this, *f.tally);
+  watching_.clear();
+  finish();
+}
+
+void Replication::resume() {
+  advance({});
+  finish();
+}
+
+void Replication::begin(std::uint64_t seed, std::int64_t replication, Tally& tally) {
   key_ = StreamKey(seed).with(static_cast<std::uint64_t>(replication));
   trainee_key_ = key_.with(Purpose::Trainee);
   tally_ = &tally;
@@ -44,38 +67,78 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   for (auto& policy : policies_) policy->begin_replication();
   if (fill_override_) fill_override_->begin_replication(key_);
   fill_->begin_replication(key_, tally);
+  at_ = Cursor{first_month_, 0, 0, -1};
+}
 
-  const CalendarSpec& cal = scenario_.calendar;
-  std::size_t next_round = 0;
-  int open_year = 0, open_round = -1;  // the round open now
-  for (Month m = first_month_; m <= last_month_; ++m) {
-    std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
-    const int year = year_of(m);
-    if (next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[next_round].month) {
-      if (open_round >= 0)
-        for (auto& policy : policies_) policy->on_round_closed(open_year, open_round, *this);
-      open_year = year;
-      open_round = static_cast<int>(next_round);
-      gather_round(year, open_round, m, bucket);
-      serve({year, open_round, m});
-      next_round = (next_round + 1) % cal.rounds.size();
-    } else if (!bucket.empty()) {
-      batch_.assign(bucket.begin(), bucket.end());
-      serve({year, -1, m});
-    }
-    // The month is served: its bucket goes, so memory holds only the follow-ons still due (at 100
-    // times the dimensioning, keeping every month's capacity cost hundreds of megabytes).
-    std::vector<Posting>().swap(bucket);
-    if (month_in_year(m) == 12) {
-      fill_->close_year(year);
-      for (auto& policy : policies_) policy->on_year_closed(year, *this);
-    }
+void Replication::advance(std::span<const Follower> followers) {
+  for (; at_.month <= last_month_; ++at_.month) {
+    for (const Follower& f : followers)
+      if (f.from == at_.month) f.engine->take_over(*this, *f.tally);
+    serve_month();
   }
-  if (open_round >= 0)
-    for (auto& policy : policies_) policy->on_round_closed(open_year, open_round, *this);
-  tally.close_stocks();
-  stock_.close(key_, tally);
+}
+
+void Replication::serve_month() {
+  const CalendarSpec& cal = scenario_.calendar;
+  const Month m = at_.month;
+  std::vector<Posting>& bucket = due_[static_cast<std::size_t>(m - first_month_)];
+  const int year = year_of(m);
+  if (at_.next_round < cal.rounds.size() && month_in_year(m) == cal.rounds[at_.next_round].month) {
+    if (at_.open_round >= 0) {
+      for (auto& policy : policies_) policy->on_round_closed(at_.open_year, at_.open_round, *this);
+      tell_watchers(m, [&](Policy& w) { w.on_round_closed(at_.open_year, at_.open_round, watched_); });
+    }
+    at_.open_year = year;
+    at_.open_round = static_cast<int>(at_.next_round);
+    gather_round(year, at_.open_round, m, bucket);
+    serve({year, at_.open_round, m});
+    at_.next_round = (at_.next_round + 1) % cal.rounds.size();
+  } else if (!bucket.empty()) {
+    batch_.assign(bucket.begin(), bucket.end());
+    serve({year, -1, m});
+  }
+  // The month is served: its bucket goes, so memory holds only the follow-ons still due (at 100
+  // times the dimensioning, keeping every month's capacity cost hundreds of megabytes).
+  std::vector<Posting>().swap(bucket);
+  if (month_in_year(m) == 12) {
+    fill_->close_year(year);
+    for (auto& policy : policies_) policy->on_year_closed(year, *this);
+    tell_watchers(m, [&](Policy& w) { w.on_year_closed(year, watched_); });
+  }
+}
+
+void Replication::finish() {
+  if (at_.open_round >= 0)
+    for (auto& policy : policies_) policy->on_round_closed(at_.open_year, at_.open_round, *this);
+  tally_->close_stocks();
+  stock_.close(key_, *tally_);
   tally_ = nullptr;
+}
+
+// The leader has run its replication to the start of month leader.at_.month: this engine takes its
+// state and carries on from there. Its policies that the leader has too take their state; the others
+// have watched the leader's run (Replication::run).
+void Replication::take_over(const Replication& leader, Tally& tally) {
+  key_ = leader.key_;
+  trainee_key_ = leader.trainee_key_;
+  tally_ = &tally;
+  tally.copy_counts(*leader.tally_);
+  due_ = leader.due_;  // the months already served are empty
+  stock_.adopt_state(leader.stock_);
+  fill_->adopt_state(*leader.fill_, tally);
+  for (std::size_t i = 0; i < policies_.size(); ++i)
+    if (leader_policy_[i] >= 0) {
+      policies_[i]->begin_replication();
+      policies_[i]->adopt_state(*leader.policies_[static_cast<std::size_t>(leader_policy_[i])]);
+    }
+  at_ = leader.at_;
+}
+
+Month Replication::prepare_to_follow(const Replication& leader) {
+  leader_policy_ = matching_policies(leader.policies_, policies_);
+  const int year = divergence_year(leader.scenario_, leader.policies_, scenario_, policies_);
+  if (year > scenario_.calendar.end_year) return last_month_ + 1;  // the whole run is shared
+  return std::max(month_of(year, 1), first_month_);
 }
 
 // The round's postings in the order they are listed: follow-ons waiting for this month (carried
@@ -150,6 +213,7 @@ void Replication::record(const Posting& p, bool filled) {
     if (ordinary && filled) counts[index(Metric::OrdinaryFilled)] += 1;
   }
   for (auto& policy : policies_) policy->on_posted(p, filled, *this);
+  tell_watchers(p.month, [&](Policy& w) { w.on_posted(p, filled, watched_); });
 }
 
 // Every unfilled posting ends in exactly one fate, counted in the year it is decided.
@@ -194,6 +258,7 @@ void Replication::start_trainee(const Posting& p) {
   // The new specialist's age: the trainee stream's next draw, after the course's own.
   if (outcome.completed && stock_.active()) stock_.enter(p.specialty, p.region, p.month, outcome.end, stream);
   for (auto& policy : policies_) policy->on_trainee_started(p, outcome, *this);
+  tell_watchers(p.month, [&](Policy& w) { w.on_trainee_started(p, outcome, watched_); });
 }
 
 bool Replication::schedule(const Posting& p, Month when) {

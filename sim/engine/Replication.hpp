@@ -6,9 +6,11 @@
 // many replications by one thread.
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "engine/FillOverride.hpp"
+#include "engine/ObserverContext.hpp"
 #include "fill/FillMechanism.hpp"
 #include "model/Layout.hpp"
 #include "model/SpecialistStock.hpp"
@@ -24,8 +26,26 @@ class Replication final : private PolicyContext {
   explicit Replication(const Scenario& scenario);
   ~Replication() override;
 
-  // Runs replication `replication` of master seed `seed` into `tally` (cleared first).
-  void run(std::uint64_t seed, std::int64_t replication, Tally& tally);
+  // A later scenario's engine that carries on this engine's replication from the start of month
+  // `from` (a forked comparison, engine/Divergence), into its own tally.
+  struct Follower {
+    Replication* engine = nullptr;
+    Tally* tally = nullptr;
+    Month from = 0;
+  };
+
+  // Runs replication `replication` of master seed `seed` into `tally` (cleared first). Each of
+  // `followers` (prepared by prepare_to_follow(*this)) takes over the run's state at its month;
+  // finish each with resume() afterwards.
+  void run(std::uint64_t seed, std::int64_t replication, Tally& tally, std::span<const Follower> followers = {});
+  // Completes the replication a leader's run handed over to this engine.
+  void resume();
+  // Prepares this engine to carry on `leader`'s replications, and returns the month from which
+  // they may differ: before it, replication r of both is the same. first_month() when nothing is
+  // shared (then run it in full).
+  Month prepare_to_follow(const Replication& leader);
+  Month first_month() const { return first_month_; }
+  bool has_fill_override() const { return fill_override_ != nullptr; }
 
   // Consults `hook` (not owned; may be null) before every fill decision from the next run on.
   void set_fill_override(FillOverride* hook) { fill_override_ = hook; }
@@ -53,6 +73,30 @@ class Replication final : private PolicyContext {
     return fill_->drawn_probability(p);
   }
 
+  // The month loop's position, which a follower takes over.
+  struct Cursor {
+    Month month = 0;
+    std::size_t next_round = 0;  // the calendar round that opens next
+    int open_year = 0, open_round = -1;  // the round open now
+  };
+  // A policy of a follower that the leader lacks watches the leader's run until the fork.
+  struct Watch {
+    Policy* policy = nullptr;
+    Month until = 0;
+  };
+  void begin(std::uint64_t seed, std::int64_t replication, Tally& tally);
+  // Serves months from the cursor's on; each follower takes over at the start of its month.
+  void advance(std::span<const Follower> followers);
+  void serve_month();
+  void finish();
+  void take_over(const Replication& leader, Tally& tally);
+  // Tells the watching policies of months before their fork.
+  template <typename Tell>
+  void tell_watchers(Month m, Tell&& tell) {
+    for (const Watch& w : watching_)
+      if (m < w.until) tell(*w.policy);
+  }
+
   void gather_round(int year, int round, Month when, const std::vector<Posting>& waiting);
   void serve(const FillBatch& batch);
   void record(const Posting& p, bool filled);
@@ -75,6 +119,11 @@ class Replication final : private PolicyContext {
   FillOverride* fill_override_ = nullptr;
   StreamKey key_{0}, trainee_key_{0};
   Tally* tally_ = nullptr;
+  Cursor at_;
+  // Forking: for each policy, the leader's policy of the same name, or -1 when it watches.
+  std::vector<int> leader_policy_;
+  std::vector<Watch> watching_;  // while leading: the followers' watching policies
+  ObserverContext watched_{*this};
 };
 
 }  // namespace forlob

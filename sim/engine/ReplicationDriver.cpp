@@ -33,8 +33,11 @@ struct DriverWorker {
   std::vector<std::unique_ptr<Tally>> tallies;
   std::unique_ptr<ReplicationObserver> observer;
   std::uint64_t keyed_draws = 0;
+  // The later scenarios that carry on the first's replication from their divergence (forked[k]).
+  std::vector<Replication::Follower> followers;
+  std::vector<char> forked;
 
-  void use(std::size_t p, const std::vector<const Scenario*>& scenarios) {
+  void use(std::size_t p, const std::vector<const Scenario*>& scenarios, bool fork) {
     if (point == p) return;
     point = p;
     engines.clear();
@@ -47,6 +50,26 @@ struct DriverWorker {
     }
     for (std::size_t k = 1; k < engines.size(); ++k) engines[k]->follow_draws_of(*engines.front());
     observer->engines_built(p, engines, tallies);
+    followers.clear();
+    forked.assign(engines.size(), 0);
+    // A fill hook (an observed round) belongs to one engine's run: such runs are not forked.
+    const auto hooked = [](const std::unique_ptr<Replication>& e) { return e->has_fill_override(); };
+    if (fork && std::none_of(engines.begin(), engines.end(), hooked))
+      for (std::size_t k = 1; k < engines.size(); ++k) {
+        const Month from = engines[k]->prepare_to_follow(*engines.front());
+        if (from <= engines[k]->first_month()) continue;
+        followers.push_back({engines[k].get(), tallies[k].get(), from});
+        forked[k] = 1;
+      }
+  }
+  // Replication `key` of every scenario: the first in full, taking the followers along.
+  void run(std::uint64_t seed, std::int64_t key) {
+    engines.front()->run(seed, key, *tallies.front(), followers);
+    for (std::size_t k = 1; k < engines.size(); ++k)
+      if (forked[k])
+        engines[k]->resume();
+      else
+        engines[k]->run(seed, key, *tallies[k]);
   }
   // The engines refer to the block's scenarios, which go when the block is done.
   void forget() {
@@ -97,14 +120,13 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
                   lp.owned = points.load(point);
                   for (const Scenario& s : lp.owned) lp.scenarios.push_back(&s);
                 });
-                w.use(point, lp.scenarios);
+                w.use(point, lp.scenarios, options.fork);
               } else {
-                w.use(point, points.fixed);
+                w.use(point, points.fixed, options.fork);
               }
               const std::uint64_t before = keyed_draws_made;
               const std::int64_t key = points.first_replication ? points.first_replication(point) + rep : rep;
-              for (std::size_t k = 0; k < w.engines.size(); ++k)
-                w.engines[k]->run(options.seed, key, *w.tallies[k]);
+              w.run(options.seed, key);
               w.keyed_draws += keyed_draws_made - before;
               w.observer->observe(point, rep, w.tallies);
               if (options.progress) options.progress->advance();

@@ -54,6 +54,9 @@ struct DriverOptions {
   ProgressSink* progress = nullptr;
   // The tasks to run, numbered point * replications + replication (a shard's or an MPI rank's share).
   TaskRange tasks;
+  // Carry each later scenario of a point on from the first's replication at their divergence
+  // (engine/Divergence); false runs every scenario in full. The results are the same.
+  bool fork = true;
 };
 
 struct DriverStats {

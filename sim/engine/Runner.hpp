@@ -24,6 +24,7 @@ struct RunOptions {
   ProgressSink* progress = nullptr;
   bool keep_draws = false;  // keep every replication's headline sums (RunResult::draws)
   TaskRange tasks;          // the replications to run here (a shard's share); the rest stay empty
+  bool fork = true;         // DriverOptions::fork
 };
 
 // Runs every scenario for the same replications and seed. Replication i of each uses the same keyed

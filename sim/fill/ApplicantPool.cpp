@@ -76,6 +76,18 @@ void ApplicantPool::begin_replication(StreamKey replication, Tally& tally) {
   }
 }
 
+// The pools, the replication's levels and the year; the batch state is not needed between months.
+void ApplicantPool::adopt_state(const FillMechanism& leader, Tally& tally) {
+  const auto& from = static_cast<const ApplicantPool&>(leader);
+  key_ = from.key_;
+  tally_ = &tally;
+  level_ = from.level_;
+  queues_ = from.queues_;
+  mobile_ = from.mobile_;
+  arrivals_ = from.arrivals_;
+  year_ = from.year_;
+}
+
 double ApplicantPool::expected_arrivals(int specialty, Region r, int year) const {
   const int years = scenario_.calendar.end_year - first_year_ + 1;
   const auto s = static_cast<std::size_t>(specialty);

@@ -38,6 +38,7 @@ class ApplicantPool final : public FillMechanism {
   int natural_fill(std::size_t i) const override;
   void settle(std::size_t i, bool filled) override;
   void close_year(int year) override;
+  void adopt_state(const FillMechanism& leader, Tally& tally) override;
   int waiting(int specialty, Region r) const override {
     return static_cast<int>(queue(specialty, index(r)).size());
   }

@@ -59,6 +59,10 @@ class FillMechanism : public FillKnowledge {
   // the same thread). A mechanism whose per-replication draws would be the same may take the
   // leader's instead of drawing them again; the answers must not change.
   virtual void follow_draws_of(const FillMechanism& /*leader*/) {}
+  // Instead of begin_replication: carry on the replication `leader` (the same mechanism with the
+  // same /fill, /applicants and calendar) has run up to the start of a month, counting into `tally`
+  // from now on. Used to fork a comparison (engine/Divergence).
+  virtual void adopt_state(const FillMechanism& leader, Tally& tally) = 0;
 };
 
 // The mechanism /fill/model names.

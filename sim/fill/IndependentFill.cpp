@@ -20,6 +20,14 @@ void IndependentFill::follow_draws_of(const FillMechanism& leader) {
   leader_ = other && other != this && model_.draws_as(other->model_) ? other : nullptr;
 }
 
+void IndependentFill::adopt_state(const FillMechanism& leader, Tally& /*tally*/) {
+  const auto& from = static_cast<const IndependentFill&>(leader);
+  fill_key_ = from.fill_key_;
+  model_.copy_draws(from.model_);
+  drawn_for_ = from.drawn_for_;
+  drawn_ = true;
+}
+
 void IndependentFill::serve(const FillBatch& /*batch*/, std::span<const Posting> postings) {
   batch_ = postings;
   proposed_.resize(postings.size());

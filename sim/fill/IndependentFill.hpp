@@ -25,6 +25,8 @@ class IndependentFill final : public FillMechanism {
   // The Beta draws of the cells (hundreds of Boost quantiles a replication) are taken from a
   // leader with the same fill section once it has drawn for the same replication.
   void follow_draws_of(const FillMechanism& leader) override;
+  // The replication's state is its drawn probabilities alone.
+  void adopt_state(const FillMechanism& leader, Tally& tally) override;
 
  private:
   const Scenario& scenario_;

@@ -30,6 +30,9 @@ class SpecialistStock {
   int first_year() const { return first_year_; }
 
   void begin_replication();
+  // Takes the new specialists noted so far by `leader`, a stock of the same scenario data, to carry
+  // on its replication (a forked comparison).
+  void adopt_state(const SpecialistStock& leader) { entrants_ = leader.entrants_; }
   // A trainee who started in `start` completes in `end`; `stream` gives the age at the start.
   void enter(int s, Region r, Month start, Month end, KeyedStream& stream);
   // Runs the stock through the tally's years and counts specialists, retired and exited.

@@ -13,6 +13,14 @@ Tally::Tally(int first_year, int years, int specialties, std::size_t anchor_pair
              kMetricCount),
       anchor_flow_(static_cast<std::size_t>(years) * anchor_pairs * kAnchorFlows) {}
 
+void Tally::copy_counts(const Tally& leader) {
+  cells_ = leader.cells_;  // the same size: no allocation
+  if (leader.anchor_flow_.size() == anchor_flow_.size())
+    anchor_flow_ = leader.anchor_flow_;
+  else
+    std::fill(anchor_flow_.begin(), anchor_flow_.end(), 0);
+}
+
 void Tally::clear() {
   std::fill(cells_.begin(), cells_.end(), 0);
   std::fill(anchor_flow_.begin(), anchor_flow_.end(), 0);

@@ -15,6 +15,10 @@ class Tally {
   Tally(int first_year, int years, int specialties, std::size_t anchor_pairs);
 
   void clear();
+  // Takes the counts of `leader`, a tally of the same years and specialties, to carry on its
+  // replication (a forked comparison). Anchor counts are taken when the anchors are the same;
+  // otherwise they stay as cleared: the fork comes before the first extraordinary course.
+  void copy_counts(const Tally& leader);
   // Adds to a count; years outside the reported range are ignored (e.g. completions after the
   // follow-up horizon, which leave the trainee in training at the end).
   void add(int year, Region r, int specialty, Metric m, std::int32_t delta = 1) {

@@ -95,6 +95,24 @@ int ExtraordinaryTrial::anchor_pair(const Posting& p) const {
                   static_cast<std::size_t>(p.specialty)];
 }
 
+int ExtraordinaryTrial::first_year_unlike(const Policy& other) const {
+  const ExtraordinarySpec& theirs = static_cast<const ExtraordinaryTrial&>(other).spec_;
+  return spec_ == theirs ? kNever : std::min(spec_.first_year, theirs.first_year);
+}
+
+void ExtraordinaryTrial::adopt_state(const Policy& leader) {
+  const auto& from = static_cast<const ExtraordinaryTrial&>(leader);
+  // What a region knows does not depend on the trial's rules. The rest is the trial's own doing,
+  // which is the same only under the same rules; under other rules nothing has happened yet (the
+  // fork comes no later than the first trial year), so the rest stays as begun.
+  known_ = from.known_;
+  open_round_ = from.open_round_;
+  if (spec_ == from.spec_) {
+    anchor_cursor_ = from.anchor_cursor_;
+    held_ = from.held_;
+  }
+}
+
 void ExtraordinaryTrial::on_posted(const Posting& p, bool filled, PolicyContext& ctx) {
   // Every course the region offers counts once per round; it is filled if any posting of it fills.
   Record& record = open_round_[cell(p.specialty, p.region)];

@@ -26,6 +26,10 @@ class ExtraordinaryTrial final : public Policy {
   void on_trainee_started(const Posting& p, const TraineeOutcome& outcome, PolicyContext& ctx) override;
   bool on_unfilled(const Posting& p, PolicyContext& ctx) override;
   void on_round_closed(int year, int round, PolicyContext& ctx) override;
+  // The trial acts from its first year; before it, it only learns the fills of each round (R10).
+  int first_active_year() const override { return spec_.first_year; }
+  int first_year_unlike(const Policy& other) const override;
+  void adopt_state(const Policy& leader) override;
 
   // The year's courses of a region in posting order: specialties interleaved, counts by the
   // largest-remainder split of per_region over the weights.

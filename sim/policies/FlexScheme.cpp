@@ -11,6 +11,32 @@ void FlexScheme::begin_replication() {
   for (const auto& [year, caps] : spec_.caps) used_[year] = {0, 0, 0};
 }
 
+int FlexScheme::first_active_year() const { return spec_.caps.empty() ? kNever : spec_.caps.begin()->first; }
+
+int FlexScheme::first_year_unlike(const Policy& other) const {
+  const FlexSpec& theirs = static_cast<const FlexScheme&>(other).spec_;
+  FlexSpec mine_uncapped = spec_, theirs_uncapped = theirs;
+  mine_uncapped.caps.clear();
+  theirs_uncapped.caps.clear();
+  if (!(mine_uncapped == theirs_uncapped))  // another rule in every year either scheme is on
+    return std::min(first_active_year(), other.first_active_year());
+  // The same rules: the first year with a cap in one scheme only, or another cap.
+  auto a = spec_.caps.begin(), b = theirs.caps.begin();
+  for (; a != spec_.caps.end() && b != theirs.caps.end(); ++a, ++b)
+    if (a->first != b->first || a->second != b->second) return std::min(a->first, b->first);
+  if (a != spec_.caps.end()) return a->first;
+  if (b != theirs.caps.end()) return b->first;
+  return kNever;
+}
+
+void FlexScheme::adopt_state(const Policy& leader) {
+  const auto& theirs = static_cast<const FlexScheme&>(leader).used_;
+  for (auto& [year, used] : used_) {
+    const auto it = theirs.find(year);
+    used = it == theirs.end() ? std::array<int, kRegionCount>{0, 0, 0} : it->second;
+  }
+}
+
 bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
   // Extraordinary courses sit outside the dimensioning; a flex course is not converted again, even
   // after it was carried over.

@@ -19,6 +19,10 @@ class FlexScheme final : public Policy {
   void begin_replication() override;
   bool on_unfilled(const Posting& p, PolicyContext& ctx) override;
   void order_unfilled(std::vector<Posting>& unfilled, PolicyContext& ctx) const override;
+  // The scheme acts only in years with a cap (R1): converting, and ordering the unfilled courses.
+  int first_active_year() const override;
+  int first_year_unlike(const Policy& other) const override;
+  void adopt_state(const Policy& leader) override;
 
  private:
   int choose_target(const Posting& p, PolicyContext& ctx) const;

@@ -44,8 +44,26 @@ class PolicyContext {
 
 class Policy {
  public:
+  // A year after every calendar: the policy never acts, or two policies never act differently.
+  static constexpr int kNever = 1 << 20;
+
   virtual ~Policy() = default;
   virtual std::string_view name() const = 0;
+
+  // Forking a comparison (engine/Divergence): a later scenario's replication is continued from
+  // the first scenario's at the first year the two may differ, so each policy says when it can
+  // make a difference.
+  // The first year in which this policy acts: adds or reorders postings, takes an unfilled one or
+  // counts anything. Before it, the policy only observes (it may keep state, e.g. fills seen), and
+  // it is then given only on_posted, on_trainee_started, on_round_closed and on_year_closed.
+  virtual int first_active_year() const = 0;
+  // `other` is a policy of the same name() in another scenario: the first year from which the two,
+  // given the same replication so far, may act differently.
+  virtual int first_year_unlike(const Policy& other) const = 0;
+  // `leader` (same name(), acting alike so far) has run the replication to the start of a year:
+  // take its per-replication state, so as to carry on its replication. Called after
+  // begin_replication.
+  virtual void adopt_state(const Policy& leader) = 0;
 
   // A replication starts: forget the previous one's state (caps used, counters).
   virtual void begin_replication() {}

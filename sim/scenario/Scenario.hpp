@@ -22,6 +22,7 @@ struct RoundSpec {
   int month = 3;                 // month of the year the round posts and its courses start
   double share = 0.5;            // share of each year's ordinary courses posted in this round
   bool carries_to_next = false;  // R4: unfilled courses go to the next year's first round
+  bool operator==(const RoundSpec&) const = default;
 };
 
 struct CalendarSpec {
@@ -39,6 +40,7 @@ struct CalendarSpec {
 
   int plan_end_year() const { return end_year - post_trial_years; }  // /calendar/end_year
   bool post_trial(int year) const { return year > plan_end_year(); }
+  bool operator==(const CalendarSpec&) const = default;
 };
 
 struct SpecialtySpec {
@@ -52,6 +54,7 @@ struct SpecialtySpec {
   double delay_mean_months = 0;  // mean extension when extended (gamma)
   double delay_shape = 1;        // gamma shape of the extension
   double dropout_per_year = 0;   // yearly probability of leaving the course
+  bool operator==(const SpecialtySpec&) const = default;
 };
 
 // Which mechanism decides the fills of a round (/fill/model).
@@ -126,11 +129,13 @@ struct ApplicantSpec {
   double attractiveness_of(int kind, bool repost) const {
     return repost ? attractiveness[kPostingKindCount] : attractiveness[static_cast<std::size_t>(kind)];
   }
+  bool operator==(const ApplicantSpec&) const = default;
 };
 
 struct UnfilledSpec {
   int max_reposts = 1;          // R5: re-postings (genopslag) of one course within a round
   int repost_delay_months = 2;  // months from a posting to its re-posting
+  bool operator==(const UnfilledSpec&) const = default;
 };
 
 struct FlexTargetRule {
@@ -140,6 +145,7 @@ struct FlexTargetRule {
   // weights[r][s] (Weights) or an ordered specialty list per region (Priority).
   std::array<std::vector<double>, kRegionCount> weights;
   std::array<std::vector<int>, kRegionCount> priority;
+  bool operator==(const FlexTargetRule&) const = default;
 };
 
 struct FlexSpec {
@@ -153,12 +159,14 @@ struct FlexSpec {
   // courses policies add), by a keyed uniform per course, or by donor_priority (then the uniform).
   enum class Order { Listed, Random, Priority } conversion_order = Order::Listed;
   std::vector<int> donor_priority;  // [rank] -> specialty, for Order::Priority
+  bool operator==(const FlexSpec&) const = default;
 };
 
 struct Anchor {
   std::string name;
   Region region = Region::Nord;
   bool hospital = true;  // acute hospital (R12) or municipality (R11)
+  bool operator==(const Anchor&) const = default;
 };
 
 struct HandoverRule {
@@ -168,6 +176,7 @@ struct HandoverRule {
   // region has, kept to compare with).
   enum class Kind { None, Priority, Known, TrueFill } kind = Kind::Known;
   std::array<std::vector<Region>, kRegionCount> priority;  // receivers in order, per giver
+  bool operator==(const HandoverRule&) const = default;
 };
 
 // R10's other case: a region hands an extraordinary course over before posting it when it lacks the
@@ -184,6 +193,7 @@ struct CapacityRule {
     if (per_year.empty()) return kUnlimited;
     return per_year[static_cast<std::size_t>(specialty) * kRegionCount + static_cast<std::size_t>(index(r))];
   }
+  bool operator==(const CapacityRule&) const = default;
 };
 
 struct ExtraordinarySpec {
@@ -195,6 +205,7 @@ struct ExtraordinarySpec {
   HandoverRule handover;                                  // R10
   CapacityRule capacity;                                  // R10, before posting
   std::vector<Anchor> anchors;                            // R11, R12
+  bool operator==(const ExtraordinarySpec&) const = default;
 };
 
 // The stock of specialists (/stock): counts by specialty and region at the start of `year`, spread
@@ -212,6 +223,7 @@ struct StockSpec {
   std::vector<int> retirement_age, retirement_spread;  // [s]
   std::vector<double> other_exit_per_year;             // [s]
   int age_at_start_min = 30, age_at_start_max = 36;
+  bool operator==(const StockSpec&) const = default;
 };
 
 // A source text is "<tier>: <citation>" ("published: SST, 28 Jun 2021"): its tier, and the citation

@@ -121,7 +121,7 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
   };
   std::vector<std::unique_ptr<OutputObserver>> observers;
   drive_observed<OutputObserver>(
-      design, {options.seed, options.replications, options.threads, options.progress, share},
+      design, {options.seed, options.replications, options.threads, options.progress, share, options.fork},
       [&] { return std::make_unique<OutputObserver>(outputs_, result); }, observers);
   result.distributions.assign(points.size(), CellDistribution(n_outputs));
   run_in_arena(result.threads, [&] {
