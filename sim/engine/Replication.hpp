@@ -37,7 +37,8 @@ class Replication final : private PolicyContext {
   // Runs replication `replication` of master seed `seed` into `tally` (cleared first). Each of
   // `followers` (prepared by prepare_to_follow(*this)) takes over the run's state at its month;
   // finish each with resume() afterwards.
-  void run(std::uint64_t seed, std::int64_t replication, Tally& tally, std::span<const Follower> followers = {});
+  void run(std::uint64_t seed, std::int64_t replication, Tally& tally,
+           std::span<const Follower> followers = {});
   // Completes the replication a leader's run handed over to this engine.
   void resume();
   // Prepares this engine to carry on `leader`'s replications, and returns the month from which
@@ -76,7 +77,7 @@ class Replication final : private PolicyContext {
   // The month loop's position, which a follower takes over.
   struct Cursor {
     Month month = 0;
-    std::size_t next_round = 0;  // the calendar round that opens next
+    std::size_t next_round = 0;          // the calendar round that opens next
     int open_year = 0, open_round = -1;  // the round open now
   };
   // A policy of a follower that the leader lacks watches the leader's run until the fork.

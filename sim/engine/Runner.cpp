@@ -191,7 +191,8 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
   point.fixed = scenarios;
   std::vector<std::unique_ptr<RunObserver>> observers;
   const DriverStats stats = drive_observed<RunObserver>(
-      point, {options.seed, options.replications, options.threads, options.progress, options.tasks, options.fork},
+      point,
+      {options.seed, options.replications, options.threads, options.progress, options.tasks, options.fork},
       [&] { return std::make_unique<RunObserver>(result.scenarios, draws); }, observers);
   result.keyed_draws = stats.keyed_draws;
 

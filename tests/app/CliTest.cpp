@@ -90,6 +90,53 @@ void Cli::compare_at_one_two_and_four_threads(const std::string& model) {
   }
 }
 
+// Every file but summary.json (which repeats the command line) under `dir`, by relative path.
+std::map<std::string, std::string> output_files(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().filename() != "summary.json")
+      files[fs::relative(e.path(), dir).string()] = read_file(e.path());
+  return files;
+}
+
+// The later scenarios of a comparison are carried on from the first at the year they part
+// (engine/Divergence); --no-fork runs them in full. Every file is the same byte for byte: both fill
+// models (--fill-models), three scenarios that part in different ways, and a Sobol analysis whose
+// points each fork.
+TEST_F(Cli, AForkedComparisonWritesTheFilesOfUnforkedRuns) {
+  const std::string reps = std::getenv("FORLOB_SANITIZED") ? "8" : "24";
+  const std::vector<std::vector<std::string>> commands{
+      {"compare", "scenarios/flex_scheme.json", "scenarios/extraordinary_trial.json", "--fill-models", "-n",
+       reps},
+      {"compare", "scenarios/neither.json", "scenarios/trial_with_flex.json", "scenarios/flex_scheme.json",
+       "--set", "/fill/model=\"independent\"", "-n", reps},
+      {"sensitivity", "scenarios/flex_scheme.json", "--compare", "scenarios/extraordinary_trial.json",
+       "--method", "sobol", "--param", "fill.overall=0.8:1.2", "--param",
+       "/applicants/leave_per_round=0.1:0.3", "--base-samples", "4", "-n", "4", "--output",
+       "diff:completed_trial_specialties_2026_2036"},
+  };
+  for (std::size_t c = 0; c < commands.size(); ++c) {
+    SCOPED_TRACE(commands[c][0] + " #" + std::to_string(c));
+    std::map<std::string, std::string> files[2];
+    for (const bool fork : {true, false}) {
+      std::vector<std::string> args = commands[c];
+      const fs::path out = work_ / ("fork" + std::to_string(c) + (fork ? "a" : "b"));
+      args.insert(args.end(),
+                  {"--seed", "3", "--threads", fork ? "2" : "1", "--quiet", "--out", out.string()});
+      if (!fork) args.push_back("--no-fork");
+      const Result r = run(args);
+      ASSERT_EQ(r.status, 0) << r.err;
+      files[fork] = output_files(out);
+    }
+    ASSERT_GE(files[0].size(), 3U);
+    for (const auto& [name, content] : files[0]) {
+      ASSERT_TRUE(files[1].contains(name)) << name;
+      EXPECT_TRUE(files[1].at(name) == content) << name << " differs when forked";
+    }
+    EXPECT_EQ(files[0].size(), files[1].size());
+  }
+}
+
 TEST_F(Cli, ParamsListsEveryParameterWithItsTierAndSource) {
   const Result table = run({"params", "scenarios/extraordinary_trial.json"});
   ASSERT_EQ(table.status, 0) << table.err;

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
 #include <utility>
 
+#include "scenario/ScenarioLoader.hpp"
+#include "support/ShippedScenarios.hpp"
 #include "support/TinyScenario.hpp"
 
 namespace forlob {
@@ -140,6 +143,64 @@ TEST(ReplicationDriver, ATaskRangeRunsExactlyItsTasksAndTheSharesMakeTheWhole) {
   }
   EXPECT_EQ(joined, whole);
   EXPECT_TRUE(drive(points, 2, 6, nullptr, TaskRange{0, 0}).empty());
+}
+
+// Keeps every count of every scenario's tally, per replication.
+struct WholeTallyObserver final : ReplicationObserver {
+  void observe(std::size_t /*point*/, std::int64_t replication,
+               std::span<const std::unique_ptr<Tally>> tallies) override {
+    std::vector<std::int32_t>& row = seen[replication];
+    for (const auto& t : tallies)
+      for (int y = t->first_year(); y < t->first_year() + t->years(); ++y)
+        for (Region r : kRegions)
+          for (int s = 0; s < specialties; ++s)
+            for (int m = 0; m < kMetricCount; ++m) row.push_back(t->get(y, r, s, static_cast<Metric>(m)));
+  }
+  int specialties = 0;
+  std::map<std::int64_t, std::vector<std::int32_t>> seen;
+};
+
+// The later scenario of a comparison is carried on from the first's replication at 2026, the year
+// they part: every count of every replication is that of running it in full, and the shared years'
+// draws are made once.
+TEST(ReplicationDriver, AForkedComparisonGivesTheCountsOfFullRunsWithFewerDraws) {
+  for (const char* model : {"\"independent\"", "\"applicants\""}) {
+    SCOPED_TRACE(model);
+    const std::vector<std::string> set{std::string("/fill/model=") + model};
+    const Scenario a = load_scenario(testing::kFlexScenario, set);
+    const Scenario b = load_scenario(testing::kTrialScenario, set);
+    DesignPoints points;
+    points.fixed = {&a, &b};
+    std::map<std::int64_t, std::vector<std::int32_t>> counts[2];
+    std::uint64_t draws[2] = {0, 0};
+    for (const bool fork : {false, true}) {
+      DriverOptions options;
+      options.seed = 11;
+      options.replications = 6;
+      options.threads = 2;
+      options.fork = fork;
+      std::vector<std::unique_ptr<WholeTallyObserver>> observers;
+      draws[fork] = drive_observed<WholeTallyObserver>(
+                        points, options,
+                        [&] {
+                          auto o = std::make_unique<WholeTallyObserver>();
+                          o->specialties = a.specialty_count();
+                          return o;
+                        },
+                        observers)
+                        .keyed_draws;
+      for (const auto& o : observers) counts[fork].insert(o->seen.begin(), o->seen.end());
+    }
+    ASSERT_EQ(counts[0].size(), 6U);
+    EXPECT_TRUE(counts[0] == counts[1]) << "a forked replication differs from the full run";
+    // 10 of 15 hiring years of the second scenario are not simulated again.
+    EXPECT_LT(static_cast<double>(draws[1]), 0.85 * static_cast<double>(draws[0]));
+    // The scenarios do differ after the fork, so the check above compares something.
+    EXPECT_NE(counts[0].begin()->second.size(), 0U);
+    const auto& row = counts[0].begin()->second;
+    EXPECT_FALSE(std::equal(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(row.size() / 2),
+                            row.begin() + static_cast<std::ptrdiff_t>(row.size() / 2)));
+  }
 }
 
 }  // namespace

@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES engine/ReplicationTest.cpp engine/IdentitiesTest.cpp engine/RunnerTest.cpp engine/ReplicationDriverTest.cpp engine/GoldenTest.cpp engine/TaskRangeTest.cpp)
+list(APPEND FORLOB_TEST_SOURCES engine/ReplicationTest.cpp engine/IdentitiesTest.cpp engine/RunnerTest.cpp engine/ReplicationDriverTest.cpp engine/GoldenTest.cpp engine/TaskRangeTest.cpp engine/DivergenceTest.cpp engine/ObserverContextTest.cpp)
