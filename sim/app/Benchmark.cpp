@@ -60,6 +60,7 @@ double time_comparison(const Scenario& a, const Scenario& b, const BenchmarkOpti
     run.seed = options.seed;
     run.replications = options.replications;
     run.threads = threads;
+    run.fork = !options.no_fork;
     const RunResult result = run_scenarios({&a, &b}, run);
     std::size_t bytes = result.difference ? result.difference->yearly.bytes() : 0;
     for (const ScenarioResult& sr : result.scenarios) bytes += sr.yearly.bytes() + sr.anchors.bytes();
@@ -115,9 +116,10 @@ int run_benchmark(const BenchmarkOptions& options) {
       std::printf("forlob bench: every dimensioned course count times %d\n", options.dimensioning_scale);
     const Scenario a = load_scenario(options.flex_scenario, set);
     const Scenario b = load_scenario(options.trial_scenario, set);
-    std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu\n", a.name.c_str(),
+    std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu%s\n", a.name.c_str(),
                 b.name.c_str(), model.c_str(), static_cast<long long>(options.replications),
-                static_cast<unsigned long long>(options.seed));
+                static_cast<unsigned long long>(options.seed),
+                options.no_fork ? ", each scenario in full (--no-fork)" : "");
     walls.push_back(time_comparison(a, b, options));
   }
   for (std::size_t k = 1; k < walls.size(); ++k)
@@ -144,6 +146,8 @@ Command add_bench_command(CLI::App& app) {
   cmd->add_option("--fill-models", o->fill_models, "Fill models to time (/fill/model values)")
       ->check(CLI::IsMember({"independent", "applicants"}))
       ->capture_default_str();
+  cmd->add_flag("--no-fork", o->no_fork,
+                "Run the second scenario in full instead of from the year the two part (to time the fork)");
   return {cmd, [o] { return run_benchmark(*o); }};
 }
 

@@ -20,6 +20,9 @@ struct BenchmarkOptions {
   // Every dimensioned course count (national totals and fixed courses) times this: the memory test
   // of issue 10 runs the comparison at 100 times the shipped dimensioning.
   int dimensioning_scale = 1;
+  // Run the second scenario in full rather than carried on from the first at 2026 (DriverOptions::fork),
+  // to time what the fork saves.
+  bool no_fork = false;
 };
 
 int run_benchmark(const BenchmarkOptions& options);
