@@ -48,6 +48,7 @@ ApplicantPool::ApplicantPool(const Scenario& scenario)
       queues_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
       mobile_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
       arrivals_(static_cast<std::size_t>(scenario.specialty_count())),
+      rows_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
       cell_start_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount + 1),
       cell_fill_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount) {
   for (const SpecialtySpec& s : scenario.specialties) specialty_keys_.push_back(hash_name(s.id));
@@ -133,17 +134,19 @@ void ApplicantPool::open_round(int year, int round) {
       tally_->add(year, r, s, Metric::Applicants, n);
       const StreamKey applicants = arrivals.with(Purpose::Applicant);
       hash_parts_up_to(static_cast<std::size_t>(n));
-      for (int i = 0; i < n; ++i) {
-        Applicant a;
+      Applicant* a = q.grow(static_cast<std::size_t>(n));
+      std::uint32_t& arrival = arrivals_[static_cast<std::size_t>(s)];
+      int mobiles = 0;
+      for (int i = 0; i < n; ++i, ++a) {
         // StreamKey(raw key), as every draw of the applicant starts from it
-        a.key = StreamKey(with_small(applicants, static_cast<std::size_t>(i)).value());
-        KeyedStream own(a.key);
-        a.mobile = uniform01(own) < spec_.mobility;
-        a.home = r;
-        a.arrival = arrivals_[static_cast<std::size_t>(s)]++;
-        if (a.mobile) ++mobile(s, index(r));
-        q.push_back(a);
+        a->key = StreamKey(with_small(applicants, static_cast<std::size_t>(i)).value());
+        KeyedStream own(a->key);
+        a->mobile = uniform01(own) < spec_.mobility;
+        a->home = r;
+        a->arrival = arrival++;
+        mobiles += a->mobile ? 1 : 0;
       }
+      mobile(s, index(r)) += mobiles;
     }
   }
 }
@@ -230,6 +233,8 @@ void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> posti
   year_ = batch.year;
   if (batch.opens_round()) open_round(batch.year, batch.round);
   batch_ = postings;
+  for (int s = 0; s < scenario_.specialty_count(); ++s)
+    for (Region r : kRegions) rows_[cell(s, index(r))] = tally_->row(year_, r, s);
   source_.assign(postings.size(), Source::None);
   if (applicant_.size() < postings.size()) applicant_.resize(postings.size());
   // Extraordinary postings first draw whether they bring in a new applicant; the rest wait for
@@ -329,7 +334,7 @@ int ApplicantPool::natural_fill(std::size_t i) const {
 
 inline void ApplicantPool::count_placed(int year, const Posting& p, Source source, Region applicant_home) {
   const Region home = source == Source::New ? p.region : applicant_home;
-  if (std::int32_t* counts = tally_->row(year, home, p.specialty)) {
+  if (std::int32_t* counts = rows_[cell(p.specialty, index(home))]) {
     if (source == Source::New) counts[index(Metric::Applicants)] += 1;
     counts[index(Metric::ApplicantsPlaced)] += 1;
   }

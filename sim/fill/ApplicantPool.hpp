@@ -68,6 +68,11 @@ class ApplicantPool final : public FillMechanism {
       head_ = 0;
     }
     void push_back(const Applicant& a) { items_.push_back(a); }
+    // Room for n more at the back, to be written through the pointer returned.
+    Applicant* grow(std::size_t n) {
+      items_.resize(items_.size() + n);
+      return end() - n;
+    }
     void push_front(const Applicant& a);
     void drop_front(std::size_t n) {
       head_ += n;
@@ -140,6 +145,7 @@ class ApplicantPool final : public FillMechanism {
   int year_ = 0;
   // The batch last served
   std::span<const Posting> batch_;
+  std::vector<std::int32_t*> rows_;   // [s][r] the tally's counts of the batch's year (null outside)
   std::vector<Source> source_;        // [batch index] who takes it
   std::vector<Applicant> applicant_;  // [batch index] the applicant, where source_ is Pool
   // [kind * 2 + repost] the attractiveness class (0 most attractive) in the serving key's top bits,
