@@ -30,8 +30,7 @@ int poisson(double mean, KeyedStream& stream) {
 constexpr std::uint64_t small_part_hash(std::uint64_t i) { return mix64(i + 0x9e3779b97f4a7c15ULL); }
 static_assert(StreamKey(7).with(41).value() == StreamKey(7).with_hash(small_part_hash(41)).value());
 
-// The serving order of (serving key, batch index) pairs: std::pair's order, spelled out so that
-// the comparison compiles to two integer compares.
+// The serving order of (serving key, batch index) pairs: std::pair's order, spelled out.
 bool serving_before(const std::pair<std::uint64_t, std::size_t>& a, const std::pair<std::uint64_t, std::size_t>& b) {
   return a.first < b.first || (a.first == b.first && a.second < b.second);
 }
@@ -49,8 +48,7 @@ ApplicantPool::ApplicantPool(const Scenario& scenario)
       mobile_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
       arrivals_(static_cast<std::size_t>(scenario.specialty_count())),
       rows_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount),
-      cell_start_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount + 1),
-      cell_fill_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount) {
+      cell_postings_(static_cast<std::size_t>(scenario.specialty_count()) * kRegionCount) {
   for (const SpecialtySpec& s : scenario.specialties) specialty_keys_.push_back(hash_name(s.id));
   // Attractiveness classes: 0 for the most attractive kind of posting, equal values share a class.
   std::vector<double> levels;
@@ -238,40 +236,26 @@ void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> posti
   source_.assign(postings.size(), Source::None);
   if (applicant_.size() < postings.size()) applicant_.resize(postings.size());
   // Extraordinary postings first draw whether they bring in a new applicant; the rest wait for
-  // the pool, grouped by specialty and region in batch order (a counting sort).
-  cell_of_.resize(postings.size());
-  std::fill(cell_start_.begin(), cell_start_.end(), 0);
+  // the pool, by specialty and region in batch order.
+  for (auto& c : cell_postings_) c.clear();
   for (std::size_t i = 0; i < postings.size(); ++i) {
     const Posting& p = postings[i];
     if (p.kind == PostingKind::Extraordinary && spec_.extraordinary_new > 0) {
       KeyedStream fresh(new_key_.with_hash(p.draw_entity()));
       if (uniform01(fresh) < spec_.extraordinary_new) {
         source_[i] = Source::New;
-        cell_of_[i] = kTookNew;
         continue;
       }
     }
-    const std::size_t c = cell(p.specialty, index(p.region));
-    cell_of_[i] = static_cast<std::uint32_t>(c);
-    ++cell_start_[c + 1];
+    cell_postings_[cell(p.specialty, index(p.region))].push_back(static_cast<std::uint32_t>(i));
   }
-  for (std::size_t c = 0; c < cell_fill_.size(); ++c) {
-    cell_start_[c + 1] += cell_start_[c];
-    cell_fill_[c] = cell_start_[c];
-  }
-  pool_postings_.resize(cell_start_.back());
-  for (std::size_t i = 0; i < postings.size(); ++i)
-    if (cell_of_[i] != kTookNew) pool_postings_[cell_fill_[cell_of_[i]]++] = static_cast<std::uint32_t>(i);
-
   for (int s = 0; s < scenario_.specialty_count(); ++s) {
     // Own applicants first: where a region's queue is shorter than its postings, the postings
     // first in the serving order take them.
     leftover_.clear();
     leftover_keyed_ = true;
     for (Region r : kRegions) {
-      const std::size_t c = cell(s, index(r));
-      const std::span<const std::uint32_t> waiting(pool_postings_.data() + cell_start_[c],
-                                                   cell_start_[c + 1] - cell_start_[c]);
+      const std::vector<std::uint32_t>& waiting = cell_postings_[cell(s, index(r))];
       const std::size_t queued = queue(s, index(r)).size();
       if (queued >= waiting.size()) {
         take_front(s, index(r), waiting, waiting.size());

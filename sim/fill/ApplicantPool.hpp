@@ -97,7 +97,6 @@ class ApplicantPool final : public FillMechanism {
     std::size_t head_ = 0;
   };
   enum class Source : std::uint8_t { None, New, Pool };
-  static constexpr std::uint32_t kTookNew = ~std::uint32_t{0};  // cell_of_ of a posting a new applicant took
   static constexpr std::uint64_t kUnkeyed = ~std::uint64_t{0};  // above every serving key
 
   static std::size_t cell(int s, int r) {
@@ -151,11 +150,7 @@ class ApplicantPool final : public FillMechanism {
   // [kind * 2 + repost] the attractiveness class (0 most attractive) in the serving key's top bits,
   // or 0 for every kind when the order is by the uniform alone
   std::vector<std::uint64_t> serving_class_;
-  // The batch's postings that need the pool, grouped by [s][r] in batch order: cell c holds
-  // pool_postings_[cell_start_[c] .. cell_start_[c + 1]).
-  std::vector<std::uint32_t> cell_of_;  // [batch index] its cell, or kTookNew
-  std::vector<std::uint32_t> cell_start_, cell_fill_;
-  std::vector<std::uint32_t> pool_postings_;
+  std::vector<std::vector<std::uint32_t>> cell_postings_;  // [s][r] batch indices that need the pool
   std::vector<std::pair<std::uint64_t, std::size_t>> ranked_, leftover_;  // (serving key, batch index)
   bool leftover_keyed_ = true;  // false while some of leftover_ carries no serving key yet
   std::vector<std::uint64_t> part_hash_;  // [i] the inner mix of StreamKey::with(i)
