@@ -31,7 +31,8 @@ constexpr std::uint64_t small_part_hash(std::uint64_t i) { return mix64(i + 0x9e
 static_assert(StreamKey(7).with(41).value() == StreamKey(7).with_hash(small_part_hash(41)).value());
 
 // The serving order of (serving key, batch index) pairs: std::pair's order, spelled out.
-bool serving_before(const std::pair<std::uint64_t, std::size_t>& a, const std::pair<std::uint64_t, std::size_t>& b) {
+bool serving_before(const std::pair<std::uint64_t, std::size_t>& a,
+                    const std::pair<std::uint64_t, std::size_t>& b) {
   return a.first < b.first || (a.first == b.first && a.second < b.second);
 }
 
@@ -123,27 +124,28 @@ void ApplicantPool::open_round(int year, int round) {
         return true;
       });
       const StreamKey arrivals = key_.with(Purpose::ApplicantArrivals)
-                                 .with(sk)
-                                 .with(static_cast<std::uint64_t>(index(r)))
-                                 .with(static_cast<std::uint64_t>(year))
-                                 .with(static_cast<std::uint64_t>(round));
+                                     .with(sk)
+                                     .with(static_cast<std::uint64_t>(index(r)))
+                                     .with(static_cast<std::uint64_t>(year))
+                                     .with(static_cast<std::uint64_t>(round));
       KeyedStream count_stream(arrivals);
       const int n = poisson(expected_arrivals(s, r, year) * spec.share, count_stream);
       tally_->add(year, r, s, Metric::Applicants, n);
       const StreamKey applicants = arrivals.with(Purpose::Applicant);
       hash_parts_up_to(static_cast<std::size_t>(n));
-      Applicant* a = q.grow(static_cast<std::size_t>(n));
-      std::uint32_t& arrival = arrivals_[static_cast<std::size_t>(s)];
+      const std::uint64_t* parts = part_hash_.data();
+      const double mobility = spec_.mobility;
+      std::uint32_t arrival = arrivals_[static_cast<std::size_t>(s)];
       int mobiles = 0;
-      for (int i = 0; i < n; ++i, ++a) {
+      for (int i = 0; i < n; ++i) {
         // StreamKey(raw key), as every draw of the applicant starts from it
-        a->key = StreamKey(with_small(applicants, static_cast<std::size_t>(i)).value());
-        KeyedStream own(a->key);
-        a->mobile = uniform01(own) < spec_.mobility;
-        a->home = r;
-        a->arrival = arrival++;
-        mobiles += a->mobile ? 1 : 0;
+        Applicant a{StreamKey(applicants.with_hash(parts[i]).value()), arrival++, 0, false, r};
+        KeyedStream own(a.key);
+        a.mobile = uniform01(own) < mobility;
+        mobiles += a.mobile ? 1 : 0;
+        q.push_back(a);
       }
+      arrivals_[static_cast<std::size_t>(s)] = arrival;
       mobile(s, index(r)) += mobiles;
     }
   }
@@ -181,12 +183,14 @@ template <class Indices>
 void ApplicantPool::take_front(int s, int r, const Indices& taken, std::size_t n) {
   Queue& q = queue(s, r);
   const Applicant* a = q.begin();
+  Source* source = source_.data();
+  Applicant* applicant = applicant_.data();
   int mobiles = 0;
   auto it = taken.begin();
   for (std::size_t k = 0; k < n; ++k, ++it, ++a) {
     const std::size_t i = index_of(*it);
-    source_[i] = Source::Pool;
-    applicant_[i] = *a;
+    source[i] = Source::Pool;
+    applicant[i] = *a;
     mobiles += a->mobile ? 1 : 0;
   }
   q.drop_front(n);

@@ -68,11 +68,6 @@ class ApplicantPool final : public FillMechanism {
       head_ = 0;
     }
     void push_back(const Applicant& a) { items_.push_back(a); }
-    // Room for n more at the back, to be written through the pointer returned.
-    Applicant* grow(std::size_t n) {
-      items_.resize(items_.size() + n);
-      return end() - n;
-    }
     void push_front(const Applicant& a);
     void drop_front(std::size_t n) {
       head_ += n;
@@ -152,7 +147,7 @@ class ApplicantPool final : public FillMechanism {
   std::vector<std::uint64_t> serving_class_;
   std::vector<std::vector<std::uint32_t>> cell_postings_;  // [s][r] batch indices that need the pool
   std::vector<std::pair<std::uint64_t, std::size_t>> ranked_, leftover_;  // (serving key, batch index)
-  bool leftover_keyed_ = true;  // false while some of leftover_ carries no serving key yet
+  bool leftover_keyed_ = true;            // false while some of leftover_ carries no serving key yet
   std::vector<std::uint64_t> part_hash_;  // [i] the inner mix of StreamKey::with(i)
 };
 
