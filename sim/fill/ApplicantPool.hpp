@@ -47,7 +47,7 @@ class ApplicantPool final : public FillMechanism {
 
  private:
   struct Applicant {
-    StreamKey key{0};           // its stream key: (specialty, home, year, round, index)
+    StreamKey key{0};           // its draws' key: (specialty, home, year, round, index) as a seed
     std::uint32_t arrival = 0;  // arrival order within the specialty (earlier is smaller)
     std::uint16_t rounds_waited = 0;
     bool mobile = false;
@@ -74,7 +74,7 @@ class ApplicantPool final : public FillMechanism {
       if (empty()) clear();
     }
     Applicant pop_front();
-    // Removes *it, keeping the order of the rest (shifts the shorter front part).
+    // Removes *it, keeping the order of the rest (shifts whichever side of it is shorter).
     void erase(Applicant* it);
     // Keeps, in order, the applicants for which keep(a) is true (it may change them), moving
     // them to the front of the array.
