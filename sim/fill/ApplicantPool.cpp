@@ -111,6 +111,7 @@ void ApplicantPool::open_round(int year, int round) {
     for (Region r : kRegions) {
       // Those who waited through a round may have gone elsewhere (another specialty, abroad).
       Queue& q = queue(s, index(r));
+      if (spec_.leave_per_round > 0) draw_queue(s, index(r));
       q.retain([&](Applicant& a) {
         if (spec_.leave_per_round > 0) {
           KeyedStream leave(with_small(a.key.with(Purpose::ApplicantLeave), a.rounds_waited));
@@ -133,20 +134,10 @@ void ApplicantPool::open_round(int year, int round) {
       tally_->add(year, r, s, Metric::Applicants, n);
       const StreamKey applicants = arrivals.with(Purpose::Applicant);
       hash_parts_up_to(static_cast<std::size_t>(n));
-      const std::uint64_t* parts = part_hash_.data();
-      const double mobility = spec_.mobility;
       std::uint32_t arrival = arrivals_[static_cast<std::size_t>(s)];
-      int mobiles = 0;
-      for (int i = 0; i < n; ++i) {
-        // StreamKey(raw key), as every draw of the applicant starts from it
-        Applicant a{StreamKey(applicants.with_hash(parts[i]).value()), arrival++, 0, false, r};
-        KeyedStream own(a.key);
-        a.mobile = uniform01(own) < mobility;
-        mobiles += a.mobile ? 1 : 0;
-        q.push_back(a);
-      }
+      for (int i = 0; i < n; ++i)
+        q.push_back(Applicant{applicants, arrival++, static_cast<std::uint32_t>(i), 0, false, false, r});
       arrivals_[static_cast<std::size_t>(s)] = arrival;
-      mobile(s, index(r)) += mobiles;
     }
   }
 }
@@ -156,6 +147,7 @@ void ApplicantPool::Queue::push_front(const Applicant& a) {
     items_[--head_] = a;
   else
     items_.insert(items_.begin(), a);
+  drawn_end_ = head_;  // (a is drawn; the rest is checked one by one)
 }
 
 ApplicantPool::Applicant ApplicantPool::Queue::pop_front() {
@@ -171,6 +163,7 @@ void ApplicantPool::Queue::erase(Applicant* it) {
   } else {
     std::copy(it + 1, end(), it);
     items_.pop_back();
+    if (drawn_end_ > static_cast<std::size_t>(it - items_.data())) --drawn_end_;
   }
   if (empty()) clear();
 }
@@ -197,6 +190,26 @@ void ApplicantPool::take_front(int s, int r, const Indices& taken, std::size_t n
   mobile(s, r) -= mobiles;
 }
 
+void ApplicantPool::draw(Applicant& a) const {
+  // StreamKey(raw key), as every draw of the applicant starts from it
+  a.key = StreamKey(with_small(a.key, a.index).value());
+  KeyedStream own(a.key);
+  a.mobile = uniform01(own) < spec_.mobility;
+  a.drawn = true;
+}
+
+void ApplicantPool::draw_queue(int s, int r) {
+  Queue& q = queue(s, r);
+  int mobiles = 0;
+  for (Applicant* a = q.undrawn(); a != q.end(); ++a)
+    if (!a->drawn) {
+      draw(*a);
+      mobiles += a->mobile ? 1 : 0;
+    }
+  q.all_drawn();
+  mobile(s, r) += mobiles;
+}
+
 bool ApplicantPool::take_own(int s, Region r, Applicant& out) {
   Queue& own = queue(s, index(r));
   if (own.empty()) return false;
@@ -211,7 +224,9 @@ bool ApplicantPool::take_mobile(int s, Region r, Applicant& out) {
   Applicant* best = nullptr;
   int from_region = 0;
   for (Region other : kRegions) {
-    if (other == r || mobile(s, index(other)) == 0) continue;
+    if (other == r) continue;
+    draw_queue(s, index(other));
+    if (mobile(s, index(other)) == 0) continue;
     Queue& q = queue(s, index(other));
     Applicant* it = std::find_if(q.begin(), q.end(), [](const Applicant& a) { return a.mobile; });
     if (!from || it->arrival < best->arrival) {
@@ -286,7 +301,10 @@ void ApplicantPool::serve(const FillBatch& batch, std::span<const Posting> posti
 void ApplicantPool::serve_mobile(int s, std::span<const Posting> postings) {
   if (leftover_.empty()) return;
   int mobile_left = 0;
-  for (Region r : kRegions) mobile_left += mobile(s, index(r));
+  for (Region r : kRegions) {
+    draw_queue(s, index(r));
+    mobile_left += mobile(s, index(r));
+  }
   if (mobile_left == 0) return;
   if (!leftover_keyed_)
     for (auto& [key, i] : leftover_)
@@ -351,6 +369,7 @@ void ApplicantPool::settle_overridden(std::size_t i, bool filled) {
   } else {
     if (source == Source::Pool) {
       // An observed round leaves unfilled a course the pool would fill: the applicant waits on.
+      if (!a.drawn) draw(a);
       queue(p.specialty, index(a.home)).push_front(a);
       if (a.mobile) ++mobile(p.specialty, index(a.home));
     }

@@ -19,6 +19,7 @@
 //    waiting, or, for an extraordinary course, from the new applicant its re-posting may draw.
 // Applicants are keyed entities (specialty, home region, year, round, index): their choices come
 // from their own keys, so two policies see the same applicants (common random numbers).
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <vector>
@@ -46,14 +47,20 @@ class ApplicantPool final : public FillMechanism {
   double expected_arrivals(int specialty, Region r, int year) const;
 
  private:
+  // An applicant's own draws (its key, whether it is mobile) are made only when something needs
+  // them: most applicants take a course in the round they arrive, before anyone asks.
   struct Applicant {
-    StreamKey key{0};           // its draws' key: (specialty, home, year, round, index) as a seed
+    // Once drawn, the key its draws start from, (specialty, home, year, round, index) as a seed;
+    // before, the key of its arrival cell, of which it is number `index`.
+    StreamKey key{0};
     std::uint32_t arrival = 0;  // arrival order within the specialty (earlier is smaller)
+    std::uint32_t index = 0;
     std::uint16_t rounds_waited = 0;
-    bool mobile = false;
+    bool drawn = false;
+    bool mobile = false;  // false until drawn
     Region home = Region::Nord;
   };
-  static_assert(sizeof(Applicant) == 16);
+  static_assert(sizeof(Applicant) == 24);
   // A region's waiting applicants, longest waiting first: a flat array read from `head`, so taking
   // the front costs an increment and a round's queues reuse their memory (a deque allocated blocks
   // as applicants came and went).
@@ -63,9 +70,12 @@ class ApplicantPool final : public FillMechanism {
     bool empty() const { return head_ == items_.size(); }
     Applicant* begin() { return items_.data() + head_; }
     Applicant* end() { return items_.data() + items_.size(); }
+    // From here on some applicants may not be drawn yet (all before it are).
+    Applicant* undrawn() { return items_.data() + std::max(head_, drawn_end_); }
+    void all_drawn() { drawn_end_ = items_.size(); }
     void clear() {
       items_.clear();
-      head_ = 0;
+      head_ = drawn_end_ = 0;
     }
     void push_back(const Applicant& a) { items_.push_back(a); }
     void push_front(const Applicant& a);
@@ -80,16 +90,19 @@ class ApplicantPool final : public FillMechanism {
     // them to the front of the array.
     template <class Keep>
     void retain(Keep keep) {
+      const bool drawn = drawn_end_ >= items_.size();
       std::size_t kept = 0;
       for (std::size_t i = head_; i < items_.size(); ++i)
         if (keep(items_[i])) items_[kept++] = items_[i];
       items_.resize(kept);
       head_ = 0;
+      drawn_end_ = drawn ? kept : 0;
     }
 
    private:
     std::vector<Applicant> items_;
     std::size_t head_ = 0;
+    std::size_t drawn_end_ = 0;  // items_[head_, drawn_end_) are drawn
   };
   enum class Source : std::uint8_t { None, New, Pool };
   static constexpr std::uint64_t kUnkeyed = ~std::uint64_t{0};  // above every serving key
@@ -118,6 +131,10 @@ class ApplicantPool final : public FillMechanism {
   template <class Indices>
   void take_front(int s, int r, const Indices& taken, std::size_t n);
   void count_placed(int year, const Posting& p, Source source, Region applicant_home);
+  // Makes the applicant's own draws (it is not drawn yet).
+  void draw(Applicant& a) const;
+  // Draws every applicant of (s, r)'s queue not drawn yet, so that mobile(s, r) counts them all.
+  void draw_queue(int s, int r);
   // settle where an observed round overrides the proposal (out of line: the common path stays short)
   [[gnu::noinline]] void settle_overridden(std::size_t i, bool filled);
   // StreamKey::with(i) for i below part_hash_.size(), as with_hash of a precomputed mix.
@@ -134,7 +151,7 @@ class ApplicantPool final : public FillMechanism {
   StreamKey serving_key_{0}, new_key_{0};  // key_ with Purpose::Serving, Purpose::ApplicantNew
   Tally* tally_ = nullptr;
   std::vector<Queue> queues_;            // [s][home]
-  std::vector<int> mobile_;              // [s][home] mobile applicants in the queue
+  std::vector<int> mobile_;              // [s][home] mobile applicants in the queue, of those drawn
   std::vector<std::uint32_t> arrivals_;  // [s] applicants so far this replication
   int year_ = 0;
   // The batch last served
