@@ -111,7 +111,7 @@ void ApplicantPool::open_round(int year, int round) {
     for (Region r : kRegions) {
       // Those who waited through a round may have gone elsewhere (another specialty, abroad).
       Queue& q = queue(s, index(r));
-      if (spec_.leave_per_round > 0) draw_queue(s, index(r));
+      if (spec_.leave_per_round > 0) draw_queue(s, index(r));  // a leave draw starts from their own key
       q.retain([&](Applicant& a) {
         if (spec_.leave_per_round > 0) {
           KeyedStream leave(with_small(a.key.with(Purpose::ApplicantLeave), a.rounds_waited));
