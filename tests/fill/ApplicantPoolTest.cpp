@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
+#include "model/Tally.hpp"
 #include "support/RunOnce.hpp"
 #include "support/TinyScenario.hpp"
 
@@ -175,6 +177,60 @@ TEST(ApplicantPool, WaitingApplicantsLeaveAtTheirRatePerRound) {
     }
   }
   EXPECT_NEAR(left / waited, 0.3, 4 * std::sqrt(0.3 * 0.7 / waited));
+}
+
+// Postings of specialty 0 in Nord, posted in `month`, with course ids from `first`.
+std::vector<Posting> nord_postings(std::size_t n, Month month, std::uint64_t first) {
+  std::vector<Posting> postings(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    postings[i].course = first + i;
+    postings[i].month = month;
+  }
+  return postings;
+}
+
+TEST(ApplicantPool, AnObservedRoundsOutcomeMovesApplicantsBetweenTheQueueAndTheCourses) {
+  // Every applicant lives in Nord (about 60 in the spring round), no mobility, no leaving.
+  Scenario s = pool_scenario(60);
+  s.applicants->home = {{1.0, 0.0, 0.0}};
+  ApplicantPool pool(s);
+  Tally tally(2020, s.year_count(), 1, 0);
+  pool.begin_replication(StreamKey(5).with(std::uint64_t{0}), tally);
+  const std::vector<Posting> spring = nord_postings(3, month_of(2020, 3), 1000);
+  pool.serve({2020, 0, month_of(2020, 3)}, spring);
+  const int arrived = tally.get(2020, Region::Nord, 0, Metric::Applicants);
+  ASSERT_GE(arrived, 3);
+  for (std::size_t i = 0; i < spring.size(); ++i) ASSERT_TRUE(pool.proposed(i));
+  EXPECT_EQ(pool.waiting(0, Region::Nord), arrived - 3);
+  pool.settle(0, false);  // observed unfilled: its applicant waits on
+  EXPECT_EQ(pool.waiting(0, Region::Nord), arrived - 2);
+  pool.settle(1, true);
+  pool.settle(2, true);
+
+  // Re-postings in May, two more than wait: the first proposed stays unfilled, the others fill.
+  const std::vector<Posting> may = nord_postings(static_cast<std::size_t>(arrived), month_of(2020, 5), 2000);
+  pool.serve({2020, -1, month_of(2020, 5)}, may);
+  EXPECT_EQ(pool.waiting(0, Region::Nord), 0);
+  std::size_t first_proposed = may.size();
+  int proposed = 0, unproposed = 0, unproposed_after = 0;
+  for (std::size_t i = 0; i < may.size(); ++i) {
+    if (pool.proposed(i)) {
+      ++proposed;
+      first_proposed = std::min(first_proposed, i);
+    } else {
+      ++unproposed;
+      if (first_proposed < i) ++unproposed_after;
+    }
+  }
+  ASSERT_EQ(proposed, arrived - 2);
+  ASSERT_EQ(unproposed, 2);
+  for (std::size_t i = 0; i < may.size(); ++i) pool.settle(i, i != first_proposed);
+  // The applicant of the first proposed posting went back to the queue; the first unproposed
+  // posting after it took that applicant, any other filled by a doctor the pool did not hold.
+  const int from_queue = unproposed_after > 0 ? 1 : 0;
+  EXPECT_EQ(pool.waiting(0, Region::Nord), 1 - from_queue);
+  EXPECT_EQ(tally.get(2020, Region::Nord, 0, Metric::Applicants), arrived + unproposed - from_queue);
+  EXPECT_EQ(tally.get(2020, Region::Nord, 0, Metric::ApplicantsPlaced), 2 + (proposed - 1) + unproposed);
 }
 
 }  // namespace
