@@ -100,12 +100,15 @@ void ApplicantPool::begin_replication(StreamKey replication, Tally& tally) {
 void ApplicantPool::adopt_state(const FillMechanism& leader, Tally& tally) {
   const auto& from = static_cast<const ApplicantPool&>(leader);
   key_ = from.key_;
+  serving_key_ = from.serving_key_;
+  new_key_ = from.new_key_;
   tally_ = &tally;
   level_ = from.level_;
   queues_ = from.queues_;
   mobile_ = from.mobile_;
   arrivals_ = from.arrivals_;
   year_ = from.year_;
+  hash_parts_up_to(from.part_hash_.size());  // the applicants taken over may have larger indices
 }
 
 double ApplicantPool::expected_arrivals(int specialty, Region r, int year) const {
