@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "support/RunProgram.hpp"
+#include "support/ShippedScenarios.hpp"
 #include "support/TestDirectory.hpp"
 
 namespace forlob {
@@ -25,8 +26,8 @@ using testing::ProgramResult;
 using testing::read_file;
 
 const std::string kClusterSourceDir = FORLOB_SOURCE_DIR;
-const std::string kFlexScenario = kClusterSourceDir + "/scenarios/flex_scheme.json";
-const std::string kTrialScenario = kClusterSourceDir + "/scenarios/extraordinary_trial.json";
+using testing::kFlexScenario;
+using testing::kTrialScenario;
 
 // Wall time and threads are how a run went, not what it found: the only keys that may differ.
 void drop_run_conditions(nlohmann::ordered_json& j) {
