@@ -172,8 +172,6 @@ void CellDistribution::Histogram::to_dense_if_smaller() {
 }
 
 void CellDistribution::Histogram::merge(const Histogram& other) {
-  beyond.sum += other.beyond.sum;
-  beyond.sum_of_squares += other.beyond.sum_of_squares;
   other.for_each([&](std::int64_t value, std::uint32_t count) {
     const std::uint64_t offset = static_cast<std::uint64_t>(value - static_cast<std::int64_t>(lo));
     if (sparse.empty() && offset < counts.size()) {
@@ -221,9 +219,17 @@ void CellDistribution::add(std::span<const std::int32_t> values) {
     if (v[i] > -limit && v[i] < limit) [[likely]]
       h[i].add(v[i]);
     else
-      h[i].add_beyond(v[i], bucket_of(v[i]));
+      add_beyond(i, v[i]);
   }
   ++n_;
+}
+
+void CellDistribution::add_beyond(std::size_t cell, std::int32_t v) {
+  if (beyond_.empty()) beyond_.resize(hist_.size());
+  const auto wide = static_cast<std::int64_t>(v);
+  beyond_[cell].sum += wide;
+  beyond_[cell].sum_of_squares += static_cast<UInt128>(static_cast<std::uint64_t>(wide * wide));
+  hist_[cell].add(bucket_of(v));
 }
 
 void CellDistribution::merge(const CellDistribution& other) {
@@ -241,6 +247,13 @@ void CellDistribution::merge(const CellDistribution& other) {
     throw std::invalid_argument("CellDistribution::merge: " + std::to_string(other.hist_.size()) +
                                 " cells into " + std::to_string(hist_.size()));
   for (std::size_t i = 0; i < hist_.size(); ++i) hist_[i].merge(other.hist_[i]);
+  if (!other.beyond_.empty()) {
+    if (beyond_.empty()) beyond_.resize(hist_.size());
+    for (std::size_t i = 0; i < hist_.size(); ++i) {
+      beyond_[i].sum += other.beyond_[i].sum;
+      beyond_[i].sum_of_squares += other.beyond_[i].sum_of_squares;
+    }
+  }
   n_ += other.n_;
 }
 
@@ -257,7 +270,7 @@ double CellDistribution::quantile(std::size_t cell, double p) const {
 double CellDistribution::mean(std::size_t cell) const {
   if (n_ == 0) return 0;
   const Histogram& h = hist_.at(cell);
-  Int128 sum = h.beyond.sum;
+  Int128 sum = beyond_sums(cell).sum;
   h.for_each([&](std::int64_t value, std::uint32_t count) {
     if (value > -exact_limit_ && value < exact_limit_) sum += static_cast<Int128>(count) * value;
   });  // zeros add 0
@@ -269,8 +282,9 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
   s.n = n_;
   if (n_ == 0) return s;
   const Histogram& h = hist_.at(cell);
-  Int128 sum = h.beyond.sum;
-  Int128 sum_sq = static_cast<Int128>(h.beyond.sum_of_squares);
+  const BeyondSums beyond = beyond_sums(cell);
+  Int128 sum = beyond.sum;
+  Int128 sum_sq = static_cast<Int128>(beyond.sum_of_squares);
   h.for_each([&](std::int64_t value, std::uint32_t count) {       // zeros add nothing
     if (value <= -exact_limit_ || value >= exact_limit_) return;  // a bucket: in `beyond` already
     const Int128 v = value;
@@ -293,7 +307,7 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
 }
 
 std::size_t CellDistribution::bytes() const {
-  std::size_t total = hist_.capacity() * sizeof(Histogram);
+  std::size_t total = hist_.capacity() * sizeof(Histogram) + beyond_.capacity() * sizeof(BeyondSums);
   for (const Histogram& h : hist_)
     total += h.counts.capacity() * sizeof(std::uint32_t) +
              h.sparse.capacity() * sizeof(std::pair<std::int32_t, std::uint32_t>);
@@ -309,7 +323,8 @@ std::vector<CellDistribution::ValueCount> CellDistribution::counts(std::size_t c
 }
 
 CellDistribution::BeyondSums CellDistribution::beyond_sums(std::size_t cell) const {
-  return hist_.at(cell).beyond;
+  if (cell >= hist_.size()) throw std::out_of_range("CellDistribution: no cell " + std::to_string(cell));
+  return beyond_.empty() ? BeyondSums{} : beyond_[cell];
 }
 
 CellDistribution CellDistribution::from_counts(std::int64_t replications,
@@ -358,7 +373,10 @@ CellDistribution CellDistribution::from_counts(std::int64_t replications,
     // The sparse form holds any valid state (zeros are not stored); it turns dense when that is
     // smaller, as add() would.
     Histogram& h = d.hist_[c];
-    h.beyond = sums;
+    if (sums != BeyondSums{}) {
+      if (d.beyond_.empty()) d.beyond_.resize(cells.size());
+      d.beyond_[c] = sums;
+    }
     for (const ValueCount& p : pairs)
       if (p.first != 0) h.sparse.push_back(p);
     if (!h.sparse.empty()) h.to_dense_if_smaller();

@@ -115,7 +115,7 @@ class CellDistribution {
   //  - sparse: (value, count) pairs sorted by value, once the dense range would be wider than
   //    max(kDenseMin, 2 x the distinct values).
   // Sums and sums of squares of exact values are taken from the counts when summarised (exactly,
-  // in 128 bits); those of the values beyond are kept as they arrive (`beyond`).
+  // in 128 bits); those of the values beyond are kept as they arrive (`beyond_`).
   // Zeros are not stored: most cells of a replication are 0 (a metric that does not apply to a
   // specialty or a year, a difference before the policies diverge), and skipping them saves most of
   // the reduction's memory traffic. A cell's count of zeros is the replications less its stored counts.
@@ -125,7 +125,6 @@ class CellDistribution {
     std::uint32_t distinct = 0;                     // values with a non-zero count (dense form)
     std::vector<std::uint32_t> counts;              // dense form; empty in the sparse form
     std::vector<std::pair<std::int32_t, std::uint32_t>> sparse;  // sparse form
-    BeyondSums beyond;                                           // of the values beyond the exact range
     void add(std::int32_t v) {
       const std::uint64_t offset =
           static_cast<std::uint64_t>(static_cast<std::int64_t>(v) - static_cast<std::int64_t>(lo));
@@ -143,13 +142,6 @@ class CellDistribution {
       return width <= std::max<std::int64_t>(kDenseMin, 2 * distinct_values);
     }
     void merge(const Histogram& other);
-    // A value beyond the exact range: summed exactly, counted in its bucket.
-    void add_beyond(std::int32_t v, std::int32_t bucket) {
-      const auto wide = static_cast<std::int64_t>(v);
-      beyond.sum += wide;
-      beyond.sum_of_squares += static_cast<UInt128>(static_cast<std::uint64_t>(wide * wide));
-      add(bucket);
-    }
     // Calls f(bucket, count) for every stored (non-zero) bucket, in increasing order.
     template <typename F>
     void for_each(F&& f) const {
@@ -180,7 +172,11 @@ class CellDistribution {
   }
   std::int32_t bucket_at_rank(const Histogram& h, std::int64_t rank) const;  // 0-based, sorted order
   std::pair<std::int64_t, std::int64_t> bucket_range(std::int32_t bucket) const;
+  void add_beyond(std::size_t cell, std::int32_t v);  // summed exactly, counted in its bucket
   std::vector<Histogram> hist_;
+  // Per cell the sums of its values beyond the exact range; empty until the first such value, so
+  // that a run whose values are all exact keeps the cells as compact as before.
+  std::vector<BeyondSums> beyond_;
   std::int64_t n_ = 0;
   Resolution resolution_;
   std::int32_t exact_limit_ = 0;
