@@ -10,9 +10,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/RunFlags.hpp"
 #include "engine/Runner.hpp"
 #include "random/KeyedStream.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "stats/CellDistribution.hpp"
 
 namespace forlob {
 
@@ -113,7 +115,11 @@ int run_benchmark(const BenchmarkOptions& options) {
     std::vector<std::string> set = scaled_dimensioning(options.flex_scenario, options.dimensioning_scale);
     set.push_back("/fill/model=\"" + model + "\"");
     if (options.dimensioning_scale != 1)
-      std::printf("forlob bench: every dimensioned course count times %d\n", options.dimensioning_scale);
+      std::printf(
+          "forlob bench: every dimensioned course count times %d; histograms exact below 2^%d, %d bins a "
+          "doubling beyond\n",
+          options.dimensioning_scale, CellDistribution::default_resolution().exact_bits,
+          1 << CellDistribution::default_resolution().bucket_bits);
     const Scenario a = load_scenario(options.flex_scenario, set);
     const Scenario b = load_scenario(options.trial_scenario, set);
     std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu%s\n", a.name.c_str(),
@@ -148,6 +154,7 @@ Command add_bench_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--no-fork", o->no_fork,
                 "Run the second scenario in full instead of from the year the two part (to time the fork)");
+  add_histogram_flags(*cmd);
   return {cmd, [o] { return run_benchmark(*o); }};
 }
 

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "engine/Runner.hpp"
+#include "stats/CellDistribution.hpp"
 
 namespace forlob {
 
@@ -37,6 +38,7 @@ void add_run_flags(CLI::App& cmd, RunFlags& f) {
   cmd.add_flag("--no-fork", f.no_fork,
                "Run every scenario of a comparison from the start, instead of carrying the later ones on "
                "from the first at the year they part (the results are the same; for checking)");
+  add_histogram_flags(cmd);
 }
 
 void add_shard_flag(CLI::App& cmd, RunFlags& f) {
@@ -44,6 +46,31 @@ void add_shard_flag(CLI::App& cmd, RunFlags& f) {
                  "Run only shard K of N (a contiguous share of the replication tasks) and write its partial "
                  "result to --out, for forlob merge")
       ->type_name("K/N");
+}
+
+void add_histogram_flags(CLI::App& cmd) {
+  using Resolution = CellDistribution::Resolution;
+  // Each flag sets its part of the process-wide resolution as it is parsed, before any run.
+  const auto set_bits = [](int Resolution::*part) {
+    return [part](int bits) {
+      Resolution r = CellDistribution::default_resolution();
+      r.*part = bits;
+      CellDistribution::set_default_resolution(r);
+    };
+  };
+  cmd.add_option_function<int>(
+         "--exact-bits", set_bits(&Resolution::exact_bits),
+         "Histograms keep values below 2^BITS exactly (default 15: every output of the "
+         "shipped dimensioning is exact); beyond, in bins (--bin-bits). Fewer bits keep "
+         "memory flat in the replications at large dimensionings")
+      ->type_name("BITS")
+      ->check(CLI::Range(8, Resolution::kMaxBits));
+  cmd.add_option_function<int>(
+         "--bin-bits", set_bits(&Resolution::bucket_bits),
+         "Beyond the exact range, 2^BITS histogram bins a doubling (default 8): quantiles "
+         "there within 2^-(BITS+1) of the values, means and sd exact")
+      ->type_name("BITS")
+      ->check(CLI::Range(1, 8));
 }
 
 }  // namespace forlob

@@ -18,7 +18,8 @@ struct ShardInput {
 };
 
 struct ShardHeader {
-  static constexpr const char* kFormat = "forlob-shard/1";
+  // 2: histograms bucket values beyond CellDistribution's exact range and carry their exact sums.
+  static constexpr const char* kFormat = "forlob-shard/2";
   std::string forlob_version;
   std::string command;                    // run, compare, forecast, sweep or sensitivity
   std::vector<std::string> command_line;  // as recorded, the program first (--shard and --out included)

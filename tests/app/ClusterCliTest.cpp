@@ -122,6 +122,30 @@ TEST_F(ClusterCli, ARunWithDrawsOverThreeShardsMergesToTheUnshardedRun) {
   EXPECT_TRUE(fs::exists(work_ / "sharded" / "res" / "draws.csv"));
 }
 
+// Binned histograms (values of 256 and more in 16 bins a doubling) carry their buckets and exact
+// sums through the partial results: the merge is the unsharded run, whose quantiles are binned and
+// whose means are exact (those of the default, exact, resolution).
+TEST_F(ClusterCli, ARunWithBinnedHistogramsOverThreeShardsMergesToTheUnshardedRun) {
+  expect_shards_merge_to_the_whole(
+      {"run", kTrialScenario, "-n", "12", "--exact-bits", "8", "--bin-bits", "4"}, 3);
+  const ProgramResult exact =
+      forlob("whole", {"run", kTrialScenario, "-n", "12", "--quiet", "--out", "exact"});
+  ASSERT_EQ(exact.status, 0) << exact.err;
+  const auto summary = [&](const fs::path& dir) {
+    return nlohmann::json::parse(read_file(dir / "summary.json"))["scenarios"][0]["headlines"];
+  };
+  const nlohmann::json binned_headlines = summary(work_ / "sharded" / "res"),
+                       exact_headlines = summary(work_ / "whole" / "exact");
+  ASSERT_EQ(binned_headlines.size(), exact_headlines.size());
+  int binned_quantiles = 0;
+  for (std::size_t h = 0; h < binned_headlines.size(); ++h) {
+    EXPECT_EQ(binned_headlines[h]["mean"], exact_headlines[h]["mean"]) << h;
+    EXPECT_EQ(binned_headlines[h]["sd"], exact_headlines[h]["sd"]) << h;
+    if (binned_headlines[h]["p50"] != exact_headlines[h]["p50"]) ++binned_quantiles;
+  }
+  EXPECT_GT(binned_quantiles, 0);  // headline sums in the thousands fall into bins 64 and more wide
+}
+
 TEST_F(ClusterCli, ACompareWithFillModelsOverTwoShardsMergesToTheUnshardedCompare) {
   expect_shards_merge_to_the_whole({"compare", kFlexScenario, kTrialScenario, "-n", "5", "--fill-models",
                                     "--set", "/applicants/mobility=0.3"},
