@@ -122,8 +122,8 @@ int run_benchmark(const BenchmarkOptions& options) {
           1 << CellDistribution::default_resolution().bucket_bits);
     const Scenario a = load_scenario(options.flex_scenario, set);
     const Scenario b = load_scenario(options.trial_scenario, set);
-    std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu%s\n", a.name.c_str(),
-                b.name.c_str(), model.c_str(), static_cast<long long>(options.replications),
+    std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu%s\n",
+                a.name.c_str(), b.name.c_str(), model.c_str(), static_cast<long long>(options.replications),
                 static_cast<unsigned long long>(options.seed),
                 options.no_fork ? ", each scenario in full (--no-fork)" : "");
     walls.push_back(time_comparison(a, b, options));
