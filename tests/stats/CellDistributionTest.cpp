@@ -47,7 +47,8 @@ Sample random_sample(std::mt19937_64& gen, std::size_t n, std::int32_t lo, std::
   Sample x(n);
   // In 64 bits: the range may be wider than int32 holds (-2e9 .. 2e9).
   const auto width = static_cast<std::uint64_t>(std::int64_t{hi} - std::int64_t{lo} + 1);
-  for (auto& v : x) v = static_cast<std::int32_t>(std::int64_t{lo} + static_cast<std::int64_t>(gen() % width));
+  for (auto& v : x)
+    v = static_cast<std::int32_t>(std::int64_t{lo} + static_cast<std::int64_t>(gen() % width));
   return x;
 }
 
