@@ -49,7 +49,7 @@ void Replication::run(std::uint64_t seed, std::int64_t replication, Tally& tally
   for (const Follower& f : followers)
     if (f.from > last_month_) f.engine->take_over(*this, *f.tally);
   watching_.clear();
-  finish();
+  finish(!followers.empty());
 }
 
 void Replication::resume() {
@@ -61,6 +61,7 @@ void Replication::begin(std::uint64_t seed, std::int64_t replication, Tally& tal
   key_ = StreamKey(seed).with(static_cast<std::uint64_t>(replication));
   trainee_key_ = key_.with(Purpose::Trainee);
   tally_ = &tally;
+  stock_leader_ = nullptr;
   tally.clear();
   for (auto& bucket : due_) bucket.clear();
   stock_.begin_replication();
@@ -107,11 +108,15 @@ void Replication::serve_month() {
   }
 }
 
-void Replication::finish() {
+void Replication::finish(bool keep_stock_years) {
   if (at_.open_round >= 0)
     for (auto& policy : policies_) policy->on_round_closed(at_.open_year, at_.open_round, *this);
   tally_->close_stocks();
-  stock_.close(key_, *tally_);
+  // A follower's stock is the leader's until the fork's year (the same new specialists so far).
+  if (stock_leader_)
+    stock_.close_following(*stock_leader_, stock_from_year_, key_, *tally_);
+  else
+    stock_.close(key_, *tally_, keep_stock_years);
   tally_ = nullptr;
 }
 
@@ -125,6 +130,8 @@ void Replication::take_over(const Replication& leader, Tally& tally) {
   tally.copy_counts(*leader.tally_);
   due_ = leader.due_;  // the months already served are empty
   stock_.adopt_state(leader.stock_);
+  stock_leader_ = &leader.stock_;
+  stock_from_year_ = year_of(leader.at_.month);
   fill_->adopt_state(*leader.fill_, tally);
   for (std::size_t i = 0; i < policies_.size(); ++i)
     if (leader_policy_[i] >= 0) {

@@ -89,7 +89,8 @@ class Replication final : private PolicyContext {
   // Serves months from the cursor's on; each follower takes over at the start of its month.
   void advance(std::span<const Follower> followers);
   void serve_month();
-  void finish();
+  // Closes the round, the tally and the stock; a leader with followers keeps its stock's years.
+  void finish(bool keep_stock_years = false);
   void take_over(const Replication& leader, Tally& tally);
   // Tells the watching policies of months before their fork.
   template <typename Tell>
@@ -121,6 +122,9 @@ class Replication final : private PolicyContext {
   StreamKey key_{0}, trainee_key_{0};
   Tally* tally_ = nullptr;
   Cursor at_;
+  // Set by take_over: the leader's stock, and the year this engine's run carries on from.
+  const SpecialistStock* stock_leader_ = nullptr;
+  int stock_from_year_ = 0;
   // Forking: for each policy, the leader's policy of the same name, or -1 when it watches.
   std::vector<int> leader_policy_;
   std::vector<Watch> watching_;  // while leading: the followers' watching policies

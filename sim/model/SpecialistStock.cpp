@@ -1,6 +1,7 @@
 #include "model/SpecialistStock.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/LargestRemainder.hpp"
 
@@ -66,14 +67,31 @@ void SpecialistStock::enter(int s, Region r, Month start, Month end, KeyedStream
   if (y < 0 || y >= years_) return;  // before the stock's count (already in it) or after the horizon
   const auto draw = static_cast<int>((stream() >> 32U) * static_cast<std::uint64_t>(age_span_) >> 32U);
   const int age = age_min_ + draw + (end - start) / 12;
-  entrants_[static_cast<std::size_t>(y) * static_cast<std::size_t>(specialties_) * kRegionCount * kAges +
-            row(s, index(r)) + age_slot(age)] += 1;
+  entrants_[static_cast<std::size_t>(y) * year_stride() + row(s, index(r)) + age_slot(age)] += 1;
 }
 
-void SpecialistStock::close(StreamKey key, Tally& tally) {
+void SpecialistStock::close(StreamKey key, Tally& tally, bool keep_years) {
+  if (active_) project(key, tally, 0, nullptr, keep_years);
+}
+
+void SpecialistStock::close_following(const SpecialistStock& leader, int year, StreamKey key, Tally& tally) {
   if (!active_) return;
+  const int from = std::clamp(year - first_year_, 0, years_);
+  if (from > 0 && leader.kept_counts_.empty())
+    throw std::logic_error("SpecialistStock::close_following: the leader's close kept no years");
+  project(key, tally, from, from > 0 ? &leader : nullptr, false);
+}
+
+void SpecialistStock::project(StreamKey key, Tally& tally, int from, const SpecialistStock* leader,
+                              bool keep_years) {
   const StreamKey stock_key = key.with(Purpose::StockExit);
-  const std::size_t year_stride = static_cast<std::size_t>(specialties_) * kRegionCount * kAges;
+  const std::size_t stride = year_stride();
+  constexpr std::size_t kKept = 3;  // specialists, retired, exited
+  const std::size_t counts_stride = static_cast<std::size_t>(specialties_) * kRegionCount * kKept;
+  if (keep_years) {
+    kept_cohorts_.resize(static_cast<std::size_t>(years_) * stride);
+    kept_counts_.resize(static_cast<std::size_t>(years_) * counts_stride);
+  }
   for (int s = 0; s < specialties_; ++s) {
     const auto si = static_cast<std::size_t>(s);
     const double other = other_exit_[si];
@@ -81,12 +99,26 @@ void SpecialistStock::close(StreamKey key, Tally& tally) {
     const std::size_t other_slot = static_cast<std::size_t>(specialties_) * kAges + si;
     for (Region r : kRegions) {
       const std::size_t base = row(s, index(r));
-      std::copy_n(initial_.begin() + static_cast<std::ptrdiff_t>(base), kAges, cohort_.begin());
+      const std::size_t counts_base = (si * kRegionCount + static_cast<std::size_t>(index(r))) * kKept;
+      const std::int32_t* start =
+          leader ? &leader->kept_cohorts_[static_cast<std::size_t>(from) * stride + base] : &initial_[base];
+      std::copy_n(start, kAges, cohort_.begin());
+      for (int y = 0; y < from; ++y) {
+        const std::int32_t* c =
+            &leader->kept_counts_[static_cast<std::size_t>(y) * counts_stride + counts_base];
+        tally.add(first_year_ + y, r, s, Metric::Specialists, c[0]);
+        tally.add(first_year_ + y, r, s, Metric::Retired, c[1]);
+        tally.add(first_year_ + y, r, s, Metric::Exited, c[2]);
+      }
       const StreamKey cell_key = stock_key.with(id_hash_[si]).with(static_cast<std::uint64_t>(index(r)));
-      for (int y = 0; y < years_; ++y) {
+      for (int y = from; y < years_; ++y) {
+        if (keep_years)
+          std::copy_n(cohort_.begin(), kAges,
+                      kept_cohorts_.begin() +
+                          static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * stride + base));
         KeyedStream stream(cell_key.with(static_cast<std::uint64_t>(y)));
         std::int32_t retired = 0, exited = 0, stock = 0;
-        const std::int32_t* entering = &entrants_[static_cast<std::size_t>(y) * year_stride + base];
+        const std::int32_t* entering = &entrants_[static_cast<std::size_t>(y) * stride + base];
         // From the oldest, so that ageing shifts in place.
         for (int a = kAges - 1; a >= 0; --a) {
           const int n = cohort_[static_cast<std::size_t>(a)];
@@ -107,6 +139,12 @@ void SpecialistStock::close(StreamKey key, Tally& tally) {
         tally.add(year, r, s, Metric::Specialists, stock);
         tally.add(year, r, s, Metric::Retired, retired);
         tally.add(year, r, s, Metric::Exited, exited);
+        if (keep_years) {
+          std::int32_t* c = &kept_counts_[static_cast<std::size_t>(y) * counts_stride + counts_base];
+          c[0] = stock;
+          c[1] = retired;
+          c[2] = exited;
+        }
       }
     }
   }

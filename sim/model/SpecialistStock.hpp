@@ -35,8 +35,15 @@ class SpecialistStock {
   void adopt_state(const SpecialistStock& leader) { entrants_ = leader.entrants_; }
   // A trainee who started in `start` completes in `end`; `stream` gives the age at the start.
   void enter(int s, Region r, Month start, Month end, KeyedStream& stream);
-  // Runs the stock through the tally's years and counts specialists, retired and exited.
-  void close(StreamKey key, Tally& tally);
+  // Runs the stock through the tally's years and counts specialists, retired and exited. With
+  // `keep_years` it also keeps each year's cohorts at its start and its counts, for the stocks
+  // that carry on this replication from some year (close_following).
+  void close(StreamKey key, Tally& tally, bool keep_years = false);
+  // Closes a stock that took over `leader`'s replication (adopt_state) at the start of `year`, after
+  // the leader's close(..., keep_years = true). Until then both had the same new specialists, so the
+  // years before `year` are the leader's, and the years from it are run from the leader's cohorts
+  // at its start; each year's draws are keyed on the year, so they are those a full close makes.
+  void close_following(const SpecialistStock& leader, int year, StreamKey key, Tally& tally);
 
   // The yearly retirement hazard at `age` (for tests).
   double retirement_hazard(int s, int age) const {
@@ -61,6 +68,12 @@ class SpecialistStock {
   // engine at 100 times.
   static constexpr int kCachedCohort = 256;
   int draw(std::size_t slot, int n, double p, KeyedStream& stream);
+  // Years from `from` (counted from first_year_) on; the cohorts at its start are initial_ (from
+  // 0) or `leader`'s kept ones, and the leader's kept counts stand for the years before.
+  void project(StreamKey key, Tally& tally, int from, const SpecialistStock* leader, bool keep_years);
+  std::size_t year_stride() const {
+    return static_cast<std::size_t>(specialties_) * kRegionCount * StockSpec::kAges;
+  }
   std::vector<std::vector<std::unique_ptr<Binomial>>> binomials_;  // [slot][n], n <= kCachedCohort
 
   bool active_ = false;
@@ -72,6 +85,10 @@ class SpecialistStock {
   std::vector<std::uint64_t> id_hash_;  // [s], so keys do not depend on the list order
   std::vector<std::int32_t> entrants_;  // [year][s][r][age], years from first_year_
   std::vector<std::int32_t> cohort_;    // [age], scratch
+  // Kept by close(..., keep_years): the cohorts at each year's start, [year][s][r][age], and the
+  // year's specialists, retired and exited, [year][s][r][3].
+  std::vector<std::int32_t> kept_cohorts_;
+  std::vector<std::int32_t> kept_counts_;
   int initial_total_ = 0;
 };
 

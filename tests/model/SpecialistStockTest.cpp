@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
+#include <vector>
 
 #include "engine/Replication.hpp"
 #include "support/TinyScenario.hpp"
@@ -141,6 +143,52 @@ TEST(SpecialistStock, NewSpecialistsJoinAgedTheirAgeAtTheStartPlusTheCourse) {
   const double se = std::sqrt(30.0 * (1.0 / 7) * (6.0 / 7) / kReps);
   EXPECT_NEAR(first_year / kReps, 30.0 / 7, 4 * se);
   EXPECT_NEAR(remaining / kReps, 30.0 / 7, 4 * se);
+}
+
+// A forked comparison's later scenario takes the stock over at the start of its fork's year: the
+// years before are the first scenario's, the years from it are run from its cohorts then, and the
+// counts are those of a full close of the same new specialists.
+TEST(SpecialistStock, AStockCarriedOnFromAYearCountsWhatAFullCloseCounts) {
+  Scenario s = stock_scenario(30, 69, 30);
+  s.stock->retirement_age = {64};
+  s.stock->retirement_spread = {3};
+  s.stock->other_exit_per_year = {0.05};
+  const auto counts = [&](const Tally& t) {
+    std::vector<std::int32_t> out;
+    for (int y = 2020; y <= 2030; ++y)
+      for (Region r : kRegions)
+        for (Metric m : {Metric::Specialists, Metric::Retired, Metric::Exited})
+          out.push_back(t.get(y, r, 0, m));
+    return out;
+  };
+  const StreamKey key = StreamKey(11).with(3);
+  SpecialistStock leader(s);
+  leader.begin_replication();
+  KeyedStream ages(StreamKey(12));
+  for (int k = 0; k < 40; ++k)  // new specialists completing 2022-2029
+    leader.enter(0, kRegions[static_cast<std::size_t>(k % 3)], month_of(2018 + k % 8, 3),
+                 month_of(2022 + k % 8, 3), ages);
+  Tally full(2020, 11, 1, 0), carried(2020, 11, 1, 0), from_scratch(2020, 11, 1, 0);
+  leader.close(key, full, /*keep_years=*/true);
+  for (int year : {2020, 2024, 2030, 2031}) {
+    SpecialistStock follower(s);
+    follower.begin_replication();
+    follower.adopt_state(leader);
+    carried.clear();
+    follower.close_following(leader, year, key, carried);
+    EXPECT_EQ(counts(carried), counts(full)) << "carried on from " << year;
+  }
+  // The years before the fork come from the leader: without them the follower would start again
+  // from the initial stock in the fork's year and count otherwise.
+  SpecialistStock restarted(s);
+  restarted.begin_replication();
+  restarted.adopt_state(leader);
+  restarted.close(key, from_scratch);
+  EXPECT_EQ(counts(from_scratch), counts(full)) << "a full close of the same entrants";
+  SpecialistStock unkept(s);
+  unkept.close(key, from_scratch);
+  EXPECT_THROW(restarted.close_following(unkept, 2024, key, from_scratch), std::logic_error)
+      << "a leader that kept no years";
 }
 
 }  // namespace
