@@ -63,7 +63,7 @@ void Replication::begin(std::uint64_t seed, std::int64_t replication, Tally& tal
   tally_ = &tally;
   stock_leader_ = nullptr;
   tally.clear();
-  for (auto& bucket : due_) bucket.clear();
+  for (auto& bucket : due_) release(bucket);
   stock_.begin_replication();
   for (auto& policy : policies_) policy->begin_replication();
   if (fill_override_) fill_override_->begin_replication(key_);
@@ -98,9 +98,10 @@ void Replication::serve_month() {
     batch_.assign(bucket.begin(), bucket.end());
     serve({year, -1, m});
   }
-  // The month is served: its bucket goes, so memory holds only the follow-ons still due (at 100
-  // times the dimensioning, keeping every month's capacity cost hundreds of megabytes).
-  std::vector<Posting>().swap(bucket);
+  // The month is served: its bucket goes back to the spares, so memory holds only the months still
+  // due (at 100 times the dimensioning, keeping every month's capacity cost hundreds of megabytes)
+  // and a bucket is not grown again from nothing for each month.
+  release(bucket);
   if (month_in_year(m) == 12) {
     fill_->close_year(year);
     for (auto& policy : policies_) policy->on_year_closed(year, *this);
@@ -128,7 +129,17 @@ void Replication::take_over(const Replication& leader, Tally& tally) {
   trainee_key_ = leader.trainee_key_;
   tally_ = &tally;
   tally.copy_counts(*leader.tally_);
-  due_ = leader.due_;  // the months already served are empty
+  // The months still due, in buckets from the spares (the months already served are empty).
+  for (std::size_t i = 0; i < due_.size(); ++i) {
+    release(due_[i]);
+    const std::vector<Posting>& waiting = leader.due_[i];
+    if (waiting.empty()) continue;
+    if (!spare_buckets_.empty()) {
+      due_[i].swap(spare_buckets_.back());
+      spare_buckets_.pop_back();
+    }
+    due_[i].assign(waiting.begin(), waiting.end());
+  }
   stock_.adopt_state(leader.stock_);
   stock_leader_ = &leader.stock_;
   stock_from_year_ = year_of(leader.at_.month);
@@ -272,8 +283,19 @@ bool Replication::schedule(const Posting& p, Month when) {
   if (when > last_month_ || when < first_month_) return false;
   Posting scheduled = p;
   scheduled.month = when;
-  due_[static_cast<std::size_t>(when - first_month_)].push_back(scheduled);
+  std::vector<Posting>& bucket = due_[static_cast<std::size_t>(when - first_month_)];
+  if (bucket.capacity() == 0 && !spare_buckets_.empty()) {
+    bucket.swap(spare_buckets_.back());
+    spare_buckets_.pop_back();
+  }
+  bucket.push_back(scheduled);
   return true;
+}
+
+void Replication::release(std::vector<Posting>& bucket) {
+  if (bucket.capacity() == 0) return;
+  bucket.clear();
+  spare_buckets_.emplace_back().swap(bucket);
 }
 
 void Replication::count(int year, Region r, int specialty, Metric m, std::int32_t delta) {

@@ -116,6 +116,10 @@ class Replication final : private PolicyContext {
   // The calendar: follow-on postings waiting for their month, in the order they were scheduled,
   // so events are ordered by (month, sequence).
   std::vector<std::vector<Posting>> due_;
+  // Emptied buckets with their capacity, for the next months that get follow-ons: at most as many
+  // as months are due at once (follow-ons are scheduled at most about a year ahead).
+  std::vector<std::vector<Posting>> spare_buckets_;
+  void release(std::vector<Posting>& bucket);
   std::vector<Posting> batch_;     // the postings of the month being served
   std::vector<Posting> unfilled_;  // those of them left unfilled, in the order of their fates
   FillOverride* fill_override_ = nullptr;
