@@ -134,10 +134,7 @@ void Replication::take_over(const Replication& leader, Tally& tally) {
     release(due_[i]);
     const std::vector<Posting>& waiting = leader.due_[i];
     if (waiting.empty()) continue;
-    if (!spare_buckets_.empty()) {
-      due_[i].swap(spare_buckets_.back());
-      spare_buckets_.pop_back();
-    }
+    reuse_spare(due_[i]);
     due_[i].assign(waiting.begin(), waiting.end());
   }
   stock_.adopt_state(leader.stock_);
@@ -284,12 +281,15 @@ bool Replication::schedule(const Posting& p, Month when) {
   Posting scheduled = p;
   scheduled.month = when;
   std::vector<Posting>& bucket = due_[static_cast<std::size_t>(when - first_month_)];
-  if (bucket.capacity() == 0 && !spare_buckets_.empty()) {
-    bucket.swap(spare_buckets_.back());
-    spare_buckets_.pop_back();
-  }
+  reuse_spare(bucket);
   bucket.push_back(scheduled);
   return true;
+}
+
+void Replication::reuse_spare(std::vector<Posting>& bucket) {
+  if (bucket.capacity() != 0 || spare_buckets_.empty()) return;
+  bucket.swap(spare_buckets_.back());
+  spare_buckets_.pop_back();
 }
 
 void Replication::release(std::vector<Posting>& bucket) {

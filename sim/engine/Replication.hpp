@@ -119,9 +119,10 @@ class Replication final : private PolicyContext {
   // Emptied buckets with their capacity, for the next months that get follow-ons: at most as many
   // as months are due at once (follow-ons are scheduled at most about a year ahead).
   std::vector<std::vector<Posting>> spare_buckets_;
-  void release(std::vector<Posting>& bucket);
-  std::vector<Posting> batch_;     // the postings of the month being served
-  std::vector<Posting> unfilled_;  // those of them left unfilled, in the order of their fates
+  void release(std::vector<Posting>& bucket);      // empties it into the spares
+  void reuse_spare(std::vector<Posting>& bucket);  // a bucket without storage takes a spare's
+  std::vector<Posting> batch_;                     // the postings of the month being served
+  std::vector<Posting> unfilled_;                  // those of them left unfilled, in the order of their fates
   FillOverride* fill_override_ = nullptr;
   StreamKey key_{0}, trainee_key_{0};
   Tally* tally_ = nullptr;

@@ -178,8 +178,8 @@ TEST(SpecialistStock, AStockCarriedOnFromAYearCountsWhatAFullCloseCounts) {
     follower.close_following(leader, year, key, carried);
     EXPECT_EQ(counts(carried), counts(full)) << "carried on from " << year;
   }
-  // The years before the fork come from the leader: without them the follower would start again
-  // from the initial stock in the fork's year and count otherwise.
+  // Taking the leader's new specialists is all a full close of the follower needs to count as the
+  // leader's did; a leader whose close kept no years cannot be carried on from.
   SpecialistStock restarted(s);
   restarted.begin_replication();
   restarted.adopt_state(leader);
