@@ -100,9 +100,12 @@ void SpecialistStock::project(StreamKey key, Tally& tally, int from, const Speci
     for (Region r : kRegions) {
       const std::size_t base = row(s, index(r));
       const std::size_t counts_base = (si * kRegionCount + static_cast<std::size_t>(index(r))) * kKept;
-      const std::int32_t* start =
-          leader ? &leader->kept_cohorts_[static_cast<std::size_t>(from) * stride + base] : &initial_[base];
-      std::copy_n(start, kAges, cohort_.begin());
+      // The cohorts at the start of year `from`; none to take when every year is the leader's.
+      if (from < years_) {
+        const std::int32_t* start =
+            leader ? &leader->kept_cohorts_[static_cast<std::size_t>(from) * stride + base] : &initial_[base];
+        std::copy_n(start, kAges, cohort_.begin());
+      }
       for (int y = 0; y < from; ++y) {
         const std::int32_t* c =
             &leader->kept_counts_[static_cast<std::size_t>(y) * counts_stride + counts_base];
