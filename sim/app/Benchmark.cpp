@@ -116,10 +116,9 @@ int run_benchmark(const BenchmarkOptions& options) {
     set.push_back("/fill/model=\"" + model + "\"");
     if (options.dimensioning_scale != 1)
       std::printf(
-          "forlob bench: every dimensioned course count times %d; histograms exact below 2^%d, %d bins a "
-          "doubling beyond\n",
-          options.dimensioning_scale, CellDistribution::default_resolution().exact_bits,
-          1 << CellDistribution::default_resolution().bucket_bits);
+          "forlob bench: every dimensioned course count times %d; histograms of at most %lld buckets a "
+          "cell\n",
+          options.dimensioning_scale, static_cast<long long>(CellDistribution::default_resolution().buckets));
     const Scenario a = load_scenario(options.flex_scenario, set);
     const Scenario b = load_scenario(options.trial_scenario, set);
     std::printf("forlob bench: compare %s %s, fill model %s, %lld replications, seed %llu%s\n",

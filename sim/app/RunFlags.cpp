@@ -50,27 +50,15 @@ void add_shard_flag(CLI::App& cmd, RunFlags& f) {
 
 void add_histogram_flags(CLI::App& cmd) {
   using Resolution = CellDistribution::Resolution;
-  // Each flag sets its part of the process-wide resolution as it is parsed, before any run.
-  const auto set_bits = [](int Resolution::*part) {
-    return [part](int bits) {
-      Resolution r = CellDistribution::default_resolution();
-      r.*part = bits;
-      CellDistribution::set_default_resolution(r);
-    };
-  };
-  cmd.add_option_function<int>(
-         "--exact-bits", set_bits(&Resolution::exact_bits),
-         "Histograms keep values below 2^BITS exactly (default 15: every output of the "
-         "shipped dimensioning is exact); beyond, in bins (--bin-bits). Fewer bits keep "
-         "memory flat in the replications at large dimensionings")
-      ->type_name("BITS")
-      ->check(CLI::Range(8, Resolution::kMaxBits));
-  cmd.add_option_function<int>(
-         "--bin-bits", set_bits(&Resolution::bucket_bits),
-         "Beyond the exact range, 2^BITS histogram bins a doubling (default 8): quantiles "
-         "there within 2^-(BITS+1) of the values, means and sd exact")
-      ->type_name("BITS")
-      ->check(CLI::Range(1, 8));
+  // Sets the process-wide resolution as it is parsed, before any run.
+  cmd.add_option_function<std::int64_t>(
+         "--histogram-buckets",
+         [](std::int64_t buckets) { CellDistribution::set_default_resolution(Resolution{buckets}); },
+         "Each cell's histogram spans at most B buckets from its least to its greatest value (default 512): "
+         "a cell spread over at most B integers is exact, a wider one is binned with quantiles within its "
+         "range / B; means and sd are exact, and memory is flat in the replications")
+      ->type_name("B")
+      ->check(CLI::Range(Resolution::kMinBuckets, Resolution::kMaxBuckets));
 }
 
 }  // namespace forlob

@@ -34,10 +34,10 @@ struct RunFlags {
   RunOptions run_options(ProgressSink* progress) const;
 };
 
-// Declares --replications, --seed, --threads, --out, --force, --quiet, --set, --exact-bits and --bin-bits
+// Declares --replications, --seed, --threads, --out, --force, --quiet, --set and --histogram-buckets
 // on `cmd`.
 void add_run_flags(CLI::App& cmd, RunFlags& flags);
-// Declares --exact-bits and --bin-bits: the histograms' resolution (CellDistribution::Resolution).
+// Declares --histogram-buckets: the histograms' resolution (CellDistribution::Resolution).
 void add_histogram_flags(CLI::App& cmd);
 // Declares --shard K/N, on the commands whose shards `forlob merge` combines.
 void add_shard_flag(CLI::App& cmd, RunFlags& flags);

@@ -18,8 +18,9 @@ struct ShardInput {
 };
 
 struct ShardHeader {
-  // 2: histograms bucket values beyond CellDistribution's exact range and carry their exact sums.
-  static constexpr const char* kFormat = "forlob-shard/2";
+  // 3: each histogram cell carries its own bucket width (a shift, by its spread), its non-zero keys
+  // and, when binned, its exact sums (2: log-linear buckets beyond an exact range).
+  static constexpr const char* kFormat = "forlob-shard/3";
   std::string forlob_version;
   std::string command;                    // run, compare, forecast, sweep or sensitivity
   std::vector<std::string> command_line;  // as recorded, the program first (--shard and --out included)

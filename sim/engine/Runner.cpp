@@ -1,13 +1,16 @@
 #include "engine/Runner.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <string>
 
 #include "core/Errors.hpp"
 #include "engine/ReplicationDriver.hpp"
 #include "engine/ThreadArena.hpp"
+#include "stats/SharedDistribution.hpp"
 
 namespace forlob {
 
@@ -97,29 +100,64 @@ void sum_headlines(const std::vector<Headline>& headlines, const std::vector<std
   }
 }
 
-// What one thread keeps of its replications: partial distributions, reduced exactly afterwards.
-struct RunObserver final : ReplicationObserver {
+// The run's histograms, one set that every thread adds to (SharedDistribution): at 100 times the
+// shipped dimensioning they are most of a run's memory, so they are not kept once per thread.
+struct RunDistributions {
   struct PerScenario {
     explicit PerScenario(const ScenarioResult& sr)
-        : yearly_dist(sr.yearly_layout.cells()),
-          anchor_dist(sr.anchor_layout.cells()),
-          headline_dist(sr.headlines.size()) {}
-    std::vector<std::int32_t> yearly, anchors, headline;
-    CellDistribution yearly_dist, anchor_dist, headline_dist;
+        : yearly(sr.yearly_layout.cells()),
+          anchors(sr.anchor_layout.cells()),
+          headline(sr.headlines.size()) {}
+    SharedDistribution yearly, anchors, headline;
   };
   struct PerDifference {
+    explicit PerDifference(const ScenarioResult& first)
+        : yearly(first.yearly_layout.cells()), headline(first.headlines.size()) {}
+    SharedDistribution yearly, headline;
+  };
+  explicit RunDistributions(const std::vector<ScenarioResult>& results) {
+    for (const ScenarioResult& sr : results) scenarios.emplace_back(sr);
+    for (std::size_t k = 1; k < results.size(); ++k) differences.emplace_back(results[0]);
+  }
+  std::deque<PerScenario> scenarios;  // deque: the mutexes inside do not move
+  std::deque<PerDifference> differences;
+};
+
+// What one thread keeps of its replications: a few rows for each histogram, passed on in batches.
+struct RunObserver final : ReplicationObserver {
+  struct PerScenario {
+    PerScenario(RunDistributions::PerScenario& into, std::size_t first_block)
+        : yearly_rows(into.yearly, first_block),
+          anchor_rows(into.anchors, first_block),
+          headline_rows(into.headline, first_block) {}
+    std::vector<std::int32_t> yearly, anchors, headline;
+    SharedRows yearly_rows, anchor_rows, headline_rows;
+  };
+  struct PerDifference {
+    PerDifference(RunDistributions::PerDifference& into, std::size_t first_block)
+        : yearly_rows(into.yearly, first_block), headline_rows(into.headline, first_block) {}
     std::vector<std::int32_t> yearly, headline;
-    CellDistribution yearly_dist, headline_dist;
+    SharedRows yearly_rows, headline_rows;
   };
 
-  RunObserver(const std::vector<ScenarioResult>& results, std::vector<HeadlineDraws>* draws)
+  RunObserver(const std::vector<ScenarioResult>& results, RunDistributions& into, std::size_t first_block,
+              std::vector<HeadlineDraws>* draws)
       : results_(results), draws_(draws) {
-    for (const ScenarioResult& sr : results) scenarios.emplace_back(sr);
-    for (std::size_t k = 1; k < results.size(); ++k)
-      differences.push_back({{},
-                             {},
-                             CellDistribution(results[0].yearly_layout.cells()),
-                             CellDistribution(results[0].headlines.size())});
+    for (auto& ps : into.scenarios) scenarios.emplace_back(ps, first_block);
+    for (auto& pd : into.differences) differences.emplace_back(pd, first_block);
+  }
+
+  // The rows not yet passed on; once per thread, after its last replication.
+  void flush() {
+    for (PerScenario& ps : scenarios) {
+      ps.yearly_rows.flush();
+      ps.anchor_rows.flush();
+      ps.headline_rows.flush();
+    }
+    for (PerDifference& pd : differences) {
+      pd.yearly_rows.flush();
+      pd.headline_rows.flush();
+    }
   }
 
   // Replication i of every scenario, then each one's difference from the first.
@@ -131,9 +169,9 @@ struct RunObserver final : ReplicationObserver {
       tallies[k]->expand(sr.yearly_layout, ps.yearly);
       tallies[k]->expand_anchors(sr.anchor_layout, ps.anchors);
       sum_headlines(sr.headlines, ps.yearly, ps.headline);
-      ps.yearly_dist.add(ps.yearly);
-      ps.anchor_dist.add(ps.anchors);
-      ps.headline_dist.add(ps.headline);
+      ps.yearly_rows.add(ps.yearly);
+      ps.anchor_rows.add(ps.anchors);
+      ps.headline_rows.add(ps.headline);
       if (draws_ != nullptr)  // each replication owns its slots: no sharing between threads
         std::copy(ps.headline.begin(), ps.headline.end(),
                   (*draws_)[k].values.begin() +
@@ -143,8 +181,8 @@ struct RunObserver final : ReplicationObserver {
       PerDifference& pd = differences[d];
       difference(scenarios[0].yearly, scenarios[d + 1].yearly, pd.yearly);
       difference(scenarios[0].headline, scenarios[d + 1].headline, pd.headline);
-      pd.yearly_dist.add(pd.yearly);
-      pd.headline_dist.add(pd.headline);
+      pd.yearly_rows.add(pd.yearly);
+      pd.headline_rows.add(pd.headline);
     }
   }
 
@@ -154,8 +192,8 @@ struct RunObserver final : ReplicationObserver {
     for (std::size_t c = 0; c < a.size(); ++c) out[c] = b[c] - a[c];
   }
 
-  std::vector<PerScenario> scenarios;
-  std::vector<PerDifference> differences;  // scenario k + 1 minus scenario 0
+  std::deque<PerScenario> scenarios;
+  std::deque<PerDifference> differences;  // scenario k + 1 minus scenario 0
 
  private:
   const std::vector<ScenarioResult>& results_;
@@ -189,45 +227,34 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
 
   DesignPoints point;
   point.fixed = scenarios;
+  RunDistributions shared(result.scenarios);
   std::vector<std::unique_ptr<RunObserver>> observers;
+  std::atomic<std::size_t> made{0};
   const DriverStats stats = drive_observed<RunObserver>(
       point,
       {options.seed, options.replications, options.threads, options.progress, options.tasks, options.fork},
-      [&] { return std::make_unique<RunObserver>(result.scenarios, draws); }, observers);
+      [&] {
+        // Threads begin their batches at blocks far apart, so they seldom wait for each other.
+        return std::make_unique<RunObserver>(result.scenarios, shared, 17 * made++, draws);
+      },
+      observers);
   result.keyed_draws = stats.keyed_draws;
+  for (std::unique_ptr<RunObserver>& w : observers) {
+    w->flush();
+    w.reset();
+  }
 
-  // Integer histograms: merging in any order gives the same result.
+  // Integer histograms: the same whatever order the rows came in.
   for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
     ScenarioResult& sr = result.scenarios[k];
-    sr.yearly = CellDistribution(sr.yearly_layout.cells());
-    sr.anchors = CellDistribution(sr.anchor_layout.cells());
-    sr.headline = CellDistribution(sr.headlines.size());
+    sr.yearly = shared.scenarios[k].yearly.take();
+    sr.anchors = shared.scenarios[k].anchors.take();
+    sr.headline = shared.scenarios[k].headline.take();
   }
   for (std::size_t k = 1; k < scenarios.size(); ++k)
     result.differences.push_back(DifferenceResult{scenarios[k]->name + " - " + scenarios[0]->name,
-                                                  CellDistribution(result.scenarios[0].yearly_layout.cells()),
-                                                  CellDistribution(result.scenarios[0].headlines.size())});
-  // Each thread's partial result is released once merged, so memory peaks at about two copies of
-  // the histograms, not one per thread plus the total.
-  const auto take = [](CellDistribution& into, CellDistribution& part) {
-    if (into.replications() == 0 && part.cells() == into.cells())
-      into = std::move(part);
-    else
-      into.merge(part);
-    part = CellDistribution();
-  };
-  for (std::unique_ptr<RunObserver>& w : observers) {
-    for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
-      take(result.scenarios[k].yearly, w->scenarios[k].yearly_dist);
-      take(result.scenarios[k].anchors, w->scenarios[k].anchor_dist);
-      take(result.scenarios[k].headline, w->scenarios[k].headline_dist);
-    }
-    for (std::size_t d = 0; d < result.differences.size(); ++d) {
-      take(result.differences[d].yearly, w->differences[d].yearly_dist);
-      take(result.differences[d].headline, w->differences[d].headline_dist);
-    }
-    w.reset();
-  }
+                                                  shared.differences[k - 1].yearly.take(),
+                                                  shared.differences[k - 1].headline.take()});
   if (result.differences.size() == 1) result.difference = result.differences.front();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;

@@ -1,1 +1,1 @@
-list(APPEND FORLOB_SOURCES stats/CellDistribution.cpp)
+list(APPEND FORLOB_SOURCES stats/CellDistribution.cpp stats/SharedDistribution.cpp)

@@ -122,12 +122,12 @@ TEST_F(ClusterCli, ARunWithDrawsOverThreeShardsMergesToTheUnshardedRun) {
   EXPECT_TRUE(fs::exists(work_ / "sharded" / "res" / "draws.csv"));
 }
 
-// Binned histograms (values of 256 and more in 16 bins a doubling) carry their buckets and exact
-// sums through the partial results: the merge is the unsharded run, whose quantiles are binned and
-// whose means are exact (those of the default, exact, resolution).
+// Binned histograms (at most 16 buckets a cell, so any cell spread over more than 16 integers is
+// binned) carry their shifts, buckets and exact sums through the partial results: the merge is the
+// unsharded run, whose quantiles are binned and whose means are exact (those of the default
+// resolution, 512 buckets).
 TEST_F(ClusterCli, ARunWithBinnedHistogramsOverThreeShardsMergesToTheUnshardedRun) {
-  expect_shards_merge_to_the_whole(
-      {"run", kTrialScenario, "-n", "12", "--exact-bits", "8", "--bin-bits", "4"}, 3);
+  expect_shards_merge_to_the_whole({"run", kTrialScenario, "-n", "12", "--histogram-buckets", "16"}, 3);
   const ProgramResult exact =
       forlob("whole", {"run", kTrialScenario, "-n", "12", "--quiet", "--out", "exact"});
   ASSERT_EQ(exact.status, 0) << exact.err;
@@ -143,7 +143,7 @@ TEST_F(ClusterCli, ARunWithBinnedHistogramsOverThreeShardsMergesToTheUnshardedRu
     EXPECT_EQ(binned_headlines[h]["sd"], exact_headlines[h]["sd"]) << h;
     if (binned_headlines[h]["p50"] != exact_headlines[h]["p50"]) ++binned_quantiles;
   }
-  EXPECT_GT(binned_quantiles, 0);  // headline sums in the thousands fall into bins 64 and more wide
+  EXPECT_GT(binned_quantiles, 0);  // headline sums spread over more than 16 integers are binned
 }
 
 TEST_F(ClusterCli, ACompareWithFillModelsOverTwoShardsMergesToTheUnshardedCompare) {

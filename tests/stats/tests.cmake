@@ -1,1 +1,1 @@
-list(APPEND FORLOB_TEST_SOURCES stats/CellDistributionTest.cpp)
+list(APPEND FORLOB_TEST_SOURCES stats/CellDistributionTest.cpp stats/SharedDistributionTest.cpp)
