@@ -108,13 +108,13 @@ format-check:
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 # Speed and memory of the main job (a benchmark, not a test): the draw bound and throughput at 1 and
-# 2 threads under both fill models, the memory of 200, 1,000 and 5,000 replications at 100 times the
+# 2 threads under both fill models, the memory of 200, 1,000 and 3,000 replications at 100 times the
 # shipped dimensioning (the default histograms, flat in the replications; see README, Speed and
 # memory), then the README's Sobol analysis (BENCH_SOBOL=0 skips it).
 BENCH_SOBOL ?= 1
 bench: build
 	$(FORLOB) bench --replications 10000 --threads 1 2
-	@for n in 200 1000 5000; do \
+	@for n in 200 1000 3000; do \
 	  /usr/bin/env time -f "100 x dimensioning: replications=$$n peak_rss_kb=%M wall_s=%e" \
 	    $(FORLOB) bench --dimensioning-scale 100 --fill-models independent --replications $$n --threads 2 \
 	    2>&1 | tail -1; \
