@@ -319,7 +319,8 @@ TEST(CellDistribution, TheBucketsOfEveryShiftTileInt32InOrder) {
       ASSERT_GE(high, v) << shift;
       ASSERT_EQ(high - low + 1,
                 k == 0 && shift > 0 ? (std::int64_t{1} << shift) - 1 : std::int64_t{1} << shift);
-      ASSERT_EQ(CellDistribution::bucket_value(k, shift), static_cast<double>(low) + 0.5 * static_cast<double>(high - low));
+      ASSERT_EQ(CellDistribution::bucket_value(k, shift),
+                static_cast<double>(low) + 0.5 * static_cast<double>(high - low));
       if (high < INT32_MAX) {
         ASSERT_EQ(CellDistribution::bucket_range(k + 1, shift).first,
                   high + 1 + (k == -1 && shift > 0 ? 1 : 0));
