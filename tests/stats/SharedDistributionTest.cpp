@@ -10,14 +10,14 @@
 namespace forlob {
 namespace {
 
-using Row = std::vector<std::int32_t>;
+using CellRow = std::vector<std::int32_t>;
 
 // Rows whose cells differ in kind: always zero, narrow, binned, and a mostly-zero difference.
-std::vector<Row> sample_rows(std::size_t cells, int count, std::uint64_t seed) {
+std::vector<CellRow> rows_of_every_kind(std::size_t cells, int count, std::uint64_t seed) {
   std::mt19937_64 gen(seed);
-  std::vector<Row> rows;
+  std::vector<CellRow> rows;
   for (int r = 0; r < count; ++r) {
-    Row row(cells);
+    CellRow row(cells);
     for (std::size_t c = 0; c < cells; ++c) {
       switch (c % 4) {
         case 0:
@@ -38,7 +38,7 @@ std::vector<Row> sample_rows(std::size_t cells, int count, std::uint64_t seed) {
   return rows;
 }
 
-void expect_same_state(const CellDistribution& a, const CellDistribution& b) {
+void expect_same_cells(const CellDistribution& a, const CellDistribution& b) {
   ASSERT_EQ(a.cells(), b.cells());
   EXPECT_EQ(a.replications(), b.replications());
   for (std::size_t c = 0; c < a.cells(); ++c) EXPECT_EQ(a.state(c), b.state(c)) << "cell " << c;
@@ -48,9 +48,9 @@ void expect_same_state(const CellDistribution& a, const CellDistribution& b) {
 // rows added one by one: the same counts, shifts and sums, whatever the batch or the split.
 TEST(SharedDistribution, ThreadsAddingBatchesGiveTheDistributionOfAllRows) {
   constexpr std::size_t kCells = 203;  // not a multiple of the blocks
-  const std::vector<Row> rows = sample_rows(kCells, 1200, 41);
+  const std::vector<CellRow> rows = rows_of_every_kind(kCells, 1200, 41);
   CellDistribution serial(kCells);
-  for (const Row& r : rows) serial.add(r);
+  for (const CellRow& r : rows) serial.add(r);
   ASSERT_GT(serial.shift(2), 0);  // the binned cells are binned
   for (std::size_t batch : {1U, 7U, 16U}) {
     SharedDistribution shared(kCells, 8);
@@ -63,7 +63,7 @@ TEST(SharedDistribution, ThreadsAddingBatchesGiveTheDistributionOfAllRows) {
       });
     for (std::thread& th : threads) th.join();
     SCOPED_TRACE(::testing::Message() << "batch " << batch);
-    expect_same_state(shared.take(), serial);
+    expect_same_cells(shared.take(), serial);
   }
 }
 
@@ -71,7 +71,7 @@ TEST(SharedDistribution, ThreadsAddingBatchesGiveTheDistributionOfAllRows) {
 TEST(SharedDistribution, ADistributionOfNoCellsCountsItsReplications) {
   SharedDistribution shared(0);
   SharedRows rows(shared, 0, 4);
-  for (int i = 0; i < 10; ++i) rows.add(Row{});
+  for (int i = 0; i < 10; ++i) rows.add(CellRow{});
   rows.flush();
   EXPECT_EQ(shared.take().replications(), 10);
 }
@@ -79,8 +79,8 @@ TEST(SharedDistribution, ADistributionOfNoCellsCountsItsReplications) {
 TEST(SharedDistribution, RowsOfTheWrongWidthAreRefused) {
   SharedDistribution shared(3);
   SharedRows rows(shared, 0);
-  EXPECT_THROW(rows.add(Row{1, 2}), std::invalid_argument);
-  EXPECT_THROW(shared.add_rows(Row{1, 2, 3, 4}, 1, 0), std::invalid_argument);
+  EXPECT_THROW(rows.add(CellRow{1, 2}), std::invalid_argument);
+  EXPECT_THROW(shared.add_rows(CellRow{1, 2, 3, 4}, 1, 0), std::invalid_argument);
 }
 
 }  // namespace
