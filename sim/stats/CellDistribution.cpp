@@ -1,6 +1,5 @@
 #include "stats/CellDistribution.hpp"
 
-#include <bit>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
