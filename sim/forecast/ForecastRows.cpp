@@ -1,5 +1,6 @@
 #include "forecast/ForecastRows.hpp"
 
+#include <array>
 #include <charconv>
 
 #include "output/CsvFormat.hpp"
@@ -40,11 +41,14 @@ std::vector<ForecastRow> forecast_rows(const ForecastResult& result) {
             row.measure = list[static_cast<std::size_t>(m)].name;
             row.cell = layout.cell(r, s, y, kind, m);
             row.mean = result.cells.mean(row.cell);
-            row.p05 = rounded_quantile(result.cells.quantile(row.cell, 0.05));
-            row.p25 = rounded_quantile(result.cells.quantile(row.cell, 0.25));
-            row.p50 = rounded_quantile(result.cells.quantile(row.cell, 0.50));
-            row.p75 = rounded_quantile(result.cells.quantile(row.cell, 0.75));
-            row.p95 = rounded_quantile(result.cells.quantile(row.cell, 0.95));
+            constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.50, 0.75, 0.95};
+            std::array<double, 5> q{};
+            result.cells.quantiles(row.cell, kLevels, q);
+            row.p05 = rounded_quantile(q[0]);
+            row.p25 = rounded_quantile(q[1]);
+            row.p50 = rounded_quantile(q[2]);
+            row.p75 = rounded_quantile(q[3]);
+            row.p95 = rounded_quantile(q[4]);
             rows.push_back(std::move(row));
           }
         }

@@ -9,14 +9,15 @@ namespace forlob {
 
 namespace {
 
-// Whether parameter `p` feeds a headline over `specialties` (and its trainees, when `trainees`):
-// what each number reaches is declared in the ParameterRegistry.
-bool feeds(const Scenario& s, const Parameter& p, const std::set<int>& specialties, bool trainees) {
-  const ParameterInfo* info = find_parameter(p.pointer);
+// Whether parameter `p`, whose registry entry is `info`, feeds a headline over `specialties` (and
+// its trainees, when `trainees`): what each number reaches is declared in the ParameterRegistry.
+// `id_tokens` are the specialties' ids as pointer tokens.
+bool feeds(const Scenario& s, const Parameter& p, const ParameterInfo* info,
+           const std::vector<std::string>& id_tokens, const std::set<int>& specialties, bool trainees) {
   if (info == nullptr) return false;
   const auto in_headline = [&](const std::string& id_token) {
     for (int i : specialties)
-      if (escape_pointer_token(s.specialties[static_cast<std::size_t>(i)].id) == id_token) return true;
+      if (id_tokens[static_cast<std::size_t>(i)] == id_token) return true;
     return false;
   };
   // The flex scheme converts other specialties' unfilled courses: their fill rates matter too.
@@ -47,6 +48,11 @@ std::vector<AssumptionFlag> assumption_flags(const Scenario& scenario, const Yea
                                              const std::vector<Headline>& headlines,
                                              const std::vector<Parameter>& parameters) {
   std::vector<AssumptionFlag> flags;
+  // Looked up once: a run's summary asks about every parameter for every headline.
+  std::vector<const ParameterInfo*> infos;
+  for (const Parameter& p : parameters) infos.push_back(find_parameter(p.pointer));
+  std::vector<std::string> id_tokens;
+  for (const SpecialtySpec& spec : scenario.specialties) id_tokens.push_back(escape_pointer_token(spec.id));
   for (const Headline& h : headlines) {
     std::set<int> specialties;
     bool trainees = false;
@@ -63,9 +69,10 @@ std::vector<AssumptionFlag> assumption_flags(const Scenario& scenario, const Yea
     }
     AssumptionFlag flag{h.name, 0, {}};
     std::set<std::string> seen;
-    for (const Parameter& p : parameters) {
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+      const Parameter& p = parameters[i];
       if (p.tier != "assumption" || !p.replaced_by.empty()) continue;
-      if (!feeds(scenario, p, specialties, trainees)) continue;
+      if (!feeds(scenario, p, infos[i], id_tokens, specialties, trainees)) continue;
       flag.parameters += 1;
       if (seen.insert(p.source_pointer).second) flag.source_pointers.push_back(p.source_pointer);
     }

@@ -1,5 +1,6 @@
 #include "output/HeadlinesCsv.hpp"
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -28,9 +29,12 @@ void write_table(std::string& text, const std::string& label, const Scenario& sc
     append_statistic(text, s.sd);
     text.push_back(',');
     append_statistic(text, s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0);
-    for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+    constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.5, 0.75, 0.95};
+    std::array<double, 5> q{};
+    dist.quantiles(h, kLevels, q);
+    for (double value : q) {
       text.push_back(',');
-      append_statistic(text, dist.quantile(h, p));
+      append_statistic(text, value);
     }
     text.push_back('\n');
   }

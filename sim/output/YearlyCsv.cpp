@@ -1,5 +1,6 @@
 #include "output/YearlyCsv.hpp"
 
+#include <array>
 #include <stdexcept>
 #include <string_view>
 
@@ -78,9 +79,12 @@ void write_bands_csv(std::ostream& out, const std::vector<YearlyTableRef>& table
   for (const YearlyTableRef& t : tables) check(t);
   out << kBandsCsvHeader;
   write_rows(out, tables, [](std::string& line, const CellDistribution& d, std::size_t cell) {
-    for (double p : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+    constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.5, 0.75, 0.95};
+    std::array<double, 5> q{};
+    d.quantiles(cell, kLevels, q);
+    for (double value : q) {
       line.push_back(',');
-      append_statistic(line, d.quantile(cell, p));
+      append_statistic(line, value);
     }
   });
 }

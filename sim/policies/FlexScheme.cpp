@@ -4,11 +4,27 @@
 
 namespace forlob {
 
-FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec) : scenario_(scenario), spec_(spec) {}
+FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec) : scenario_(scenario), spec_(spec) {
+  if (spec.caps.empty()) return;
+  first_cap_year_ = spec.caps.begin()->first;
+  const auto years = static_cast<std::size_t>(spec.caps.rbegin()->first - first_cap_year_ + 1);
+  caps_.assign(years, {0, 0, 0});
+  capped_.assign(years, false);
+  used_.assign(years, {0, 0, 0});
+  for (const auto& [year, caps] : spec.caps) {
+    caps_[static_cast<std::size_t>(year - first_cap_year_)] = caps;
+    capped_[static_cast<std::size_t>(year - first_cap_year_)] = true;
+  }
+}
+
+const std::array<int, kRegionCount>* FlexScheme::cap_of(int year) const {
+  const auto y = static_cast<std::size_t>(year - first_cap_year_);
+  if (year < first_cap_year_ || y >= capped_.size() || !capped_[y]) return nullptr;
+  return &caps_[y];
+}
 
 void FlexScheme::begin_replication() {
-  used_.clear();
-  for (const auto& [year, caps] : spec_.caps) used_[year] = {0, 0, 0};
+  std::fill(used_.begin(), used_.end(), std::array<int, kRegionCount>{0, 0, 0});
 }
 
 int FlexScheme::first_active_year() const { return spec_.caps.empty() ? kNever : spec_.caps.begin()->first; }
@@ -30,10 +46,13 @@ int FlexScheme::first_year_unlike(const Policy& other) const {
 }
 
 void FlexScheme::adopt_state(const Policy& leader) {
-  const auto& theirs = static_cast<const FlexScheme&>(leader).used_;
-  for (auto& [year, used] : used_) {
-    const auto it = theirs.find(year);
-    used = it == theirs.end() ? std::array<int, kRegionCount>{0, 0, 0} : it->second;
+  // The leader's conversions in the years both schemes cap (before the fork they are the same).
+  const auto& theirs = static_cast<const FlexScheme&>(leader);
+  for (std::size_t y = 0; y < used_.size(); ++y) {
+    used_[y] = {0, 0, 0};
+    const int year = first_cap_year_ + static_cast<int>(y);
+    if (capped_[y] && theirs.cap_of(year) != nullptr)
+      used_[y] = theirs.used_[static_cast<std::size_t>(year - theirs.first_cap_year_)];
   }
 }
 
@@ -43,10 +62,10 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
   if (p.kind == PostingKind::Extraordinary || p.converted) return false;
   if (!spec_.donor[static_cast<std::size_t>(p.specialty)]) return false;
   const int year = year_of(p.month);
-  const auto cap = spec_.caps.find(year);
-  if (cap == spec_.caps.end()) return false;  // scheme off this year (R7 from 2026 in the trial)
-  int& used = used_[year][static_cast<std::size_t>(index(p.region))];
-  if (used >= cap->second[static_cast<std::size_t>(index(p.region))]) return false;  // R1
+  const std::array<int, kRegionCount>* cap = cap_of(year);
+  if (cap == nullptr) return false;  // scheme off this year (R7 from 2026 in the trial)
+  int& used = used_in(year)[static_cast<std::size_t>(index(p.region))];
+  if (used >= (*cap)[static_cast<std::size_t>(index(p.region))]) return false;  // R1
   if (spec_.take_up < 1) {
     KeyedStream take_up = ctx.stream(Purpose::FlexTakeUp, p.course, static_cast<std::uint64_t>(p.attempt));
     if (uniform01(take_up) >= spec_.take_up) return false;
@@ -79,13 +98,13 @@ bool FlexScheme::on_unfilled(const Posting& p, PolicyContext& ctx) {
 void FlexScheme::order_unfilled(std::vector<Posting>& unfilled, PolicyContext& ctx) const {
   // The order matters only where a cap can be used: not in a year the scheme is off.
   if (spec_.conversion_order == FlexSpec::Order::Listed || unfilled.empty() ||
-      !spec_.caps.contains(year_of(unfilled.front().month)))
+      cap_of(year_of(unfilled.front().month)) == nullptr)
     return;
   // (donor rank, keyed uniform) per course, packed in one integer: the rank above the uniform's 53
   // bits (the order of uniform01's values), so one integer comparison orders by rank, then by the
   // uniform. The rank is 0 for every course under Order::Random.
-  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
-  keyed.reserve(unfilled.size());
+  std::vector<std::pair<std::uint64_t, std::size_t>>& keyed = keyed_;
+  keyed.clear();
   for (std::size_t i = 0; i < unfilled.size(); ++i) {
     const Posting& p = unfilled[i];
     std::uint64_t rank = 0;
@@ -97,10 +116,9 @@ void FlexScheme::order_unfilled(std::vector<Posting>& unfilled, PolicyContext& c
     keyed.emplace_back((rank << 53U) | (u() >> 11U), i);  // u() >> 11 is uniform01's numerator
   }
   std::sort(keyed.begin(), keyed.end());
-  std::vector<Posting> ordered;
-  ordered.reserve(unfilled.size());
-  for (const auto& k : keyed) ordered.push_back(unfilled[k.second]);
-  unfilled = std::move(ordered);
+  ordered_.clear();
+  for (const auto& k : keyed) ordered_.push_back(unfilled[k.second]);
+  unfilled.swap(ordered_);
 }
 
 int FlexScheme::choose_target(const Posting& p, PolicyContext& ctx) const {

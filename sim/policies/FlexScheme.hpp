@@ -3,7 +3,8 @@
 // one specialty is converted to a course in another specialty in the same region (R2), within the
 // region's yearly cap (R1), either within the round or at the next round (R3). Re-posting comes
 // first and is not limited by the scheme (R5).
-#include <map>
+#include <array>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -27,9 +28,21 @@ class FlexScheme final : public Policy {
  private:
   int choose_target(const Posting& p, PolicyContext& ctx) const;
   int weighted_target(const Posting& p, PolicyContext& ctx) const;
+  // The caps and the conversions so far of `year` (R1), or null in a year without a cap. Flat by
+  // year from the first capped one: asked for every unfilled course, where a map lookup showed.
+  const std::array<int, kRegionCount>* cap_of(int year) const;
+  std::array<int, kRegionCount>& used_in(int year) {
+    return used_[static_cast<std::size_t>(year - first_cap_year_)];
+  }
   const Scenario& scenario_;
   const FlexSpec& spec_;
-  std::map<int, std::array<int, kRegionCount>> used_;  // conversions so far, by year and region
+  int first_cap_year_ = 0;
+  std::vector<std::array<int, kRegionCount>> caps_;  // [year - first_cap_year_]
+  std::vector<bool> capped_;                         // [year - first_cap_year_]: the year has a cap
+  std::vector<std::array<int, kRegionCount>> used_;  // conversions so far, [year - first_cap_year_][region]
+  // order_unfilled's scratch, kept for its capacity (one engine per thread)
+  mutable std::vector<std::pair<std::uint64_t, std::size_t>> keyed_;
+  mutable std::vector<Posting> ordered_;
 };
 
 }  // namespace forlob

@@ -108,12 +108,26 @@ bool is_placeholder(std::string_view token) {
   return token.size() > 2 && token.front() == '{' && token.back() == '}';
 }
 
+// The token of `pointer` that starts at `at` (just after its '/'), and where the next one starts
+// (npos after the last).
+std::string_view next_token(std::string_view pointer, std::size_t& at) {
+  const std::size_t slash = pointer.find('/', at);
+  const std::string_view token =
+      pointer.substr(at, slash == std::string_view::npos ? std::string_view::npos : slash - at);
+  at = slash == std::string_view::npos ? slash : slash + 1;
+  return token;
+}
+
+// Token by token, without collecting them: the registry is searched for every number of every
+// scenario and every parameter of a run's summary, so this is called millions of times.
 bool matches(std::string_view pattern, std::string_view pointer) {
-  const auto p = tokens_of(pattern), q = tokens_of(pointer);
-  if (p.size() != q.size()) return false;
-  for (std::size_t i = 0; i < p.size(); ++i)
-    if (!is_placeholder(p[i]) && p[i] != q[i]) return false;
-  return true;
+  if (pattern.empty() || pointer.empty()) return pattern.empty() && pointer.empty();
+  std::size_t a = 1, b = 1;
+  while (a != std::string_view::npos && b != std::string_view::npos) {
+    const std::string_view p = next_token(pattern, a), q = next_token(pointer, b);
+    if (!is_placeholder(p) && p != q) return false;
+  }
+  return a == b;  // both ran out of tokens together
 }
 
 std::string registry_number(double x) {

@@ -1,5 +1,7 @@
 #include "stats/CellDistribution.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -225,19 +227,21 @@ void CellDistribution::fit(std::size_t cell) {
 }
 
 double CellDistribution::value_at_rank(const Histogram& h, std::int64_t rank) const {
-  std::int64_t below = 0;
   double found = 0;
-  bool done = false;
-  for_each_value(h, [&](double value, std::uint32_t count) {
-    if (done) return;
-    below += count;
-    if (below > rank) {
-      found = value;
-      done = true;
-    }
-  });
-  if (!done) throw std::out_of_range("CellDistribution: rank " + std::to_string(rank) + " beyond the sample");
+  values_at_ranks(h, std::span<const std::int64_t>(&rank, 1), std::span<double>(&found, 1));
   return found;
+}
+
+void CellDistribution::values_at_ranks(const Histogram& h, std::span<const std::int64_t> ranks,
+                                       std::span<double> values) const {
+  std::int64_t below = 0;
+  std::size_t next = 0;
+  for_each_value(h, [&](double value, std::uint32_t count) {
+    below += count;
+    for (; next < ranks.size() && below > ranks[next]; ++next) values[next] = value;
+  });
+  if (next < ranks.size())
+    throw std::out_of_range("CellDistribution: rank " + std::to_string(ranks[next]) + " beyond the sample");
 }
 
 CellDistribution::CellDistribution(std::size_t cells, Resolution resolution)
@@ -323,13 +327,49 @@ void CellDistribution::merge(const CellDistribution& other) {
 }
 
 double CellDistribution::quantile(std::size_t cell, double p) const {
-  if (n_ == 0) return 0;
+  double q = 0;
+  quantiles(cell, std::span<const double>(&p, 1), std::span<double>(&q, 1));
+  return q;
+}
+
+void CellDistribution::quantiles(std::size_t cell, std::span<const double> ps, std::span<double> out) const {
+  if (out.size() != ps.size() || ps.size() > kMaxQuantiles)
+    throw std::invalid_argument("CellDistribution::quantiles: " + std::to_string(ps.size()) +
+                                " probabilities into " + std::to_string(out.size()) + " places (at most " +
+                                std::to_string(kMaxQuantiles) + ")");
+  if (n_ == 0) {
+    std::fill(out.begin(), out.end(), 0.0);
+    return;
+  }
   const Histogram& h = hist_.at(cell);
-  const Type7Position pos = type7_position(n_, p);
-  const double x = value_at_rank(h, pos.rank);
-  if (pos.fraction == 0 || pos.rank + 1 >= n_) return x;
-  const double y = value_at_rank(h, pos.rank + 1);
-  return x + pos.fraction * (y - x);
+  // Each quantile interpolates between the values at its rank and, unless it falls on one, the next.
+  std::array<Type7Position, kMaxQuantiles> pos;
+  std::array<std::int64_t, 2 * kMaxQuantiles> ranks;
+  std::array<double, 2 * kMaxQuantiles> values;
+  std::size_t wanted = 0;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    pos[i] = type7_position(n_, ps[i]);
+    ranks[wanted++] = pos[i].rank;
+    if (pos[i].fraction != 0 && pos[i].rank + 1 < n_) ranks[wanted++] = pos[i].rank + 1;
+  }
+  const auto first = ranks.begin(), last = ranks.begin() + static_cast<std::ptrdiff_t>(wanted);
+  std::sort(first, last);
+  wanted = static_cast<std::size_t>(std::unique(first, last) - first);
+  values_at_ranks(h, std::span<const std::int64_t>(ranks.data(), wanted),
+                  std::span<double>(values.data(), wanted));
+  const auto value_of = [&](std::int64_t rank) {
+    return values[static_cast<std::size_t>(
+        std::lower_bound(first, first + static_cast<std::ptrdiff_t>(wanted), rank) - first)];
+  };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const double x = value_of(pos[i].rank);
+    if (pos[i].fraction == 0 || pos[i].rank + 1 >= n_) {
+      out[i] = x;
+      continue;
+    }
+    const double y = value_of(pos[i].rank + 1);
+    out[i] = x + pos[i].fraction * (y - x);
+  }
 }
 
 double CellDistribution::mean(std::size_t cell) const {
@@ -356,9 +396,12 @@ CellSummary CellDistribution::summary(std::size_t cell) const {
                                  (static_cast<long double>(n_) * static_cast<long double>(n_ - 1));
     s.sd = static_cast<double>(std::sqrt(variance));
   }
-  s.p05 = quantile(cell, 0.05);
-  s.p50 = quantile(cell, 0.50);
-  s.p95 = quantile(cell, 0.95);
+  constexpr std::array<double, 3> kLevels{0.05, 0.50, 0.95};
+  std::array<double, 3> q{};
+  quantiles(cell, kLevels, q);
+  s.p05 = q[0];
+  s.p50 = q[1];
+  s.p95 = q[2];
   return s;
 }
 

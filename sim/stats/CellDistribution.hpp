@@ -82,6 +82,10 @@ class CellDistribution {
 
   CellSummary summary(std::size_t cell) const;
   double quantile(std::size_t cell, double p) const;  // type 7
+  // The type 7 quantiles of a cell at each of `ps` (any order, at most kMaxQuantiles) into `out`
+  // (as many), from one pass over its histogram: the same values quantile() gives one by one.
+  static constexpr std::size_t kMaxQuantiles = 16;
+  void quantiles(std::size_t cell, std::span<const double> ps, std::span<double> out) const;
   double mean(std::size_t cell) const;
 
   // Approximate heap use, for the benchmark's memory report.
@@ -177,7 +181,10 @@ class CellDistribution {
     if (!zeros_told) f(0.0, zeros);
   }
   double value_at_rank(const Histogram& h, std::int64_t rank) const;  // 0-based, sorted order
-  void add_slow(std::size_t cell, std::int32_t v);                    // outside the dense range, or binned
+  // values[i] = value_at_rank(h, ranks[i]) for ranks in increasing order, in one pass.
+  void values_at_ranks(const Histogram& h, std::span<const std::int64_t> ranks,
+                       std::span<double> values) const;
+  void add_slow(std::size_t cell, std::int32_t v);  // outside the dense range, or binned
   // Bins the cell more coarsely until its keys span at most resolution_.buckets, taking its exact
   // sums from its exact values the first time.
   void fit(std::size_t cell);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 namespace forlob {
@@ -115,6 +116,37 @@ TEST(CellDistribution, MeanSdAndQuantilesEqualADirectComputationOnRandomSamples)
       for (double p : {0.0, 0.01, 0.25, 0.333, 0.75, 0.99, 1.0}) EXPECT_EQ(d.quantile(0, p), type7(x, p));
     }
   }
+}
+
+TEST(CellDistribution, ManyQuantilesFromOnePassEqualTheDirectOnesInAnyOrder) {
+  std::mt19937_64 gen(7);
+  for (std::size_t n : {1u, 2u, 5u, 64u, 999u}) {
+    // Narrow and exact, zeros among negative and positive values, and binned (shift > 0).
+    for (auto [lo, hi] : {std::pair{0, 5}, std::pair{-40, 40}, std::pair{0, 100000}}) {
+      const Sample x = random_sample(gen, n, lo, hi);
+      const CellDistribution d = one_cell(x);
+      SCOPED_TRACE(::testing::Message() << "n=" << n << " range " << lo << ".." << hi);
+      // Unsorted, repeated, at the ends: each is what quantile() gives alone.
+      const std::vector<double> ps{0.95, 0.05, 0.5, 0.5, 1.0, 0.0, 0.25, 0.75, 0.333, 0.999};
+      std::vector<double> got(ps.size(), -1);
+      d.quantiles(0, ps, got);
+      for (std::size_t i = 0; i < ps.size(); ++i) {
+        EXPECT_EQ(got[i], d.quantile(0, ps[i])) << "p = " << ps[i];
+        if (d.shift(0) == 0) EXPECT_EQ(got[i], type7(x, ps[i])) << "p = " << ps[i];
+      }
+    }
+  }
+}
+
+TEST(CellDistribution, QuantilesRefuseMismatchedOrTooManyProbabilities) {
+  const CellDistribution d = one_cell({1, 2, 3});
+  std::vector<double> two(2);
+  EXPECT_THROW(d.quantiles(0, std::vector<double>{0.5}, two), std::invalid_argument);
+  const std::vector<double> many(CellDistribution::kMaxQuantiles + 1, 0.5);
+  std::vector<double> out(many.size());
+  EXPECT_THROW(d.quantiles(0, many, out), std::invalid_argument);
+  std::vector<double> none;
+  EXPECT_NO_THROW(d.quantiles(0, none, none));
 }
 
 TEST(CellDistribution, CellsAreIndependent) {
