@@ -51,19 +51,26 @@ void Tally::close_stocks() {
 
 void Tally::expand(const YearlyLayout& layout, std::vector<std::int32_t>& out) const {
   out.assign(layout.cells(), 0);
+  // Row by row (a row is a cell's kMetricCount counts, contiguous in both layouts): each of the four
+  // targets is a plain loop over the metrics, which the compiler vectorises.
   const int all_region = kRegionCount;
   const int all_specialty = specialties_;
+  const auto metrics = static_cast<std::size_t>(kMetricCount);
+  const auto add_row = [metrics](std::int32_t* to, const std::int32_t* from) {
+    for (std::size_t m = 0; m < metrics; ++m) to[m] += from[m];
+  };
+  std::int32_t* const base = out.data();
+  const auto row_of = [&](int y, int r, int s) {
+    return base + layout.cell(y, r, s, Metric::Posted);
+  };  // the row starts at its first metric
   for (int y = 0; y < years_; ++y)
     for (int r = 0; r < kRegionCount; ++r)
       for (int s = 0; s < specialties_; ++s) {
         const std::int32_t* c = &cells_[offset(y, r, s)];
-        for (int m = 0; m < kMetricCount; ++m) {
-          const auto metric = static_cast<Metric>(m);
-          out[layout.cell(y, r, s, metric)] = c[m];
-          out[layout.cell(y, r, all_specialty, metric)] += c[m];
-          out[layout.cell(y, all_region, s, metric)] += c[m];
-          out[layout.cell(y, all_region, all_specialty, metric)] += c[m];
-        }
+        std::copy_n(c, metrics, row_of(y, r, s));
+        add_row(row_of(y, r, all_specialty), c);
+        add_row(row_of(y, all_region, s), c);
+        add_row(row_of(y, all_region, all_specialty), c);
       }
 }
 
