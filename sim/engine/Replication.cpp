@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 
 #include "engine/Divergence.hpp"
 #include "policies/PolicySet.hpp"
@@ -114,10 +115,12 @@ void Replication::finish(bool keep_stock_years) {
     for (auto& policy : policies_) policy->on_round_closed(at_.open_year, at_.open_round, *this);
   tally_->close_stocks();
   // A follower's stock is the leader's until the fork's year (the same new specialists so far).
-  if (stock_leader_)
-    stock_.close_following(*stock_leader_, stock_from_year_, key_, *tally_);
-  else
-    stock_.close(key_, *tally_, keep_stock_years);
+  if (projects_stock()) {
+    if (stock_leader_)
+      stock_.close_following(*stock_leader_, stock_from_year_, key_, *tally_);
+    else
+      stock_.close(key_, *tally_, keep_stock_years);
+  }
   tally_ = nullptr;
 }
 
@@ -137,7 +140,11 @@ void Replication::take_over(const Replication& leader, Tally& tally) {
     reuse_spare(due_[i]);
     due_[i].assign(waiting.begin(), waiting.end());
   }
-  stock_.adopt_state(leader.stock_);
+  if (projects_stock()) {
+    if (!leader.projects_stock())
+      throw std::logic_error("Replication::take_over: the leader did not project the specialist stock");
+    stock_.adopt_state(leader.stock_);
+  }
   stock_leader_ = &leader.stock_;
   stock_from_year_ = year_of(leader.at_.month);
   fill_->adopt_state(*leader.fill_, tally);
@@ -271,7 +278,8 @@ void Replication::start_trainee(const Posting& p) {
   tally_->add(year_of(outcome.end), p.region, p.specialty,
               outcome.completed ? Metric::Completed : Metric::DroppedOut);
   // The new specialist's age: the trainee stream's next draw, after the course's own.
-  if (outcome.completed && stock_.active()) stock_.enter(p.specialty, p.region, p.month, outcome.end, stream);
+  if (outcome.completed && projects_stock())
+    stock_.enter(p.specialty, p.region, p.month, outcome.end, stream);
   for (auto& policy : policies_) policy->on_trainee_started(p, outcome, *this);
   tell_watchers(p.month, [&](Policy& w) { w.on_trainee_started(p, outcome, watched_); });
 }

@@ -37,13 +37,14 @@ struct DriverWorker {
   std::vector<Replication::Follower> followers;
   std::vector<char> forked;
 
-  void use(std::size_t p, const std::vector<const Scenario*>& scenarios, bool fork) {
+  void use(std::size_t p, const std::vector<const Scenario*>& scenarios, bool fork, bool stock) {
     if (point == p) return;
     point = p;
     engines.clear();
     tallies.clear();
     for (const Scenario* s : scenarios) {
       engines.push_back(std::make_unique<Replication>(*s));
+      engines.back()->set_stock_projected(stock);
       tallies.push_back(std::make_unique<Tally>(s->calendar.warmup_start_year, s->year_count(),
                                                 s->specialty_count(),
                                                 engines.back()->anchor_layout().pairs.size()));
@@ -120,9 +121,9 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
                   lp.owned = points.load(point);
                   for (const Scenario& s : lp.owned) lp.scenarios.push_back(&s);
                 });
-                w.use(point, lp.scenarios, options.fork);
+                w.use(point, lp.scenarios, options.fork, options.stock);
               } else {
-                w.use(point, points.fixed, options.fork);
+                w.use(point, points.fixed, options.fork, options.stock);
               }
               const std::uint64_t before = keyed_draws_made;
               const std::int64_t key = points.first_replication ? points.first_replication(point) + rep : rep;

@@ -57,6 +57,9 @@ struct DriverOptions {
   // Carry each later scenario of a point on from the first's replication at their divergence
   // (engine/Divergence); false runs every scenario in full. The results are the same.
   bool fork = true;
+  // Whether the observers read the specialist stock (Metric::Specialists, Retired, Exited); false
+  // lets the engines skip projecting it, and those counts stay 0.
+  bool stock = true;
 };
 
 struct DriverStats {

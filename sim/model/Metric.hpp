@@ -66,6 +66,11 @@ enum class Metric : int {
 
 inline constexpr int kMetricCount = 36;
 
+// The counts the specialist stock's projection writes (SpecialistStock).
+constexpr bool is_specialist_stock(Metric m) {
+  return m == Metric::Specialists || m == Metric::Retired || m == Metric::Exited;
+}
+
 // clang-format off
 inline constexpr std::array<std::string_view, kMetricCount> kMetricNames{
     "posted", "filled", "unfilled", "reposted", "carried_over", "flex_out", "flex_in",

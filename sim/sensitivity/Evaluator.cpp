@@ -120,9 +120,11 @@ Evaluation SimulationEvaluator::evaluate(const std::vector<std::vector<double>>&
     return loaded;
   };
   std::vector<std::unique_ptr<OutputObserver>> observers;
+  DriverOptions driver{options.seed, options.replications, options.threads, options.progress,
+                       share,        options.fork};
+  driver.stock = reads_specialist_stock(outputs_);  // most outputs count trainees, not the stock
   drive_observed<OutputObserver>(
-      design, {options.seed, options.replications, options.threads, options.progress, share, options.fork},
-      [&] { return std::make_unique<OutputObserver>(outputs_, result); }, observers);
+      design, driver, [&] { return std::make_unique<OutputObserver>(outputs_, result); }, observers);
   result.distributions.assign(points.size(), CellDistribution(n_outputs));
   run_in_arena(result.threads, [&] {
     // Exact distributions per point from integer histograms (as yearly.csv's), over the replications

@@ -35,6 +35,13 @@ std::int32_t OutputSpec::sum(const Tally& tally) const {
   return total;
 }
 
+bool reads_specialist_stock(const std::vector<OutputSpec>& outputs) {
+  for (const OutputSpec& o : outputs)
+    for (const TallyTerm& t : o.terms)
+      if (is_specialist_stock(t.metric)) return true;
+  return false;
+}
+
 std::vector<OutputSpec> select_outputs(const std::vector<std::string>& names, const Scenario& scenario,
                                        const std::vector<const Scenario*>& scenarios) {
   const bool paired = scenarios.size() == 2;

@@ -41,6 +41,9 @@ struct OutputSpec {
 std::vector<OutputSpec> select_outputs(const std::vector<std::string>& names, const Scenario& scenario,
                                        const std::vector<const Scenario*>& scenarios);
 
+// Whether any of the outputs sums a count of the specialist stock (specialists, retired, exited).
+bool reads_specialist_stock(const std::vector<OutputSpec>& outputs);
+
 // New specialists in the trial specialties from the trial's first year to the end of follow-up:
 // for one scenario that headline; for a pair its A, B and B - A values.
 std::vector<std::string> default_outputs(const Scenario& scenario,

@@ -203,5 +203,57 @@ TEST(ReplicationDriver, AForkedComparisonGivesTheCountsOfFullRunsWithFewerDraws)
   }
 }
 
+// A command whose outputs do not read the specialist stock lets the engines skip its projection:
+// every other count of every replication, forked or not, is that of the full run; the stock's own
+// counts are 0; and its draws are not made.
+TEST(ReplicationDriver, WithoutTheStockProjectionOnlyTheStockCountsChange) {
+  const Scenario a = load_scenario(testing::kFlexScenario);
+  const Scenario b = load_scenario(testing::kTrialScenario);
+  ASSERT_TRUE(a.stock.has_value());
+  DesignPoints points;
+  points.fixed = {&a, &b};
+  for (const bool fork : {false, true}) {
+    SCOPED_TRACE(fork ? "forked" : "in full");
+    std::map<std::int64_t, std::vector<std::int32_t>> counts[2];
+    std::uint64_t draws[2] = {0, 0};
+    for (const bool stock : {false, true}) {
+      DriverOptions options;
+      options.seed = 5;
+      options.replications = 4;
+      options.threads = 2;
+      options.fork = fork;
+      options.stock = stock;
+      std::vector<std::unique_ptr<WholeTallyObserver>> observers;
+      draws[stock] = drive_observed<WholeTallyObserver>(
+                         points, options,
+                         [&] {
+                           auto o = std::make_unique<WholeTallyObserver>();
+                           o->specialties = a.specialty_count();
+                           return o;
+                         },
+                         observers)
+                         .keyed_draws;
+      for (const auto& o : observers) counts[stock].insert(o->seen.begin(), o->seen.end());
+    }
+    ASSERT_EQ(counts[1].size(), 4U);
+    std::size_t stock_cells = 0, stock_nonzero = 0;
+    for (const auto& [replication, full] : counts[1]) {
+      const std::vector<std::int32_t>& without = counts[0].at(replication);
+      ASSERT_EQ(without.size(), full.size());
+      for (std::size_t i = 0; i < full.size(); ++i) {
+        if (is_specialist_stock(static_cast<Metric>(i % kMetricCount))) {
+          ++stock_cells;
+          stock_nonzero += full[i] != 0;
+          EXPECT_EQ(without[i], 0) << "replication " << replication << " cell " << i;
+        } else {
+          EXPECT_EQ(without[i], full[i]) << "replication " << replication << " cell " << i;
+        }
+      }
+    }
+    EXPECT_GT(stock_nonzero, stock_cells / 4);  // the full run does count a stock
+    EXPECT_LT(draws[0], draws[1]);
+  }
+}
+
 }  // namespace
 }  // namespace forlob

@@ -8,6 +8,7 @@
 #include "core/Errors.hpp"
 #include "engine/Runner.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "sensitivity/OutputSelection.hpp"
 #include "sensitivity/ReplicationNoise.hpp"
 #include "support/ShippedScenarios.hpp"
 
@@ -76,6 +77,28 @@ TEST(EvaluatorTest, BasePointEqualsTheRunnersHeadlinesForAAndBAndTheDifference) 
     const auto rep = static_cast<std::size_t>(i);
     EXPECT_EQ(r.replicates(0, 2)[rep], r.replicates(0, 1)[rep] - r.replicates(0, 0)[rep]);
   }
+}
+
+// The engines project the specialist stock only for outputs that read it: the default outputs
+// count completions, a stock headline still equals the runner's, and a stock-free output's values
+// are those it has when the stock is projected alongside.
+TEST(EvaluatorTest, TheStockIsProjectedExactlyWhenAnOutputReadsIt) {
+  const std::vector<ParameterSpec> specs{parse_parameter_arg("applicants.attractiveness.flex=0.8:1.2")};
+  const std::string stock_headline = "specialists_trial_specialties_2036";
+  const SimulationEvaluator plain({{kFlexScenario, {}}, {kTrialScenario, {}}}, specs, {"diff:" + kHeadline});
+  const SimulationEvaluator with_stock({{kFlexScenario, {}}, {kTrialScenario, {}}}, specs,
+                                       {"diff:" + kHeadline, "b:" + stock_headline});
+  EXPECT_FALSE(reads_specialist_stock(plain.outputs()));
+  EXPECT_TRUE(reads_specialist_stock(with_stock.outputs()));
+  const Evaluation p = plain.evaluate({{kNan}}, options(6, 2));
+  const Evaluation w = with_stock.evaluate({{kNan}}, options(6, 2));
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(p.replicates(0, 0)[i], w.replicates(0, 0)[i]);
+  const Scenario a = load_scenario(kFlexScenario), b = load_scenario(kTrialScenario);
+  const RunResult run = run_scenarios({&a, &b}, options(6, 2));
+  std::size_t h = 0;
+  while (run.scenarios[1].headlines[h].name != stock_headline) ++h;
+  EXPECT_GT(w.summary(0, 1).mean, 1000.0);  // thousands of specialists, not a skipped zero
+  EXPECT_DOUBLE_EQ(w.summary(0, 1).mean, run.scenarios[1].headline.summary(h).mean);
 }
 
 TEST(EvaluatorTest, ResultsAreIdenticalAtOneAndTwoThreads) {
