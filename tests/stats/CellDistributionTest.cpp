@@ -132,7 +132,9 @@ TEST(CellDistribution, ManyQuantilesFromOnePassEqualTheDirectOnesInAnyOrder) {
       d.quantiles(0, ps, got);
       for (std::size_t i = 0; i < ps.size(); ++i) {
         EXPECT_EQ(got[i], d.quantile(0, ps[i])) << "p = " << ps[i];
-        if (d.shift(0) == 0) EXPECT_EQ(got[i], type7(x, ps[i])) << "p = " << ps[i];
+        if (d.shift(0) == 0) {
+          EXPECT_EQ(got[i], type7(x, ps[i])) << "p = " << ps[i];
+        }
       }
     }
   }
