@@ -37,14 +37,14 @@ struct DriverWorker {
   std::vector<Replication::Follower> followers;
   std::vector<char> forked;
 
-  void use(std::size_t p, const std::vector<const Scenario*>& scenarios, bool fork, bool stock) {
+  void use(std::size_t p, const std::vector<const Scenario*>& scenarios, const DriverOptions& options) {
     if (point == p) return;
     point = p;
     engines.clear();
     tallies.clear();
     for (const Scenario* s : scenarios) {
       engines.push_back(std::make_unique<Replication>(*s));
-      engines.back()->set_stock_projected(stock);
+      engines.back()->set_stock_projected(options.stock);
       tallies.push_back(std::make_unique<Tally>(s->calendar.warmup_start_year, s->year_count(),
                                                 s->specialty_count(),
                                                 engines.back()->anchor_layout().pairs.size()));
@@ -55,7 +55,7 @@ struct DriverWorker {
     forked.assign(engines.size(), 0);
     // A fill hook (an observed round) belongs to one engine's run: such runs are not forked.
     const auto hooked = [](const std::unique_ptr<Replication>& e) { return e->has_fill_override(); };
-    if (fork && std::none_of(engines.begin(), engines.end(), hooked))
+    if (options.fork && std::none_of(engines.begin(), engines.end(), hooked))
       for (std::size_t k = 1; k < engines.size(); ++k) {
         const Month from = engines[k]->prepare_to_follow(*engines.front());
         if (from <= engines[k]->first_month()) continue;
@@ -121,9 +121,9 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
                   lp.owned = points.load(point);
                   for (const Scenario& s : lp.owned) lp.scenarios.push_back(&s);
                 });
-                w.use(point, lp.scenarios, options.fork, options.stock);
+                w.use(point, lp.scenarios, options);
               } else {
-                w.use(point, points.fixed, options.fork, options.stock);
+                w.use(point, points.fixed, options);
               }
               const std::uint64_t before = keyed_draws_made;
               const std::int64_t key = points.first_replication ? points.first_replication(point) + rep : rep;

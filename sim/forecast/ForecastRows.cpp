@@ -41,9 +41,7 @@ std::vector<ForecastRow> forecast_rows(const ForecastResult& result) {
             row.measure = list[static_cast<std::size_t>(m)].name;
             row.cell = layout.cell(r, s, y, kind, m);
             row.mean = result.cells.mean(row.cell);
-            constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.50, 0.75, 0.95};
-            std::array<double, 5> q{};
-            result.cells.quantiles(row.cell, kLevels, q);
+            const std::array<double, 5> q = result.cells.bands(row.cell);
             row.p05 = rounded_quantile(q[0]);
             row.p25 = rounded_quantile(q[1]);
             row.p50 = rounded_quantile(q[2]);

@@ -60,9 +60,8 @@ void Tally::expand(const YearlyLayout& layout, std::vector<std::int32_t>& out) c
     for (std::size_t m = 0; m < metrics; ++m) to[m] += from[m];
   };
   std::int32_t* const base = out.data();
-  const auto row_of = [&](int y, int r, int s) {
-    return base + layout.cell(y, r, s, Metric::Posted);
-  };  // the row starts at its first metric
+  // A row starts at its first metric.
+  const auto row_of = [&](int y, int r, int s) { return base + layout.cell(y, r, s, Metric::Posted); };
   for (int y = 0; y < years_; ++y)
     for (int r = 0; r < kRegionCount; ++r)
       for (int s = 0; s < specialties_; ++s) {

@@ -1,6 +1,5 @@
 #include "output/HeadlinesCsv.hpp"
 
-#include <array>
 #include <cmath>
 #include <string>
 
@@ -29,10 +28,7 @@ void write_table(std::string& text, const std::string& label, const Scenario& sc
     append_statistic(text, s.sd);
     text.push_back(',');
     append_statistic(text, s.n > 0 ? s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0);
-    constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.5, 0.75, 0.95};
-    std::array<double, 5> q{};
-    dist.quantiles(h, kLevels, q);
-    for (double value : q) {
+    for (double value : dist.bands(h)) {
       text.push_back(',');
       append_statistic(text, value);
     }

@@ -1,6 +1,5 @@
 #include "output/YearlyCsv.hpp"
 
-#include <array>
 #include <stdexcept>
 #include <string_view>
 
@@ -79,10 +78,7 @@ void write_bands_csv(std::ostream& out, const std::vector<YearlyTableRef>& table
   for (const YearlyTableRef& t : tables) check(t);
   out << kBandsCsvHeader;
   write_rows(out, tables, [](std::string& line, const CellDistribution& d, std::size_t cell) {
-    constexpr std::array<double, 5> kLevels{0.05, 0.25, 0.5, 0.75, 0.95};
-    std::array<double, 5> q{};
-    d.quantiles(cell, kLevels, q);
-    for (double value : q) {
+    for (double value : d.bands(cell)) {
       line.push_back(',');
       append_statistic(line, value);
     }

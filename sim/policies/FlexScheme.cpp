@@ -8,19 +8,15 @@ FlexScheme::FlexScheme(const Scenario& scenario, const FlexSpec& spec) : scenari
   if (spec.caps.empty()) return;
   first_cap_year_ = spec.caps.begin()->first;
   const auto years = static_cast<std::size_t>(spec.caps.rbegin()->first - first_cap_year_ + 1);
-  caps_.assign(years, {0, 0, 0});
-  capped_.assign(years, false);
+  caps_.resize(years);
   used_.assign(years, {0, 0, 0});
-  for (const auto& [year, caps] : spec.caps) {
-    caps_[static_cast<std::size_t>(year - first_cap_year_)] = caps;
-    capped_[static_cast<std::size_t>(year - first_cap_year_)] = true;
-  }
+  for (const auto& [year, caps] : spec.caps) caps_[static_cast<std::size_t>(year - first_cap_year_)] = caps;
 }
 
 const std::array<int, kRegionCount>* FlexScheme::cap_of(int year) const {
   const auto y = static_cast<std::size_t>(year - first_cap_year_);
-  if (year < first_cap_year_ || y >= capped_.size() || !capped_[y]) return nullptr;
-  return &caps_[y];
+  if (year < first_cap_year_ || y >= caps_.size() || !caps_[y]) return nullptr;
+  return &*caps_[y];
 }
 
 void FlexScheme::begin_replication() {
@@ -49,10 +45,9 @@ void FlexScheme::adopt_state(const Policy& leader) {
   // The leader's conversions in the years both schemes cap (before the fork they are the same).
   const auto& theirs = static_cast<const FlexScheme&>(leader);
   for (std::size_t y = 0; y < used_.size(); ++y) {
-    used_[y] = {0, 0, 0};
     const int year = first_cap_year_ + static_cast<int>(y);
-    if (capped_[y] && theirs.cap_of(year) != nullptr)
-      used_[y] = theirs.used_[static_cast<std::size_t>(year - theirs.first_cap_year_)];
+    used_[y] =
+        caps_[y] && theirs.cap_of(year) ? theirs.used_in(year) : std::array<int, kRegionCount>{0, 0, 0};
   }
 }
 

@@ -5,6 +5,7 @@
 // first and is not limited by the scheme (R5).
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -34,11 +35,14 @@ class FlexScheme final : public Policy {
   std::array<int, kRegionCount>& used_in(int year) {
     return used_[static_cast<std::size_t>(year - first_cap_year_)];
   }
+  const std::array<int, kRegionCount>& used_in(int year) const {
+    return used_[static_cast<std::size_t>(year - first_cap_year_)];
+  }
   const Scenario& scenario_;
   const FlexSpec& spec_;
   int first_cap_year_ = 0;
-  std::vector<std::array<int, kRegionCount>> caps_;  // [year - first_cap_year_]
-  std::vector<bool> capped_;                         // [year - first_cap_year_]: the year has a cap
+  // [year - first_cap_year_]: the year's caps by region, none in a year without the scheme
+  std::vector<std::optional<std::array<int, kRegionCount>>> caps_;
   std::vector<std::array<int, kRegionCount>> used_;  // conversions so far, [year - first_cap_year_][region]
   // order_unfilled's scratch, kept for its capacity (one engine per thread)
   mutable std::vector<std::pair<std::uint64_t, std::size_t>> keyed_;

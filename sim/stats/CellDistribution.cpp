@@ -226,12 +226,6 @@ void CellDistribution::fit(std::size_t cell) {
   coarsen_to(cell, h.shift + more);
 }
 
-double CellDistribution::value_at_rank(const Histogram& h, std::int64_t rank) const {
-  double found = 0;
-  values_at_ranks(h, std::span<const std::int64_t>(&rank, 1), std::span<double>(&found, 1));
-  return found;
-}
-
 void CellDistribution::values_at_ranks(const Histogram& h, std::span<const std::int64_t> ranks,
                                        std::span<double> values) const {
   std::int64_t below = 0;

@@ -20,6 +20,7 @@
 // is identical whatever order replications were added in, hence whatever the thread count or the
 // split into shards.
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -86,6 +87,13 @@ class CellDistribution {
   // (as many), from one pass over its histogram: the same values quantile() gives one by one.
   static constexpr std::size_t kMaxQuantiles = 16;
   void quantiles(std::size_t cell, std::span<const double> ps, std::span<double> out) const;
+  // The quantiles of the tables' bands (bands.csv, headlines.csv, the forecast): 5, 25, 50, 75, 95 %.
+  static constexpr std::array<double, 5> kBandLevels{0.05, 0.25, 0.50, 0.75, 0.95};
+  std::array<double, 5> bands(std::size_t cell) const {
+    std::array<double, 5> q{};
+    quantiles(cell, kBandLevels, q);
+    return q;
+  }
   double mean(std::size_t cell) const;
 
   // Approximate heap use, for the benchmark's memory report.
@@ -180,8 +188,7 @@ class CellDistribution {
     });
     if (!zeros_told) f(0.0, zeros);
   }
-  double value_at_rank(const Histogram& h, std::int64_t rank) const;  // 0-based, sorted order
-  // values[i] = value_at_rank(h, ranks[i]) for ranks in increasing order, in one pass.
+  // values[i] = the value at 0-based rank ranks[i] in sorted order, for increasing ranks, in one pass.
   void values_at_ranks(const Histogram& h, std::span<const std::int64_t> ranks,
                        std::span<double> values) const;
   void add_slow(std::size_t cell, std::int32_t v);  // outside the dense range, or binned

@@ -160,6 +160,27 @@ struct WholeTallyObserver final : ReplicationObserver {
   std::map<std::int64_t, std::vector<std::int32_t>> seen;
 };
 
+// Every count of every replication of `points` (by replication), and the keyed draws made.
+struct WholeRun {
+  std::map<std::int64_t, std::vector<std::int32_t>> counts;
+  std::uint64_t draws = 0;
+};
+WholeRun run_whole(const DesignPoints& points, const DriverOptions& options, int specialties) {
+  WholeRun run;
+  std::vector<std::unique_ptr<WholeTallyObserver>> observers;
+  run.draws = drive_observed<WholeTallyObserver>(
+                  points, options,
+                  [&] {
+                    auto o = std::make_unique<WholeTallyObserver>();
+                    o->specialties = specialties;
+                    return o;
+                  },
+                  observers)
+                  .keyed_draws;
+  for (const auto& o : observers) run.counts.insert(o->seen.begin(), o->seen.end());
+  return run;
+}
+
 // The later scenario of a comparison is carried on from the first's replication at 2026, the year
 // they part: every count of every replication is that of running it in full, and the shared years'
 // draws are made once.
@@ -179,17 +200,9 @@ TEST(ReplicationDriver, AForkedComparisonGivesTheCountsOfFullRunsWithFewerDraws)
       options.replications = 6;
       options.threads = 2;
       options.fork = fork;
-      std::vector<std::unique_ptr<WholeTallyObserver>> observers;
-      draws[fork] = drive_observed<WholeTallyObserver>(
-                        points, options,
-                        [&] {
-                          auto o = std::make_unique<WholeTallyObserver>();
-                          o->specialties = a.specialty_count();
-                          return o;
-                        },
-                        observers)
-                        .keyed_draws;
-      for (const auto& o : observers) counts[fork].insert(o->seen.begin(), o->seen.end());
+      WholeRun run = run_whole(points, options, a.specialty_count());
+      counts[fork] = std::move(run.counts);
+      draws[fork] = run.draws;
     }
     ASSERT_EQ(counts[0].size(), 6U);
     EXPECT_TRUE(counts[0] == counts[1]) << "a forked replication differs from the full run";
@@ -223,17 +236,9 @@ TEST(ReplicationDriver, WithoutTheStockProjectionOnlyTheStockCountsChange) {
       options.threads = 2;
       options.fork = fork;
       options.stock = stock;
-      std::vector<std::unique_ptr<WholeTallyObserver>> observers;
-      draws[stock] = drive_observed<WholeTallyObserver>(
-                         points, options,
-                         [&] {
-                           auto o = std::make_unique<WholeTallyObserver>();
-                           o->specialties = a.specialty_count();
-                           return o;
-                         },
-                         observers)
-                         .keyed_draws;
-      for (const auto& o : observers) counts[stock].insert(o->seen.begin(), o->seen.end());
+      WholeRun run = run_whole(points, options, a.specialty_count());
+      counts[stock] = std::move(run.counts);
+      draws[stock] = run.draws;
     }
     ASSERT_EQ(counts[1].size(), 4U);
     std::size_t stock_cells = 0, stock_nonzero = 0;
