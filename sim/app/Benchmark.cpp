@@ -50,6 +50,14 @@ void print_draw_bound(const RunResult& result, std::uint64_t seed) {
       static_cast<unsigned long long>(hits));
   std::printf("  time per paired replication: %.3f ms at %d thread(s), %.1f times the draw bound\n",
               1e3 * result.wall_seconds / reps, result.threads, result.wall_seconds / bound);
+  // Where it goes: the engines (every draw is made there), the reduction into the histograms the
+  // comparison writes, and the rest (building engines, merging, summaries).
+  const double rest = std::max(0.0, result.wall_seconds - result.simulate_seconds - result.reduce_seconds);
+  std::printf(
+      "  of which: engines %.3f ms (%.1f times the bound), reduction into histograms %.3f ms (%.1f times), "
+      "the rest %.3f ms\n",
+      1e3 * result.simulate_seconds / reps, result.simulate_seconds / bound,
+      1e3 * result.reduce_seconds / reps, result.reduce_seconds / bound, 1e3 * rest / reps);
 }
 
 // Times the comparison of `a` and `b` at each thread count; returns the wall time at the first.

@@ -33,6 +33,7 @@ struct DriverWorker {
   std::vector<std::unique_ptr<Tally>> tallies;
   std::unique_ptr<ReplicationObserver> observer;
   std::uint64_t keyed_draws = 0;
+  std::chrono::steady_clock::duration simulating{}, observing{};
   // The later scenarios that carry on the first's replication from their divergence (forked[k]).
   std::vector<Replication::Follower> followers;
   std::vector<char> forked;
@@ -127,9 +128,14 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
               }
               const std::uint64_t before = keyed_draws_made;
               const std::int64_t key = points.first_replication ? points.first_replication(point) + rep : rep;
+              // Two clock reads a replication (tens of nanoseconds against milliseconds).
+              const auto run_started = std::chrono::steady_clock::now();
               w.run(options.seed, key);
+              const auto run_ended = std::chrono::steady_clock::now();
               w.keyed_draws += keyed_draws_made - before;
               w.observer->observe(point, rep, w.tallies);
+              w.simulating += run_ended - run_started;
+              w.observing += std::chrono::steady_clock::now() - run_ended;
               if (options.progress) options.progress->advance();
             }
           });
@@ -139,6 +145,8 @@ DriverStats drive_replications(const DesignPoints& points, const DriverOptions& 
   });
   for (DriverWorker& w : workers) {
     stats.keyed_draws += w.keyed_draws;
+    stats.simulate_seconds += std::chrono::duration<double>(w.simulating).count();
+    stats.observe_seconds += std::chrono::duration<double>(w.observing).count();
     w.forget();
     observers.push_back(std::move(w.observer));
   }

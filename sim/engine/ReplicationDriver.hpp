@@ -66,6 +66,10 @@ struct DriverStats {
   int threads = 0;
   std::uint64_t keyed_draws = 0;  // keyed random numbers the replications drew
   double wall_seconds = 0;
+  // Summed over the threads: time in the engines (the replications themselves) and in the observers
+  // (what the command keeps of each: for run and compare the reduction into histograms). The
+  // benchmark's split of a replication's cost; the rest of the wall time is set-up and merging.
+  double simulate_seconds = 0, observe_seconds = 0;
 };
 
 // Runs every (point, replication) task. `make_observer` is called once per thread that takes part;

@@ -47,6 +47,8 @@ struct RunResult {
   int threads = 0;
   double wall_seconds = 0;
   std::uint64_t keyed_draws = 0;  // keyed random numbers the replications drew (all scenarios)
+  // Thread-seconds in the engines and in the reduction (DriverStats), for the benchmark.
+  double simulate_seconds = 0, reduce_seconds = 0;
 };
 
 }  // namespace forlob

@@ -239,10 +239,14 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, const Run
       },
       observers);
   result.keyed_draws = stats.keyed_draws;
+  result.simulate_seconds = stats.simulate_seconds;
+  result.reduce_seconds = stats.observe_seconds;
+  const auto flushing = std::chrono::steady_clock::now();
   for (std::unique_ptr<RunObserver>& w : observers) {
     w->flush();
     w.reset();
   }
+  result.reduce_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - flushing).count();
 
   // Integer histograms: the same whatever order the rows came in.
   for (std::size_t k = 0; k < result.scenarios.size(); ++k) {
